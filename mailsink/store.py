@@ -1,0 +1,176 @@
+"""Messages kept in memory, shaped as Mailpit's API shapes them."""
+import secrets
+import threading
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from email import policy
+from email.parser import BytesParser
+from email.utils import getaddresses, parsedate_to_datetime
+
+_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+
+
+def _new_id() -> str:
+    return "".join(secrets.choice(_ALPHABET) for _ in range(22))
+
+
+def _rfc3339(moment: datetime) -> str:
+    return moment.astimezone(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def _addresses(values) -> list[dict]:
+    return [{"Name": name, "Address": addr} for name, addr in getaddresses(values) if addr]
+
+
+@dataclass
+class StoredMessage:
+    raw: bytes
+    envelope_to: list[str]
+    received: datetime
+    id: str = field(default_factory=_new_id)
+    read: bool = False
+
+    def __post_init__(self):
+        self.msg = BytesParser(policy=policy.default).parsebytes(self.raw)
+        text = self.msg.get_body(preferencelist=("plain",))
+        html = self.msg.get_body(preferencelist=("html",))
+        self.text = text.get_content() if text is not None else ""
+        self.html = html.get_content() if html is not None else ""
+
+    def _header_addresses(self, name):
+        return _addresses(self.msg.get_all(name, []))
+
+    def _from(self):
+        found = self._header_addresses("From")
+        return found[0] if found else {"Name": "", "Address": ""}
+
+    def _date(self):
+        try:
+            return parsedate_to_datetime(self.msg["Date"])
+        except (TypeError, ValueError):
+            return self.received
+
+    def summary(self) -> dict:
+        snippet = " ".join(self.text.split())[:250]
+        return {
+            "ID": self.id,
+            "MessageID": (self.msg["Message-ID"] or "").strip("<>"),
+            "Read": self.read,
+            "From": self._from(),
+            "To": self._header_addresses("To"),
+            "Cc": self._header_addresses("Cc"),
+            "Bcc": [],
+            "ReplyTo": self._header_addresses("Reply-To"),
+            "Subject": str(self.msg["Subject"] or ""),
+            "Created": _rfc3339(self.received),
+            "Username": "",
+            "Tags": [],
+            "Size": len(self.raw),
+            "Attachments": 0,
+            "Snippet": snippet,
+        }
+
+    def detail(self) -> dict:
+        return {
+            "ID": self.id,
+            "MessageID": (self.msg["Message-ID"] or "").strip("<>"),
+            "From": self._from(),
+            "To": self._header_addresses("To"),
+            "Cc": self._header_addresses("Cc"),
+            "Bcc": [],
+            "ReplyTo": self._header_addresses("Reply-To"),
+            "ReturnPath": str(self.msg["Return-Path"] or "").strip("<>"),
+            "Subject": str(self.msg["Subject"] or ""),
+            "ListUnsubscribe": {"Header": "", "Links": [], "Errors": "", "HeaderPost": ""},
+            "Date": _rfc3339(self._date()),
+            "Tags": [],
+            "Username": "",
+            "Text": self.text,
+            "HTML": self.html,
+            "Size": len(self.raw),
+            "Inline": [],
+            "Attachments": [],
+        }
+
+    def headers(self) -> dict:
+        out: dict[str, list[str]] = {}
+        for name, value in self.msg.items():
+            out.setdefault(name, []).append(str(value))
+        return out
+
+    def matches(self, query: str) -> bool:
+        """Mailpit's search, the part the harness uses: `to:`, `from:`, `subject:` and free
+        words, each a case-insensitive substring; all terms must match."""
+        for term in _terms(query):
+            key, sep, value = term.partition(":")
+            value = value.lower()
+            if sep and key in ("to", "from", "subject"):
+                if key == "to":
+                    hay = " ".join(
+                        f"{a['Name']} {a['Address']}" for a in self._header_addresses("To")
+                    ) + " " + " ".join(self.envelope_to)
+                elif key == "from":
+                    f = self._from()
+                    hay = f"{f['Name']} {f['Address']}"
+                else:
+                    hay = str(self.msg["Subject"] or "")
+            else:
+                value = term.lower()
+                hay = f"{self.msg['Subject']} {self.text} {self.html} {self.msg['To']} {self.msg['From']}"
+            if value not in hay.lower():
+                return False
+        return True
+
+
+def _terms(query: str) -> list[str]:
+    terms, current, quoted = [], "", False
+    for ch in query:
+        if ch == '"':
+            quoted = not quoted
+        elif ch.isspace() and not quoted:
+            if current:
+                terms.append(current)
+            current = ""
+        else:
+            current += ch
+    if current:
+        terms.append(current)
+    return terms
+
+
+class Store:
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._messages: list[StoredMessage] = []  # oldest first
+
+    def add(self, raw: bytes, envelope_to: list[str]) -> StoredMessage:
+        message = StoredMessage(raw, envelope_to, datetime.now(timezone.utc))
+        with self._lock:
+            self._messages.append(message)
+        return message
+
+    def newest_first(self, query: str | None = None) -> list[StoredMessage]:
+        with self._lock:
+            found = list(reversed(self._messages))
+        if query:
+            found = [m for m in found if m.matches(query)]
+        return found
+
+    def get(self, message_id: str) -> StoredMessage | None:
+        with self._lock:
+            for m in self._messages:
+                if m.id == message_id:
+                    return m
+        return None
+
+    def delete(self, ids: list[str] | None = None) -> None:
+        with self._lock:
+            if ids is None:
+                self._messages.clear()
+            else:
+                wanted = set(ids)
+                self._messages = [m for m in self._messages if m.id not in wanted]
+
+    def count(self) -> tuple[int, int]:
+        with self._lock:
+            return len(self._messages), sum(1 for m in self._messages if not m.read)

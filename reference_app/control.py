@@ -1,0 +1,127 @@
+"""Test-only control API: registered only when CONTROL_TOKEN is set, answers only on loopback
+and only with `Authorization: Bearer <token>`. Lets the harness create accounts, read the CAPTCHA
+answer of a browser session, move the clock and reset everything."""
+import hmac
+import ipaddress
+from datetime import date, datetime
+
+from flask import Blueprint, abort, current_app, jsonify, request, session
+from werkzeug.security import generate_password_hash
+
+from . import clock, db
+from .rules import InvalidInput, parse_nir
+
+bp = Blueprint("control", __name__, url_prefix="/_control")
+
+CAPABILITIES = ["accounts", "captcha", "clock", "reset"]
+
+
+@bp.before_request
+def _guard():
+    try:
+        loopback = ipaddress.ip_address(request.remote_addr or "").is_loopback
+    except ValueError:
+        loopback = False
+    if not loopback:
+        abort(404)
+    expected = current_app.config.get("CONTROL_TOKEN") or ""
+    given = request.headers.get("Authorization", "")
+    if not expected or not hmac.compare_digest(given.encode(), f"Bearer {expected}".encode()):
+        return jsonify(error="jeton de contrôle absent ou invalide"), 401
+
+
+def _error(message, status=400):
+    return jsonify(error=message), status
+
+
+def _body():
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict):
+        abort(_error("un objet JSON est attendu"))
+    return data
+
+
+@bp.get("/")
+def capabilities():
+    return jsonify(capabilities=CAPABILITIES)
+
+
+@bp.post("/reset")
+def reset():
+    clock.unfreeze()
+    db.clear_db()
+    return "", 204
+
+
+@bp.post("/accounts")
+def create_account():
+    data = _body()
+    try:
+        nir13 = parse_nir(str(data.get("nir", "")))
+        born = date.fromisoformat(str(data.get("birth_date", "")))
+    except (InvalidInput, ValueError) as exc:
+        return _error(f"compte refusé : {exc}")
+    email = data.get("email")
+    password = data.get("password")
+    if email is not None and not isinstance(email, str):
+        return _error("email : une chaîne ou null")
+    if not isinstance(password, str) or not password:
+        return _error("password : une chaîne non vide")
+    with db.transaction() as conn:
+        if conn.execute("SELECT 1 FROM account WHERE nir13 = ?", (nir13,)).fetchone():
+            return _error("un compte existe déjà pour ce NIR", 409)
+        cur = conn.execute(
+            "INSERT INTO account (nir13, birth_date, email, email_validated, password_hash)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (nir13, born.isoformat(), email, int(bool(data.get("email_validated", True))),
+             generate_password_hash(password)),
+        )
+    return jsonify(id=str(cur.lastrowid)), 201
+
+
+@bp.get("/captcha")
+def captcha_answer():
+    """The answer for the browser session whose cookies this request carries."""
+    captcha_id = session.get("captcha_id")
+    row = None
+    if captcha_id:
+        row = db.get_db().execute(
+            "SELECT answer FROM captcha WHERE id = ?", (captcha_id,)
+        ).fetchone()
+    if row is None:
+        return _error("aucun CAPTCHA en cours pour cette session", 404)
+    return jsonify(answer=row["answer"])
+
+
+def _clock_state():
+    return jsonify(now=clock.now().isoformat(), frozen=clock.is_frozen())
+
+
+@bp.get("/clock")
+def clock_get():
+    return _clock_state()
+
+
+@bp.put("/clock")
+def clock_set():
+    try:
+        at = datetime.fromisoformat(str(_body().get("now", "")))
+        clock.freeze(at)
+    except ValueError as exc:
+        return _error(f"now : instant ISO 8601 avec décalage attendu ({exc})")
+    return _clock_state()
+
+
+@bp.post("/clock/advance")
+def clock_advance():
+    seconds = _body().get("seconds")
+    if not isinstance(seconds, (int, float)) or isinstance(seconds, bool) or seconds < 0:
+        return _error("seconds : un nombre positif attendu")
+    clock.advance(seconds)
+    return _clock_state()
+
+
+@bp.delete("/clock")
+def clock_release():
+    clock.unfreeze()
+    return _clock_state()
