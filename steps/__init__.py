@@ -1,0 +1,1 @@
+"""Step definitions of the conformance scenarios (pytest-bdd), driving Chromium as a person."""

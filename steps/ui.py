@@ -1,0 +1,72 @@
+"""What a person does on a page, found only by role, accessible name, label and visible text:
+never by an id or a CSS class of one implementation."""
+import re
+
+from playwright.sync_api import Locator, Page, expect
+
+from fixtures.errors import ConformanceFailure
+from fixtures.privacy import redact
+
+from . import texts
+
+
+class Ui:
+    def __init__(self, page: Page):
+        self.page = page
+
+    def body_text(self) -> str:
+        return " ".join(self.page.locator("body").inner_text().split())
+
+    def _visible(self, locator: Locator, what: str) -> Locator:
+        try:
+            expect(locator.first).to_be_visible()
+        except AssertionError:
+            raise ConformanceFailure(
+                f"{what} introuvable sur la page",
+                expected=what, seen=redact(self.body_text()[:400]),
+            ) from None
+        return locator.first
+
+    def action(self, name: str) -> Locator:
+        """A button or a link with this accessible name."""
+        pattern = texts.name(name)
+        locator = self.page.get_by_role("button", name=pattern).or_(
+            self.page.get_by_role("link", name=pattern)
+        )
+        return self._visible(locator, f"« {name} » (bouton ou lien)")
+
+    def field(self, label: str) -> Locator:
+        return self._visible(self.page.get_by_label(texts.label(label)), f"le champ « {label} »")
+
+    def has_field(self, label: str) -> bool:
+        return self.page.get_by_label(texts.label(label)).count() > 0
+
+    def click(self, name: str) -> None:
+        """Clicks and waits until the page has reacted: a new page loaded, or an alert shown."""
+        target = self.action(name)
+        self.page.evaluate("() => { window.__ameliHarnessMark = true; }")
+        target.click()
+        self.page.wait_for_function(
+            "() => !window.__ameliHarnessMark || !!document.querySelector('[role=alert]')"
+        )
+        self.page.wait_for_load_state("domcontentloaded")
+
+    def fill(self, label: str, value: str) -> None:
+        self.field(label).fill(value)
+
+    def expect_phrase(self, text: str) -> None:
+        try:
+            expect(self.page.locator("body")).to_contain_text(texts.phrase(text), use_inner_text=True)
+        except AssertionError:
+            raise ConformanceFailure(
+                "texte du guide absent de la page",
+                expected=f"« {text} »", seen=redact(self.body_text()[:400]),
+            ) from None
+
+    def expect_pattern(self, pattern: re.Pattern, what: str) -> None:
+        try:
+            expect(self.page.locator("body")).to_contain_text(pattern, use_inner_text=True)
+        except AssertionError:
+            raise ConformanceFailure(
+                f"{what} : absent de la page", expected=what, seen=redact(self.body_text()[:400])
+            ) from None
