@@ -1,0 +1,38 @@
+# Two commands do all the set-up on a fresh Debian machine (see README.md):
+#   make conformance   the conformance run against the embedded default; reports in reports/
+#   make test          the project's own tests
+# Extra pytest arguments: make conformance ARGS="-k E4"
+
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+ARGS   ?=
+
+.PHONY: conformance test install chromium clean
+
+conformance: install
+	$(PY) -m pytest steps $(ARGS)
+
+test: install
+	$(PY) -m pytest tests $(ARGS)
+
+install: $(STAMP) chromium
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
+	  echo "python3-venv manquant : installation du paquet Debian"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-venv && \
+	  rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); }
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	@touch $@
+
+chromium:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || { \
+	  echo "Chromium manquant : installation du paquet Debian chromium"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
+
+clean:
+	rm -rf $(VENV) reports/*.json reports/*.xml reports/logs *.egg-info
