@@ -1,0 +1,72 @@
+"""Helpers of the project's own tests."""
+import json
+import os
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+def shared_file(relative: str) -> Path:
+    """A file of ../shared, read in place (never copied). CI has it beside the clone: there its
+    absence is a failure; elsewhere the test is skipped, saying so."""
+    path = SHARED / relative
+    if not path.is_file():
+        message = f"{path} est absent : ce test lit ../shared en place (à côté du dépôt)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
+def processes_marked(marker: str) -> list[str]:
+    """Command lines of the running processes whose environment carries this harness run."""
+    needle = f"AMELI_HARNESS_RUN={marker}".encode()
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            if needle in (entry / "environ").read_bytes().split(b"\0"):
+                cmd = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+                state = (entry / "stat").read_text().split(") ", 1)[1][:1]
+                if state != "Z":
+                    found.append(f"{entry.name}: {cmd[:120]}")
+        except OSError:
+            continue
+    return found
+
+
+class ConformanceRun:
+    """The conformance suite run as a user runs it, in a child process, with its own reports."""
+
+    def __init__(self, reports_dir: Path):
+        self.reports_dir = reports_dir
+        self.marker = uuid.uuid4().hex
+
+    def command(self, *args: str) -> list[str]:
+        return [sys.executable, "-m", "pytest", "steps", "-q", "-p", "no:cacheprovider",
+                "--reports-dir", str(self.reports_dir), *args]
+
+    def env(self) -> dict:
+        env = {k: v for k, v in os.environ.items()
+               if not k.startswith(("AMELI_", "PYTEST_XDIST", "PYTEST_CURRENT"))}
+        env["AMELI_HARNESS_RUN"] = self.marker
+        return env
+
+    def run(self, *args: str, timeout: float = 600) -> subprocess.CompletedProcess:
+        return subprocess.run(self.command(*args), cwd=ROOT, env=self.env(), timeout=timeout,
+                              capture_output=True, text=True)
+
+    def report(self) -> dict:
+        return json.loads((self.reports_dir / "conformance.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def conformance_run(tmp_path):
+    return ConformanceRun(tmp_path / "reports")

@@ -1,0 +1,33 @@
+"""The harness's requirement list matches ../shared/design/requirements.md, id for id."""
+import re
+
+from fixtures.report import load_catalogue
+
+from .conftest import shared_file
+
+
+def shared_ids() -> dict[str, str]:
+    text = shared_file("design/requirements.md").read_text(encoding="utf-8")
+    profile, ids = None, {}
+    for line in text.splitlines():
+        heading = re.match(r"## Profile `(\w+)`", line)
+        if heading:
+            profile = heading[1]
+        elif line.startswith("## "):
+            profile = None
+        row = re.match(r"\| ([A-Z0-9][A-Z0-9-]+) \|", line)
+        if profile and row:
+            ids[row[1]] = profile
+    return ids
+
+
+def test_same_identifiers_and_profiles_as_the_shared_catalogue():
+    ours = {r["id"]: r["profile"] for r in load_catalogue()}
+    theirs = shared_ids()
+    assert len(theirs) >= 30, "the shared catalogue was not read"
+    assert ours == theirs
+
+
+def test_every_entry_has_a_title_and_a_source():
+    for req in load_catalogue():
+        assert req["title"].strip() and req["source"].strip(), req["id"]

@@ -1,0 +1,102 @@
+"""The conformance suite run as a user runs it, against the embedded default: a conformant
+reference app, a mutant that keeps its links 60 minutes, and an interrupted run. None may leave a
+process behind."""
+import os
+import signal
+import subprocess
+import time
+import xml.etree.ElementTree as ET
+
+from fixtures.processes import wait_until
+
+from .conftest import ROOT, processes_marked
+
+ISSUE_2 = ["E0-ACCES", "E1-CONNEXION", "E3-ENVOI", "E4-MAIL", "E5-FORMULAIRE",
+           "E6-CONFIRMATION", "E6-CONNEXION", "E4-LIEN-30MIN"]
+
+
+def by_id(report):
+    return {r["id"]: r for r in report["requirements"]}
+
+
+def assert_nothing_left(run):
+    left = wait_until(lambda: not processes_marked(run.marker), timeout=10)
+    assert left, f"processes left behind: {processes_marked(run.marker)}"
+
+
+def test_reference_app_is_conformant_and_reports_are_written(conformance_run):
+    result = conformance_run.run()
+    report = conformance_run.report()
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert report["verdict"] == "conformant"
+    requirements = by_id(report)
+    for rid in ISSUE_2:
+        assert requirements[rid]["status"] == "passed", requirements[rid]
+    assert report["summary"] == {"passed": len(report["scenarios"])}
+    assert report["target"]["embedded"] is True and "control_token" not in report["target"]
+    for scenario in report["scenarios"]:
+        assert scenario["steps"] and all(s["status"] == "passed" for s in scenario["steps"])
+        assert set(scenario) >= {"feature", "name", "tags", "status", "duration_s", "steps"}
+    junit = ET.parse(conformance_run.reports_dir / "junit.xml").getroot()
+    cases = junit.findall(".//testcase")
+    assert len(cases) == len(report["scenarios"])
+    assert not junit.findall(".//failure") and not junit.findall(".//error")
+    assert_nothing_left(conformance_run)
+
+
+def test_a_link_valid_60_minutes_is_caught_on_e4_lien_30min(conformance_run):
+    result = conformance_run.run("--reference-setting", "RESET_LINK_LIFETIME=3600", "-k", "lien")
+    report = conformance_run.report()
+    assert result.returncode != 0
+    assert report["verdict"] == "non-conformant"
+    failed = by_id(report)["E4-LIEN-30MIN"]
+    assert failed["status"] == "failed"
+    assert failed["reason"].startswith("le lien périmé a permis de changer le mot de passe")
+    statuses = {s["name"]: s["status"] for s in report["scenarios"]}
+    assert statuses["Le lien est refusé au-delà de 30 minutes"] == "failed"
+    assert statuses["Le lien fonctionne pendant les 30 minutes qui suivent la demande"] == "passed"
+    refused = [s for s in report["scenarios"] if s["status"] == "failed"]
+    assert all(s["failure"]["step"].startswith("Alors un message indique") for s in refused)
+    assert "E4-LIEN-30MIN" in result.stdout  # the terminal summary names it
+    assert_nothing_left(conformance_run)
+
+
+def test_ctrl_c_during_a_run_leaves_no_process(conformance_run):
+    proc = subprocess.Popen(conformance_run.command("-k", "mail"), cwd=ROOT,
+                            env=conformance_run.env(), start_new_session=True,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        started = wait_until(
+            lambda: any("chromium" in p for p in processes_marked(conformance_run.marker))
+            and any("reference_app" in p for p in processes_marked(conformance_run.marker)),
+            timeout=60,
+        )
+        assert started, "the run did not start its app and browser"
+        os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C in a terminal does: the whole group
+        proc.wait(timeout=60)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert_nothing_left(conformance_run)
+
+
+def test_a_killed_harness_leaves_no_app_or_sink(conformance_run):
+    proc = subprocess.Popen(conformance_run.command("-k", "mail"), cwd=ROOT,
+                            env=conformance_run.env(), stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    try:
+        assert wait_until(
+            lambda: any("reference_app" in p for p in processes_marked(conformance_run.marker)),
+            timeout=60,
+        )
+        proc.kill()  # SIGKILL: no teardown, no atexit; the children must go by themselves
+        proc.wait(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    left = wait_until(
+        lambda: not [p for p in processes_marked(conformance_run.marker)
+                     if "reference_app" in p or "mailsink" in p],
+        timeout=10,
+    )
+    assert left, processes_marked(conformance_run.marker)

@@ -1,0 +1,134 @@
+"""The embedded sink answers as Mailpit's API definition says (../shared/contracts, read in
+place), over a real SMTP exchange; and the harness's client reads it."""
+import json
+import smtplib
+from email.headerregistry import Address
+from email.message import EmailMessage
+
+import pytest
+from jsonschema import Draft4Validator
+
+from fixtures.errors import HarnessError
+from fixtures.mailpit import MailpitClient
+from fixtures.processes import ManagedProcess, python_module
+
+from .conftest import shared_file
+
+
+@pytest.fixture(scope="module")
+def swagger():
+    return json.loads(shared_file("contracts/mailpit-swagger.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def sink(tmp_path_factory):
+    process = ManagedProcess("collecteur de mails", python_module("mailsink"),
+                             tmp_path_factory.mktemp("sink") / "sink.log")
+    info = process.start()
+    yield info
+    process.stop()
+
+
+@pytest.fixture(scope="module")
+def client(sink):
+    c = MailpitClient(sink["api_url"], timeout=5)
+    yield c
+    c.close()
+
+
+def send(sink, to: str, subject: str, text="Bonjour", html="<p>Bonjour</p>"):
+    msg = EmailMessage()
+    msg["Subject"] = subject
+    msg["From"] = Address("Votre Assurance Maladie", addr_spec="ne-pas-repondre@example.org")
+    msg["To"] = to
+    msg.set_content(text)
+    msg.add_alternative(html, subtype="html")
+    with smtplib.SMTP("127.0.0.1", sink["smtp_port"], timeout=5) as smtp:
+        smtp.send_message(msg)
+
+
+def validate(swagger, definition: str, instance, legacy=()):
+    """Valid against the definition, with exactly its properties (no more: we invent nothing;
+    no fewer: a client may rely on any of them). `legacy`: sent by Mailpit, absent from its docs."""
+    schema = {**swagger, "$ref": f"#/definitions/{definition}"}
+    errors = sorted(Draft4Validator(schema).iter_errors(instance), key=str)
+    assert not errors, [e.message for e in errors]
+    properties = set(swagger["definitions"][definition]["properties"])
+    assert set(instance) - set(legacy) == properties, definition
+
+
+def test_list_search_message_headers_and_views_follow_the_contract(swagger, sink, client):
+    send(sink, "Jeanne Martin <jeanne.martin@example.org>", "Votre compte ameli – essai",
+         text="Lien : https://exemple/renouveler", html="<a href='https://exemple'>Renouveler</a>")
+    found = client.wait_for("jeanne.martin@example.org")
+    assert len(found) == 1
+    http = client.http
+    listing = http.get("/api/v1/messages").json()
+    validate(swagger, "MessagesSummary", listing, legacy=("count",))
+    assert listing["count"] == len(listing["messages"])
+    for summary in listing["messages"]:
+        validate(swagger, "MessageSummary", summary)
+    search = http.get("/api/v1/search", params={"query": 'to:"JEANNE.martin@example.org"'}).json()
+    validate(swagger, "MessagesSummary", search, legacy=("count",))
+    assert [m["ID"] for m in search["messages"]] == [found[0]["ID"]]
+    message = http.get(f"/api/v1/message/{found[0]['ID']}").json()
+    validate(swagger, "Message", message)
+    assert message["Subject"] == "Votre compte ameli – essai"
+    assert message["From"] == {"Name": "Votre Assurance Maladie",
+                               "Address": "ne-pas-repondre@example.org"}
+    assert message["To"] == [{"Name": "Jeanne Martin", "Address": "jeanne.martin@example.org"}]
+    assert "https://exemple/renouveler" in message["Text"] and "Renouveler" in message["HTML"]
+    headers = http.get(f"/api/v1/message/{found[0]['ID']}/headers").json()
+    schema = swagger["responses"]["MessageHeadersResponse"]["schema"]
+    assert not list(Draft4Validator(schema).iter_errors(headers))
+    assert headers["Subject"] == ["Votre compte ameli – essai"]
+    view = http.get(f"/view/{found[0]['ID']}.html")
+    assert view.headers["content-type"].startswith("text/html") and "Renouveler" in view.text
+    raw = http.get(f"/api/v1/message/{found[0]['ID']}/raw")
+    assert raw.status_code == 200 and "Subject:" in raw.text
+
+
+def test_latest_with_query_gives_the_newest_match(sink, client):
+    send(sink, "paul@example.org", "premier")
+    send(sink, "paul@example.org", "second")
+    send(sink, "autre@example.org", "troisième")
+    client.wait_for("paul@example.org", 2)
+    latest = client.http.get("/api/v1/message/latest", params={"query": "to:paul@example.org"})
+    assert latest.json()["Subject"] == "second"
+
+
+def test_search_is_a_substring_match_so_the_client_filters_the_exact_address(sink, client):
+    send(sink, "marie@example.org", "pour marie")
+    send(sink, "anne-marie@example.org", "pour anne-marie")
+    client.wait_for("anne-marie@example.org")
+    raw = client.http.get("/api/v1/search", params={"query": "to:marie@example.org"}).json()
+    assert len(raw["messages"]) == 2  # what Mailpit does too
+    assert [m["Subject"] for m in client.messages_to("marie@example.org")] == ["pour marie"]
+
+
+def test_errors_are_plain_text_and_unknown_ids_are_404(sink, client):
+    response = client.http.get("/api/v1/message/inconnu")
+    assert response.status_code == 404 and response.headers["content-type"].startswith("text/plain")
+    assert client.http.get("/api/v1/search").status_code == 400
+
+
+def test_delete_all_empties_the_mailbox(sink, client):
+    send(sink, "efface@example.org", "à effacer")
+    client.wait_for("efface@example.org")
+    assert client.http.delete("/api/v1/messages").text == "ok"
+    assert client.http.get("/api/v1/messages").json()["total"] == 0
+
+
+def test_a_mail_that_never_comes_is_a_harness_error_with_a_diagnosis(sink):
+    c = MailpitClient(sink["api_url"], timeout=0.3)
+    with pytest.raises(HarnessError) as caught:
+        c.wait_for("jamais@example.org")
+    assert caught.value.part == "collecteur de mails"
+    assert "0 reçu" in caught.value.diagnosis and "jamais@example.org" not in str(caught.value)
+
+
+def test_an_unreachable_catcher_is_a_harness_error():
+    c = MailpitClient("http://127.0.0.1:9", timeout=0.3)
+    assert not c.ready()
+    with pytest.raises(HarnessError, match="injoignable"):
+        c.messages_to("x@example.org")
