@@ -1,4 +1,6 @@
 """The Mailpit REST API v1 subset, over the store (see ../shared/contracts/mailpit-swagger.json)."""
+import functools
+
 from flask import Flask, Response, jsonify, request
 
 from .store import Store
@@ -70,40 +72,40 @@ def create_api(store: Store) -> Flask:
         store.delete([m.id for m in store.newest_first(query)])
         return text("ok")
 
+    def with_message(view):
+        """Resolves <message_id> (or `latest`, with an optional `query`), else a 404 in text."""
+        @functools.wraps(view)
+        def wrapper(message_id):
+            found = lookup(message_id)
+            if found is None:
+                return text("message not found", 404)
+            return view(found)
+        return wrapper
+
     @app.get("/api/v1/message/<message_id>")
-    def message(message_id):
-        found = lookup(message_id)
-        if found is None:
-            return text("message not found", 404)
+    @with_message
+    def message(found):
         found.read = True
         return jsonify(found.detail())
 
     @app.get("/api/v1/message/<message_id>/headers")
-    def headers(message_id):
-        found = lookup(message_id)
-        if found is None:
-            return text("message not found", 404)
+    @with_message
+    def headers(found):
         return jsonify(found.headers())
 
     @app.get("/api/v1/message/<message_id>/raw")
-    def raw(message_id):
-        found = lookup(message_id)
-        if found is None:
-            return text("message not found", 404)
+    @with_message
+    def raw(found):
         return Response(found.raw, mimetype="text/plain")
 
     @app.get("/view/<message_id>.html")
-    def view_html(message_id):
-        found = lookup(message_id)
-        if found is None:
-            return text("message not found", 404)
+    @with_message
+    def view_html(found):
         return Response(found.html, mimetype="text/html")
 
     @app.get("/view/<message_id>.txt")
-    def view_text(message_id):
-        found = lookup(message_id)
-        if found is None:
-            return text("message not found", 404)
+    @with_message
+    def view_text(found):
         return text(found.text)
 
     return app
