@@ -1,15 +1,12 @@
 # language: fr
-Fonctionnalité: Étapes 2 et 3 – L'assuré demande le mail de renouvellement
-  L'assuré renseigne son numéro de sécurité sociale, sa date de naissance
-  et son adresse mail, recopie les caractères de l'image, puis clique sur
-  « Recevoir le mail ». Il est invité à se rendre dans sa boîte mail.
-
-  Contexte:
-    Étant donné un assuré dont le compte ameli a une adresse mail validée
+Fonctionnalité: Étape 3 – L'assuré est invité à se rendre dans sa boîte mail
+  Une fois le formulaire complet envoyé, la page indique l'adresse à laquelle le mail
+  a été envoyé, masquée (t***@t***.com), et invite l'assuré à continuer depuis sa boîte mail.
 
   @E3-ENVOI
-  Scénario: Une demande complète envoie le mail à l'adresse du compte
-    Étant donné que je suis sur le formulaire « Mot de passe oublié »
+  Scénario: Une demande complète envoie un seul mail, à l'adresse du compte
+    Étant donné un assuré dont le compte ameli a une adresse mail validée
+    Et que je suis sur le formulaire « Mot de passe oublié »
     Quand je saisis mon numéro de sécurité sociale, ma date de naissance et mon adresse mail
     Et je recopie les caractères de l'image
     Et je clique sur « Recevoir le mail »
@@ -18,3 +15,19 @@ Fonctionnalité: Étapes 2 et 3 – L'assuré demande le mail de renouvellement
     Et la page affiche « Vous n'avez plus accès à votre adresse mail ? Merci de contacter votre caisse au 3646. »
     Et la page propose « Retourner à la page de connexion »
     Et je reçois un seul mail, à l'adresse de mon compte
+
+  @E3-ENVOI
+  Plan du scénario: L'adresse est masquée comme dans le guide
+    Étant donné un assuré dont l'adresse mail validée est « <adresse> »
+    Et que je suis sur le formulaire « Mot de passe oublié »
+    Quand je remplis le formulaire avec mes informations
+    Et je recopie les caractères de l'image
+    Et je clique sur « Recevoir le mail »
+    Alors la page affiche « Le mail a bien été envoyé à <adresse masquée> »
+
+    Exemples:
+      | adresse                       | adresse masquée |
+      | thomas@test.com               | t***@t***.com   |
+      | jean.dupont@orange.fr         | j***@o***.fr    |
+      | Marie-Anne.Durand@laposte.net | M***@l***.net   |
+      | a@b.co.uk                     | a***@b***.uk    |

@@ -2,6 +2,7 @@
 Fonctionnalité: Étape 4 – L'assuré clique sur le mail reçu
   Une fois le mail ouvert, l'assuré clique sur « Renouveler mon mot de passe ».
   Le mail est valable 30 minutes : passé ce délai, l'assuré doit refaire la démarche.
+  Seul le mail le plus récent est valable, et une seule fois.
 
   Contexte:
     Étant donné un assuré dont le compte ameli a une adresse mail validée
@@ -29,9 +30,9 @@ Fonctionnalité: Étape 4 – L'assuré clique sur le mail reçu
     Alors je suis sur la page « Renouvellement de mot de passe »
 
     Exemples:
-      | durée                        |
-      | 29 minutes                   |
-      | 29 minutes et 59 secondes    |
+      | durée                     |
+      | 29 minutes                |
+      | 29 minutes et 59 secondes |
 
   @E4-LIEN-30MIN
   Plan du scénario: Le lien est refusé au-delà de 30 minutes
@@ -40,6 +41,23 @@ Fonctionnalité: Étape 4 – L'assuré clique sur le mail reçu
     Alors un message indique que le lien n'est plus valable et qu'il faut recommencer la demande
 
     Exemples:
-      | durée                        |
-      | 30 minutes et 1 seconde      |
-      | 31 minutes                   |
+      | durée                   |
+      | 30 minutes et 1 seconde |
+      | 31 minutes              |
+
+  @E4-DERNIER-LIEN
+  Scénario: Seul le lien du mail le plus récent fonctionne
+    Étant donné que j'ai demandé à nouveau le renouvellement de mon mot de passe
+    Quand je clique dans le plus ancien des mails sur « Renouveler mon mot de passe »
+    Alors un message indique que le lien n'est plus valable et qu'il faut recommencer la demande
+    Quand je clique dans le mail le plus récent sur « Renouveler mon mot de passe »
+    Alors je suis sur la page « Renouvellement de mot de passe »
+
+  @E4-USAGE-UNIQUE
+  Scénario: Une fois le mot de passe changé, le même lien est refusé
+    Étant donné que j'ai cliqué dans le mail sur « Renouveler mon mot de passe »
+    Quand je saisis un nouveau mot de passe conforme et je le confirme
+    Et je clique sur « Valider le nouveau mot de passe »
+    Alors la page confirme que mon nouveau mot de passe est enregistré
+    Quand je clique à nouveau dans le mail sur « Renouveler mon mot de passe »
+    Alors un message indique que le lien n'est plus valable et qu'il faut recommencer la demande

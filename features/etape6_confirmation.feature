@@ -1,7 +1,8 @@
 # language: fr
 Fonctionnalité: Étape 6 – L'assuré reçoit la confirmation de son nouveau mot de passe
-  L'assuré reçoit la confirmation que son renouvellement de mot de passe a bien
-  été enregistré ; il se connecte désormais avec son nouveau mot de passe.
+  L'assuré reçoit la confirmation que son renouvellement de mot de passe a bien été
+  enregistré, et un mail qui le notifie, avec la date et l'heure du changement.
+  Il se connecte désormais avec son nouveau mot de passe.
 
   Contexte:
     Étant donné un assuré dont le compte ameli a une adresse mail validée
@@ -13,6 +14,19 @@ Fonctionnalité: Étape 6 – L'assuré reçoit la confirmation de son nouveau m
     Quand je saisis un nouveau mot de passe conforme et je le confirme
     Et je clique sur « Valider le nouveau mot de passe »
     Alors la page confirme que mon nouveau mot de passe est enregistré
+
+  @E6-MAIL-NOTIFICATION
+  Plan du scénario: Un mail notifie le changement, avec sa date et son heure en heure de Paris
+    Étant donné que nous sommes le <jour> à <heure>, heure de Paris
+    Et que j'ai enregistré un nouveau mot de passe
+    Quand j'ouvre le mail qui notifie le changement de mot de passe
+    Alors le mail indique la date et l'heure du changement, en heure de Paris
+    Et le mail ne contient ni mon mot de passe ni lien de renouvellement
+
+    Exemples:
+      | jour       | heure |
+      | 14/07/2023 | 10h05 |
+      | 15/01/2024 | 23h40 |
 
   @E6-CONNEXION
   Scénario: Le nouveau mot de passe ouvre le compte, l'ancien non

@@ -68,6 +68,19 @@ def request_form():
     return _handle_request(parsed["nir"], parsed["birth_date"].isoformat(), parsed["email"])
 
 
+def can_receive_mail(account) -> bool:
+    """Case 3bis-1: no address, or an address never validated (article 003), gets no mail."""
+    return bool(account["email"]) and bool(account["email_validated"])
+
+
+def supersede_links(db, account_id) -> None:
+    """Only the latest link works: every unused older one stops working."""
+    db.execute(
+        "UPDATE reset_token SET superseded = 1 WHERE account_id = ? AND used_at IS NULL",
+        (account_id,),
+    )
+
+
 def _handle_request(nir13: str, birth_date: str, email: str):
     cfg = current_app.config
     now = clock.timestamp()
@@ -75,7 +88,7 @@ def _handle_request(nir13: str, birth_date: str, email: str):
         account = db.execute(
             "SELECT * FROM account WHERE nir13 = ? AND birth_date = ?", (nir13, birth_date)
         ).fetchone()
-        if account is not None and not (account["email"] and account["email_validated"]):
+        if account is not None and not can_receive_mail(account):
             return redirect(url_for("reset.impossible"))  # 3bis, case 1
         if account is None or account["email"].lower() != email.lower():
             # Unknown person or another address: the same page as a success, and no mail.
@@ -91,10 +104,7 @@ def _handle_request(nir13: str, birth_date: str, email: str):
             session["blocked_until"] = recent[0]["requested_at"] + cfg["RESET_REQUEST_WINDOW"]
             return redirect(url_for("reset.blocked"))
         token = secrets.token_urlsafe(32)
-        db.execute(
-            "UPDATE reset_token SET superseded = 1 WHERE account_id = ? AND used_at IS NULL",
-            (account["id"],),
-        )
+        supersede_links(db, account["id"])
         db.execute(
             "INSERT INTO reset_token (account_id, token_hash, created_at) VALUES (?, ?, ?)",
             (account["id"], _hash(token), now),
@@ -186,10 +196,7 @@ def new_password(token):
             " WHERE id = ?",
             (generate_password_hash(password), row["account_id"]),
         )
-        db.execute(
-            "UPDATE reset_token SET superseded = 1 WHERE account_id = ? AND used_at IS NULL",
-            (row["account_id"],),
-        )
+        supersede_links(db, row["account_id"])
     try:
         mail.send_password_changed(row["email"], format_paris(now).replace(" - ", " à "))
     except mail.MailNotSent:

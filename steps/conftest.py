@@ -1,6 +1,7 @@
 """Wires the step definitions for the scenarios of ../features (pytest-bdd finds them here)."""
 import pytest
 
+from .blocage import *  # noqa: F401,F403
 from .courriel import *  # noqa: F401,F403
 from .demande import *  # noqa: F401,F403
 from .demande import freeze_now

@@ -1,23 +1,31 @@
-"""Step 4: the mail, read through the catcher's API and opened in the browser as a person would."""
+"""Steps 4 and 6: the mails, read through the catcher's API and opened in the browser as a person
+would, to read them and click their button."""
+import re
+from datetime import timezone
+from zoneinfo import ZoneInfo
+
 from pytest_bdd import given, parsers, then, when
 
 from fixtures.errors import ConformanceFailure
 
 from . import texts
 
-
-def open_mail(ui, mailpit, persona, scenario_state):
-    """Opens the newest mail received since the request, in the browser."""
-    before = getattr(scenario_state, "mails_before", 0)
-    newest = mailpit.wait_for(persona.email, before + 1)[0]
-    scenario_state.mail = mailpit.message(newest["ID"])
-    ui.page.goto(mailpit.view_url(newest["ID"]))
+PARIS = ZoneInfo("Europe/Paris")
+MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+          "octobre", "novembre", "décembre"]
 
 
-def click_in_mail(ui, mailpit, persona, scenario_state, nom):
-    if scenario_state.mail is None or "/view/" not in ui.page.url:
-        open_mail(ui, mailpit, persona, scenario_state)
+def open_message(ui, mailpit, state, message):
+    state.mail = message
+    ui.page.goto(mailpit.view_url(message["ID"]))
+
+
+def click_in_mail(ui, mailpit, state, nom, which="newest"):
+    """Opens a renewal mail (the newest, or the oldest of those received) and clicks its button."""
+    message = state.reset_mails[-1] if which == "newest" else state.reset_mails[0]
+    open_message(ui, mailpit, state, message)
     link = ui.action(nom)
+    state.reset_link = link.get_attribute("href")
     if (link.get_attribute("target") or "").lower() == "_blank":
         with ui.page.context.expect_page() as opened:
             link.click()
@@ -28,18 +36,25 @@ def click_in_mail(ui, mailpit, persona, scenario_state, nom):
 
 
 @when("j'ouvre le mail reçu")
-def opens_mail(ui, mailpit, persona, scenario_state):
-    open_mail(ui, mailpit, persona, scenario_state)
+def opens_mail(ui, mailpit, scenario_state):
+    open_message(ui, mailpit, scenario_state, scenario_state.reset_mails[-1])
 
 
 @when(parsers.parse("je clique dans le mail sur « {nom} »"))
-def clicks_in_mail(ui, mailpit, persona, scenario_state, nom):
-    click_in_mail(ui, mailpit, persona, scenario_state, nom)
+@when(parsers.parse("je clique à nouveau dans le mail sur « {nom} »"))
+@when(parsers.parse("je clique dans le mail le plus récent sur « {nom} »"))
+def clicks_in_mail(ui, mailpit, scenario_state, nom):
+    click_in_mail(ui, mailpit, scenario_state, nom)
+
+
+@when(parsers.parse("je clique dans le plus ancien des mails sur « {nom} »"))
+def clicks_in_oldest_mail(ui, mailpit, scenario_state, nom):
+    click_in_mail(ui, mailpit, scenario_state, nom, which="oldest")
 
 
 @given(parsers.parse("j'ai cliqué dans le mail sur « {nom} »"))
-def clicked_in_mail(ui, mailpit, persona, scenario_state, nom):
-    click_in_mail(ui, mailpit, persona, scenario_state, nom)
+def clicked_in_mail(ui, mailpit, scenario_state, nom):
+    click_in_mail(ui, mailpit, scenario_state, nom)
 
 
 @then(parsers.parse("le mail a pour objet « {objet} »"))
@@ -75,3 +90,45 @@ def mail_contains(ui, scenario_state, texte):
 @then(parsers.parse("le mail propose « {nom} »"))
 def mail_offers(ui, nom):
     ui.action(nom)
+
+
+@when("j'ouvre le mail qui notifie le changement de mot de passe")
+def opens_notification(ui, mailpit, persona, scenario_state):
+    before = scenario_state.mails_before_change
+    newest = mailpit.wait_for(persona.email, before + 1)[0]
+    open_message(ui, mailpit, scenario_state, mailpit.message(newest["ID"]))
+
+
+def date_patterns(moment) -> list[re.Pattern]:
+    """The date and time of a change as a French reader may see them written."""
+    local = moment.astimezone(PARIS)
+    day = rf"0?{local.day}" if local.day < 10 else str(local.day)
+    dates = [local.strftime(r"%d/%m/%Y"), rf"{day}(er)?\s+{MONTHS[local.month - 1]}\s+{local.year}"]
+    hour = rf"0?{local.hour}" if local.hour < 10 else str(local.hour)
+    times = [rf"{hour}\s*h\s*{local.minute:02d}", rf"{hour}:{local.minute:02d}"]
+    return [re.compile(d, re.IGNORECASE) for d in dates], [re.compile(t) for t in times]
+
+
+@then("le mail indique la date et l'heure du changement, en heure de Paris")
+def notification_date(ui, scenario_state):
+    dates, times = date_patterns(scenario_state.change_time)
+    shown = ui.body_text() + " " + (scenario_state.mail.get("Text") or "")
+    local = scenario_state.change_time.astimezone(PARIS)
+    expected = local.strftime("%d/%m/%Y à %Hh%M (heure de Paris)")
+    if not any(p.search(shown) for p in dates) or not any(p.search(shown) for p in times):
+        raise ConformanceFailure("date et heure du changement absentes ou fausses",
+                                 expected=expected, seen=ui.body_text()[:300])
+
+
+@then("le mail ne contient ni mon mot de passe ni lien de renouvellement")
+def notification_clean(scenario_state):
+    mail = scenario_state.mail
+    content = " ".join([mail.get("HTML") or "", mail.get("Text") or ""])
+    if scenario_state.new_password and scenario_state.new_password in content:
+        raise ConformanceFailure("le mail contient le mot de passe", expected="aucun mot de passe",
+                                 seen="le nouveau mot de passe en clair")
+    link = scenario_state.reset_link or ""
+    token = re.split(r"[/=?&]", link.rstrip("/"))[-1] if link else ""
+    if link and (link in content or (len(token) >= 8 and token in content)):
+        raise ConformanceFailure("le mail contient le lien de renouvellement",
+                                 expected="aucun lien de renouvellement", seen="le lien et son jeton")

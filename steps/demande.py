@@ -1,13 +1,20 @@
-"""Steps 2 and 3: the request form, the CAPTCHA, the page saying the mail was sent; and time."""
+"""Steps 2, 3 and 3bis: the request form, the CAPTCHA, the page that follows; and time."""
+import base64
 import re
-from datetime import datetime, timezone
+from dataclasses import replace
+from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
+from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
-from fixtures.errors import ConformanceFailure
+from fixtures import privacy
+from fixtures.errors import ConformanceFailure, HarnessError
 
 from . import texts
 from .navigation import open_request_form
+
+PARIS = ZoneInfo("Europe/Paris")
 
 
 def masked(address: str) -> str:
@@ -17,50 +24,202 @@ def masked(address: str) -> str:
     return f"{local[0]}***@{domain[0]}***.{tld}"
 
 
-def fill_identity(ui, persona):
-    ui.fill(texts.FORM_NIR, persona.nir)
-    ui.fill(texts.FORM_BIRTH_DATE, persona.birth_date_fr)
-    ui.fill(texts.FORM_EMAIL, persona.email)
+# ------------------------------------------------------------------ the person and the form
 
 
-def copy_captcha(ui, control, target):
-    control.require("captcha", "lire les caractères de l'image comme une personne les lit")
-    answer = control.captcha_answer(ui.page.context.cookies(target.url))
-    ui.fill(texts.FORM_CAPTCHA, answer)
-
-
-def request_reset(ui, target, control, mailpit, persona, scenario_state):
-    """The whole of steps 2 and 3, as a person does them."""
-    open_request_form(ui, target)
-    fill_identity(ui, persona)
-    copy_captcha(ui, control, target)
-    scenario_state.mails_before = len(mailpit.messages_to(persona.email))
-    ui.click(texts.FORM_SUBMIT)
-    ui.expect_phrase(texts.SENT)
-    if "clock" in control.capabilities:
-        scenario_state.request_time = control.now()
+def create_account(control, persona, **overrides):
+    control.require("accounts", "créer le compte de l'assuré")
+    control.create_account(persona, **overrides)
 
 
 @given("un assuré dont le compte ameli a une adresse mail validée")
 def insured_with_validated_email(persona, control):
-    control.require("accounts", "créer le compte de l'assuré")
-    control.create_account(persona)
+    create_account(control, persona)
+
+
+@given("un assuré dont le compte ameli n'a pas d'adresse mail")
+def insured_without_email(persona, control):
+    create_account(control, persona, email=None, email_validated=False)
+
+
+@given("un assuré dont l'adresse mail n'est pas validée")
+def insured_not_validated(persona, control):
+    create_account(control, persona, email_validated=False)
+
+
+@given(parsers.parse("un assuré dont l'adresse mail validée est « {adresse} »"),
+       target_fixture="persona")
+def insured_with_address(persona, control, adresse):
+    person = replace(persona, email=adresse)
+    privacy.register_persona(person)
+    create_account(control, person)
+    return person
+
+
+def remember_form(ui, control, state):
+    state.form_url = ui.page.url
+    if "clock" in control.capabilities:
+        state.image_time = control.now()
+
+
+def show_form(ui, target, control, state):
+    """The request form, the first time from the account home, then as a person who kept it."""
+    if getattr(state, "form_url", None):
+        ui.page.goto(state.form_url)
+    else:
+        open_request_form(ui, target)
+    remember_form(ui, control, state)
+
+
+def fill_identity(ui, persona, state, except_field=None, typed=None):
+    values = {
+        texts.FORM_NIR: persona.nir,
+        texts.FORM_BIRTH_DATE: persona.birth_date_fr,
+        texts.FORM_EMAIL: persona.email,
+    }
+    if except_field is not None:
+        values[except_field] = typed
+    for label, value in values.items():
+        ui.fill(label, value)
+    state.typed = values
+
+
+def copy_captcha(ui, control, target, wrong=False):
+    control.require("captcha", "lire les caractères de l'image comme une personne les lit")
+    answer = control.captcha_answer(ui.page.context.cookies(target.url))
+    if wrong:
+        answer = "".join("2" if c != "2" else "3" for c in answer)
+    ui.fill(texts.FORM_CAPTCHA, answer)
+    return answer
+
+
+def submit_request(ui, target, control, mailpit, persona, state):
+    """Steps 2 and 3 as a person does them, up to the click on « Recevoir le mail »."""
+    show_form(ui, target, control, state)
+    fill_identity(ui, persona, state)
+    copy_captcha(ui, control, target)
+    state.mails_before = len(mailpit.messages_to(persona.email))
+    ui.click(texts.FORM_SUBMIT)
+
+
+def request_reset(ui, target, control, mailpit, persona, state):
+    """A request that succeeds: the page says the mail was sent, and the mail is there."""
+    submit_request(ui, target, control, mailpit, persona, state)
+    ui.expect_phrase(texts.SENT)
+    if "clock" in control.capabilities:
+        state.request_time = control.now()
+    newest = mailpit.wait_for(persona.email, state.mails_before + 1)[0]
+    state.reset_mails.append(mailpit.message(newest["ID"]))
 
 
 @given("j'ai demandé le renouvellement de mon mot de passe")
+@given("j'ai demandé à nouveau le renouvellement de mon mot de passe")
 def has_requested(ui, target, control, mailpit, persona, scenario_state):
     request_reset(ui, target, control, mailpit, persona, scenario_state)
 
 
+@given("je suis sur le formulaire « Mot de passe oublié »")
+def on_request_form(ui, target, control, scenario_state):
+    show_form(ui, target, control, scenario_state)
+
+
+@when("je remplis le formulaire avec mes informations")
 @when("je saisis mon numéro de sécurité sociale, ma date de naissance et mon adresse mail")
-def type_identity(ui, persona):
-    fill_identity(ui, persona)
+def type_identity(ui, persona, scenario_state):
+    fill_identity(ui, persona, scenario_state)
+
+
+def typed_value(spec: str, persona, control) -> str:
+    """« 123 » is typed as it is; a description in brackets is made from the persona."""
+    spec = spec.strip()
+    if spec.startswith("«") and spec.endswith("»"):
+        return spec[1:-1].strip()
+    today = control.now().date() if "clock" in control.capabilities else datetime.now(PARIS).date()
+    made = {
+        "(rien)": "",
+        "(mon numéro avec une mauvaise clé)":
+            persona.nir[:13] + f"{(int(persona.nir[13:]) % 97) + 1:02d}",
+        "(la date de demain)": (today + timedelta(days=1)).strftime("%d/%m/%Y"),
+    }
+    if spec not in made:
+        raise ValueError(f"saisie inconnue {spec!r} : « texte » ou l'une de {sorted(made)}")
+    return made[spec]
+
+
+@when(parsers.re(r"je remplis le formulaire avec mes informations, sauf « (?P<champ>[^»]+) » "
+                 r"où je saisis (?P<saisie>.+)"))
+def type_identity_but(ui, persona, control, scenario_state, champ, saisie):
+    fill_identity(ui, persona, scenario_state, champ.strip(), typed_value(saisie, persona, control))
 
 
 @when("je recopie les caractères de l'image")
 def type_captcha(ui, control, target, mailpit, persona, scenario_state):
     copy_captcha(ui, control, target)
     scenario_state.mails_before = len(mailpit.messages_to(persona.email))
+
+
+@when("je recopie mal les caractères de l'image")
+def type_captcha_wrong(ui, control, target, mailpit, persona, scenario_state):
+    copy_captcha(ui, control, target, wrong=True)
+    scenario_state.mails_before = len(mailpit.messages_to(persona.email))
+
+
+@when("je remplis à nouveau le formulaire et recopie les caractères de l'image")
+def type_again(ui, control, target, mailpit, persona, scenario_state):
+    fill_identity(ui, persona, scenario_state)
+    type_captcha(ui, control, target, mailpit, persona, scenario_state)
+
+
+@when("je demande une nouvelle fois le renouvellement de mon mot de passe")
+def requests_again(ui, target, control, mailpit, persona, scenario_state):
+    submit_request(ui, target, control, mailpit, persona, scenario_state)
+
+
+# ------------------------------------------------------------------ what the page says
+
+
+def check_error_beside(ui, label):
+    message = ui.error_beside(label)
+    if not message:
+        raise ConformanceFailure(
+            f"aucune erreur à côté du champ « {label} »",
+            expected="un message d'erreur en français lié au champ",
+            seen=ui.body_text()[:300],
+        )
+    if not texts.FRENCH.search(message):
+        raise ConformanceFailure("le message d'erreur n'est pas en français",
+                                 expected="un message en français", seen=message)
+    return message
+
+
+@then(parsers.parse("une erreur en français est signalée à côté du champ « {champ} »"))
+def error_beside(ui, champ):
+    check_error_beside(ui, champ)
+
+
+@then("une erreur signale que les caractères recopiés sont faux")
+def captcha_error(ui):
+    check_error_beside(ui, texts.FORM_CAPTCHA)
+
+
+@then("les informations saisies sont conservées")
+def values_kept(ui, scenario_state):
+    for label, value in scenario_state.typed.items():
+        seen = ui.value(label)
+        if seen != value:
+            raise ConformanceFailure(f"la saisie du champ « {label} » n'a pas été conservée",
+                                     expected=privacy.redact(value) or "(vide)",
+                                     seen=privacy.redact(seen) or "(vide)")
+
+
+@then("aucun mail n'est envoyé")
+@then("aucun nouveau mail n'est envoyé")
+def no_mail(mailpit, persona, scenario_state):
+    before = getattr(scenario_state, "mails_before", 0)
+    after = mailpit.count_stays(persona.email, before)
+    if after != before:
+        raise ConformanceFailure("un mail a été envoyé", expected="aucun mail",
+                                 seen=f"{after - before} mail(s) à l'adresse de l'assuré")
 
 
 @then("la page affiche « Le mail a bien été envoyé à » suivi de mon adresse masquée")
@@ -75,9 +234,124 @@ def shows_masked_address(ui, persona):
 def one_mail(mailpit, persona, scenario_state):
     before = getattr(scenario_state, "mails_before", 0)
     received = mailpit.wait_for(persona.email, before + 1)
-    if len(received) != before + 1:
+    after = mailpit.count_stays(persona.email, before + 1)
+    if after != before + 1 or len(received) != before + 1:
         raise ConformanceFailure("plusieurs mails pour une seule demande",
-                                 expected="1 mail", seen=f"{len(received) - before} mails")
+                                 expected="1 mail", seen=f"{max(after, len(received)) - before}")
+
+
+# ------------------------------------------------------------------ the CAPTCHA
+
+
+@then("le formulaire montre une image des caractères à recopier")
+def shows_captcha_image(ui):
+    images = ui.page.locator("form img, form canvas")
+    named = ui.page.get_by_role("img", name=texts.CAPTCHA_IMAGE)
+    image = named.or_(images).first
+    try:
+        expect(image).to_be_visible()
+    except AssertionError:
+        raise ConformanceFailure("pas d'image de caractères dans le formulaire",
+                                 expected="une image à recopier", seen=ui.body_text()[:300]) from None
+    size = image.evaluate(
+        "(el) => el.tagName === 'CANVAS' ? [el.width, el.height]"
+        " : (el.complete ? [el.naturalWidth, el.naturalHeight] : [0, 0])"
+    )
+    if min(size) < 10:
+        raise ConformanceFailure("l'image des caractères ne s'affiche pas",
+                                 expected="une image lisible", seen=f"taille {size[0]}×{size[1]}")
+
+
+@given("j'ai noté les caractères de l'image")
+def notes_captcha(ui, control, target, scenario_state):
+    control.require("captcha", "savoir quels caractères l'image montrait")
+    scenario_state.noted = control.captcha_answer(ui.page.context.cookies(target.url))
+
+
+@when("je clique sur la flèche pour obtenir une nouvelle série de caractères")
+def clicks_arrow(ui):
+    ui.action_matching(texts.CAPTCHA_ARROW, "la flèche (nouvelle série)").click()
+    ui.page.wait_for_load_state("domcontentloaded")
+
+
+@then("une nouvelle série de caractères m'est proposée")
+def new_series(ui, control, target, scenario_state):
+    from fixtures.processes import wait_until
+
+    changed = wait_until(
+        lambda: control.captcha_answer(ui.page.context.cookies(target.url)) != scenario_state.noted,
+        timeout=5,
+    )
+    if not changed:
+        raise ConformanceFailure("la flèche n'a pas donné de nouvelle série",
+                                 expected="d'autres caractères", seen="les mêmes caractères")
+
+
+@when("je recopie les caractères notés avant la nouvelle série")
+def types_noted(ui, mailpit, persona, scenario_state):
+    ui.fill(texts.FORM_CAPTCHA, scenario_state.noted)
+    scenario_state.mails_before = len(mailpit.messages_to(persona.email))
+
+
+@when("je clique sur le microphone")
+def clicks_micro(ui, scenario_state):
+    micro = ui.action_matching(texts.CAPTCHA_MICRO, "le microphone (extrait sonore)")
+    with ui.page.expect_response(
+        lambda r: r.headers.get("content-type", "").startswith("audio/")
+    ) as response:
+        micro.click()
+    # Chromium streams media: response.body() never completes for it, and has no deadline.
+    # The same clip is fetched again with the browser context's cookies, under a deadline.
+    clip = ui.page.context.request.get(response.value.url, timeout=10_000)
+    scenario_state.audio = clip.body()
+
+
+_DECODE = """async ([data, deadline]) => {
+    const bytes = Uint8Array.from(atob(data), c => c.charCodeAt(0));
+    const ctx = new OfflineAudioContext(1, 8000, 8000);
+    const late = new Promise(resolve => setTimeout(() => resolve(-2), deadline));
+    const decoded = ctx.decodeAudioData(bytes.buffer).then(b => b.duration, () => -1);
+    return await Promise.race([decoded, late]);
+}"""
+
+
+@then("j'entends un extrait sonore que le navigateur sait lire, de la longueur des caractères")
+def audio_plays(ui, interpretations, scenario_state):
+    # Decoded by the browser's own audio stack, in a blank page of the same browser (the page
+    # that plays the clip may be a media document), under a deadline: page.evaluate has none.
+    listener = ui.page.context.new_page()
+    try:
+        duration = listener.evaluate(
+            _DECODE, [base64.b64encode(scenario_state.audio).decode(), 5000]
+        )
+    finally:
+        listener.close()
+    if duration == -2:
+        raise HarnessError("navigateur", "le décodage de l'extrait sonore n'a pas abouti en 5 s")
+    if duration <= 0:
+        raise ConformanceFailure("l'extrait sonore n'est pas lisible par le navigateur",
+                                 expected="un fichier audio",
+                                 seen=f"{len(scenario_state.audio)} octets illisibles")
+    low = 0.25 * interpretations.captcha_length
+    if not low <= duration <= 60:
+        raise ConformanceFailure("l'extrait sonore n'a pas la longueur d'une série de caractères",
+                                 expected=f"entre {low:.1f} s et 60 s", seen=f"{duration:.1f} s")
+
+
+# ------------------------------------------------------------------ time
+
+
+def at_paris(day: str, hour: str, season: str | None) -> datetime:
+    local = datetime.strptime(f"{day} {hour}", "%d/%m/%Y %Hh%M")
+    fold = 1 if season and "hiver" in season else 0  # the repeated hour of the autumn change
+    return local.replace(tzinfo=PARIS, fold=fold)
+
+
+@given(parsers.re(r"nous sommes le (?P<jour>\d{2}/\d{2}/\d{4}) à (?P<heure>\d{2}h\d{2})"
+                  r"(?: \((?P<saison>heure d['’](?:été|hiver))\))?, heure de Paris"))
+def it_is(control, jour, heure, saison):
+    control.require("clock", "fixer la date et l'heure du service")
+    control.freeze(at_paris(jour, heure, saison).astimezone(timezone.utc))
 
 
 _DURATION = re.compile(
@@ -94,12 +368,13 @@ def seconds_of(text: str) -> int:
     return h * 3600 + m * 60 + s
 
 
-@when(parsers.re(r"(?P<duree>.+) se sont écoulées depuis ma demande"))
-def time_passes(duree, control, scenario_state):
+@when(parsers.re(r"(?P<duree>.+) se sont écoulées depuis (?P<repere>ma demande|l['’]affichage de "
+                 r"l['’]image)"))
+def time_passes(duree, repere, control, scenario_state):
     control.require("clock", "faire passer le temps du service")
-    wanted = seconds_of(duree)
-    elapsed = (control.now() - scenario_state.request_time).total_seconds()
-    control.advance(max(0.0, wanted - elapsed))
+    since = scenario_state.request_time if "demande" in repere else scenario_state.image_time
+    elapsed = (control.now() - since).total_seconds()
+    control.advance(max(0.0, seconds_of(duree) - elapsed))
 
 
 def freeze_now(control):

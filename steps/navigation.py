@@ -47,11 +47,6 @@ def on_login(ui, target):
     open_login(ui, target)
 
 
-@given("je suis sur le formulaire « Mot de passe oublié »")
-def on_request_form(ui, target):
-    open_request_form(ui, target)
-
-
 @when(parsers.parse("je clique sur « {nom} »"))
 def click(ui, nom):
     ui.click(nom)

@@ -64,3 +64,32 @@ def name(text: str) -> re.Pattern:
 def label(text: str) -> re.Pattern:
     """A field's label, whole, with or without the required-field star."""
     return re.compile(rf"^\s*{_words(text)}\s*\*?\s*$", re.IGNORECASE)
+
+
+# Step 2: the guide shows icons, "la flèche" and "le microphone"; their accessible names say so.
+CAPTCHA_ARROW = re.compile(
+    r"nouvel|autre|rafra[iî]ch|actualis|changer|régénér|renouvel", re.IGNORECASE
+)
+CAPTCHA_MICRO = re.compile(r"écouter|audio|sonore|entendre|micro", re.IGNORECASE)
+CAPTCHA_IMAGE = re.compile(r"caract|captcha|code|recopi|image", re.IGNORECASE)
+
+# Step 3bis, case 2: "bloqué jusqu'au 26/12/2022 - 14h33 (heure de Paris)".
+BLOCKED_UNTIL = "Le service de renouvellement de mot de passe est bloqué jusqu'au {end} (heure de Paris)."
+
+# An error message is in French: it has some of the commonest French words.
+FRENCH = re.compile(
+    r"\b(le|la|les|de|du|des|un|une|votre|vos|veuillez|doit|est|pas|ne|n['’]|ou|et|saisi\w*|"
+    r"invalide|incorrect\w*|obligatoire|format|caractères?)\b",
+    re.IGNORECASE,
+)
+
+# Step 5: what a refusal's reason must speak of, rule by rule (the guide gives no exact text).
+REASONS = {
+    "longueur": re.compile(r"\b8\b|\b50\b|longueur|court|long", re.IGNORECASE),
+    "casse": re.compile(r"majuscule|minuscule", re.IGNORECASE),
+    "chiffre ou caractère spécial": re.compile(r"chiffre|spécia", re.IGNORECASE),
+    "caractères autorisés": re.compile(r"autoris|interdit|non admis|accepté|invalide|permis",
+                                       re.IGNORECASE),
+    "numéro ou date de naissance": re.compile(r"sécurité sociale|naissance|NIR", re.IGNORECASE),
+    "confirmation": re.compile(r"identique|correspond|confirm|différ", re.IGNORECASE),
+}

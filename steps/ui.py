@@ -35,6 +35,14 @@ class Ui:
         )
         return self._visible(locator, f"« {name} » (bouton ou lien)")
 
+    def action_matching(self, pattern: re.Pattern, what: str) -> Locator:
+        """A button or link whose accessible name matches: for the guide's icons (the arrow,
+        the microphone), whose names the guide does not give."""
+        locator = self.page.get_by_role("button", name=pattern).or_(
+            self.page.get_by_role("link", name=pattern)
+        )
+        return self._visible(locator, what)
+
     def field(self, label: str) -> Locator:
         return self._visible(self.page.get_by_label(texts.label(label)), f"le champ « {label} »")
 
@@ -50,6 +58,17 @@ class Ui:
             "() => !window.__ameliHarnessMark || !!document.querySelector('[role=alert]')"
         )
         self.page.wait_for_load_state("domcontentloaded")
+
+    def value(self, label: str) -> str:
+        return self.field(label).input_value()
+
+    def error_beside(self, label: str) -> str:
+        """The message tied to a field: its aria-describedby / aria-errormessage, else the text
+        that follows it up to the next control."""
+        return self.field(label).evaluate(_ERROR_BESIDE)
+
+    def alerts(self) -> str:
+        return " ".join(t for t in self.page.get_by_role("alert").all_inner_texts()).strip()
 
     def fill(self, label: str, value: str) -> None:
         self.field(label).fill(value)
@@ -70,3 +89,22 @@ class Ui:
             raise ConformanceFailure(
                 f"{what} : absent de la page", expected=what, seen=redact(self.body_text()[:400])
             ) from None
+
+
+_ERROR_BESIDE = """(el) => {
+  const texts = [];
+  for (const attr of ['aria-describedby', 'aria-errormessage']) {
+    for (const id of (el.getAttribute(attr) || '').split(/\\s+/).filter(Boolean)) {
+      const target = document.getElementById(id);
+      if (target) texts.push(target.innerText);
+    }
+  }
+  if (!texts.join('').trim()) {
+    let next = el.nextElementSibling;
+    while (next && !next.matches('input, select, textarea, label, button, fieldset')) {
+      texts.push(next.innerText || '');
+      next = next.nextElementSibling;
+    }
+  }
+  return texts.join(' ').replace(/\\s+/g, ' ').trim();
+}"""

@@ -25,13 +25,18 @@ def assert_nothing_left(run):
 
 
 def test_reference_app_is_conformant_and_reports_are_written(conformance_run):
-    result = conformance_run.run()
+    result = conformance_run.run("-n", "2")
     report = conformance_run.report()
     assert result.returncode == 0, result.stdout[-3000:]
     assert report["verdict"] == "conformant"
     requirements = by_id(report)
+    required = [r for r in report["requirements"] if r["profile"] == "exigences"]
+    assert report["coverage"] == {"required": len(required), "covered": len(required)}
+    for req in required:
+        assert req["status"] == "passed", req
     for rid in ISSUE_2:
         assert requirements[rid]["status"] == "passed", requirements[rid]
+    assert report["interpretations"]["reset_request_limit"] == 3
     assert report["summary"] == {"passed": len(report["scenarios"])}
     assert report["target"]["embedded"] is True and "control_token" not in report["target"]
     for scenario in report["scenarios"]:
@@ -51,7 +56,7 @@ def test_a_link_valid_60_minutes_is_caught_on_e4_lien_30min(conformance_run):
     assert report["verdict"] == "non-conformant"
     failed = by_id(report)["E4-LIEN-30MIN"]
     assert failed["status"] == "failed"
-    assert failed["reason"].startswith("le lien périmé a permis de changer le mot de passe")
+    assert failed["reason"].startswith("un lien qui ne devait plus être valable a permis de changer")
     statuses = {s["name"]: s["status"] for s in report["scenarios"]}
     assert statuses["Le lien est refusé au-delà de 30 minutes"] == "failed"
     assert statuses["Le lien fonctionne pendant les 30 minutes qui suivent la demande"] == "passed"

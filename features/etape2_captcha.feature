@@ -1,0 +1,58 @@
+# language: fr
+Fonctionnalité: Étape 2 – L'assuré recopie les caractères de l'image ou de l'extrait sonore
+  L'assuré écrit les caractères lus ou entendus. Il peut cliquer sur la flèche pour
+  obtenir une nouvelle liste de caractères, ou sur le microphone pour l'écouter.
+  Il dispose de 5 minutes pour lire ou écouter le code et le saisir ; s'il se trompe,
+  il peut recommencer.
+
+  Contexte:
+    Étant donné un assuré dont le compte ameli a une adresse mail validée
+    Et que je suis sur le formulaire « Mot de passe oublié »
+
+  @E2-CAPTCHA-IMAGE
+  Scénario: Une image montre les caractères à recopier
+    Alors le formulaire montre une image des caractères à recopier
+
+  @E2-CAPTCHA-AUDIO
+  Scénario: Le microphone fait entendre les caractères
+    Quand je clique sur le microphone
+    Alors j'entends un extrait sonore que le navigateur sait lire, de la longueur des caractères
+
+  @E2-CAPTCHA-NOUVEAU
+  Scénario: La flèche donne une nouvelle série de caractères, l'ancienne ne vaut plus
+    Étant donné que j'ai noté les caractères de l'image
+    Quand je clique sur la flèche pour obtenir une nouvelle série de caractères
+    Alors une nouvelle série de caractères m'est proposée
+    Quand je remplis le formulaire avec mes informations
+    Et je recopie les caractères notés avant la nouvelle série
+    Et je clique sur « Recevoir le mail »
+    Alors une erreur signale que les caractères recopiés sont faux
+    Et aucun mail n'est envoyé
+
+  @E2-CAPTCHA-ERREUR
+  Scénario: Une copie erronée est refusée et l'assuré peut recommencer
+    Quand je remplis le formulaire avec mes informations
+    Et je recopie mal les caractères de l'image
+    Et je clique sur « Recevoir le mail »
+    Alors une erreur signale que les caractères recopiés sont faux
+    Et aucun mail n'est envoyé
+    Quand je remplis à nouveau le formulaire et recopie les caractères de l'image
+    Et je clique sur « Recevoir le mail »
+    Alors la page affiche « Le mail a bien été envoyé à »
+
+  @E2-CAPTCHA-5MIN
+  Scénario: Les caractères sont acceptés juste avant 5 minutes
+    Quand je remplis le formulaire avec mes informations
+    Et je recopie les caractères de l'image
+    Et 4 minutes et 59 secondes se sont écoulées depuis l'affichage de l'image
+    Et je clique sur « Recevoir le mail »
+    Alors la page affiche « Le mail a bien été envoyé à »
+
+  @E2-CAPTCHA-5MIN
+  Scénario: Les caractères sont refusés après 5 minutes
+    Quand je remplis le formulaire avec mes informations
+    Et je recopie les caractères de l'image
+    Et 5 minutes et 1 seconde se sont écoulées depuis l'affichage de l'image
+    Et je clique sur « Recevoir le mail »
+    Alors une erreur signale que les caractères recopiés sont faux
+    Et aucun mail n'est envoyé
