@@ -16,7 +16,7 @@ conformance: install
 	$(PY) -m pytest steps $(ARGS)
 
 test: install
-	$(PY) -m pytest tests $(ARGS)
+	$(PY) -m pytest tests -n 2 $(ARGS)
 
 install: $(STAMP) chromium
 

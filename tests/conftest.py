@@ -53,15 +53,16 @@ class ConformanceRun:
         return [sys.executable, "-m", "pytest", "steps", "-q", "-p", "no:cacheprovider",
                 "--reports-dir", str(self.reports_dir), *args]
 
-    def env(self) -> dict:
+    def env(self, **extra) -> dict:
         env = {k: v for k, v in os.environ.items()
                if not k.startswith(("AMELI_", "PYTEST_XDIST", "PYTEST_CURRENT"))}
         env["AMELI_HARNESS_RUN"] = self.marker
+        env.update(extra)
         return env
 
-    def run(self, *args: str, timeout: float = 600) -> subprocess.CompletedProcess:
-        return subprocess.run(self.command(*args), cwd=ROOT, env=self.env(), timeout=timeout,
-                              capture_output=True, text=True)
+    def run(self, *args: str, timeout: float = 600, **env) -> subprocess.CompletedProcess:
+        return subprocess.run(self.command(*args), cwd=ROOT, env=self.env(**env),
+                              timeout=timeout, capture_output=True, text=True)
 
     def report(self) -> dict:
         return json.loads((self.reports_dir / "conformance.json").read_text(encoding="utf-8"))

@@ -1,0 +1,291 @@
+"""Mutants of the reference app, each breaking one rule of the guide, for tests only.
+
+`python -m tests.mutants NAME [reference_app options]` applies the mutant's patch in its own
+process, then runs the reference app as `python -m reference_app` does. The app's production
+code has no flag for any of this: a patch replaces a function or rewrites a page here, and a
+configuration mutant only changes a value the app already reads.
+"""
+import io
+import sys
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from reference_app import __main__ as app_main
+from reference_app import auth, captcha, mail, reset
+from reference_app.rules import PARIS
+
+
+@dataclass(frozen=True)
+class Mutant:
+    requirement: str  # the identifier it must make fail, and only that one
+    what: str
+    selection: tuple = ()  # extra pytest arguments choosing the scenarios that matter
+    settings: tuple = ()  # configuration values (KEY=JSON) instead of a patch
+    patch: object = field(default=None, compare=False)
+
+
+# ------------------------------------------------------------------ patch helpers
+
+
+def rewrite(module, template: str, old: str, new: str):
+    """The page `template`, as `module` renders it, with `old` replaced by `new`."""
+    original = module.render_template
+
+    def render(name, **context):
+        html = original(name, **context)
+        if name == template:
+            assert old in html, f"mutant: {old!r} is not in {template}"
+            html = html.replace(old, new)
+        return html
+
+    module.render_template = render
+
+
+def password_rule(change):
+    """Wraps the password check: `change(password, errors)` returns the errors to keep."""
+    original = reset.password_errors
+
+    def check(password, confirmation, nir13, born):
+        return change(password, original(password, confirmation, nir13, born))
+
+    reset.password_errors = check
+
+
+def drop_reason(fragment: str, when=lambda password: True):
+    def change(password, errors):
+        if when(password) and "password" in errors:
+            errors["password"] = [r for r in errors["password"] if fragment not in r]
+            if not errors["password"]:
+                del errors["password"]
+        return errors
+
+    password_rule(change)
+
+
+def add_reason(reason: str, when):
+    def change(password, errors):
+        if when(password):
+            errors.setdefault("password", []).append(reason)
+        return errors
+
+    password_rule(change)
+
+
+# ------------------------------------------------------------------ the patches
+
+
+def form_forgets_values():
+    original = reset.render_template
+
+    def render(name, **context):
+        if name == "reset/request.html" and context.get("errors"):
+            context["values"] = {}
+        return original(name, **context)
+
+    reset.render_template = render
+
+
+def broken_image():
+    class Broken:
+        def generate(self, chars, format="png"):
+            return io.BytesIO(b"\x89PNG\r\n\x1a\n not an image")
+
+    captcha._image = Broken()
+
+
+def silent_audio():
+    class Silent:
+        def generate(self, chars):
+            return bytearray(b"RIFF\x00\x00\x00\x00WAVEnot sound at all")
+
+    captcha._audio = Silent()
+
+
+def arrow_keeps_series():
+    from flask import request, session
+
+    original = captcha.issue
+
+    def issue():
+        if request.method == "POST" and request.form.get("action") == "nouveau" \
+                and captcha.current() is not None:
+            return session["captcha_id"]
+        return original()
+
+    captcha.issue = issue
+
+
+def no_second_try():
+    from flask import session
+
+    original = captcha.check
+
+    def check(typed):
+        result = original(typed)
+        if session.get("mutant_failed_once"):
+            return result or "Les caractères saisis ne correspondent pas à l'image."
+        if result:
+            session["mutant_failed_once"] = True
+        return result
+
+    captcha.check = check
+
+
+def domain_shown():
+    reset.mask_email = lambda address: address[:1] + "***@" + address.partition("@")[2]
+
+
+def unvalidated_gets_mail():
+    reset.can_receive_mail = lambda account: bool(account["email"])
+
+
+def other_subject():
+    mail.send_reset_link = lambda to, link: mail._send(
+        to, "Renouvellement de votre mot de passe", "reset", link=link
+    )
+
+
+def older_links_live():
+    reset.supersede_links = lambda db, account_id: None
+
+
+def used_link_lives():
+    original = reset.supersede_links
+
+    def supersede(db, account_id):
+        original(db, account_id)
+        db.execute("UPDATE reset_token SET used_at = NULL WHERE account_id = ?", (account_id,))
+
+    reset.supersede_links = supersede
+
+
+def utf8_length():
+    def change(password, errors):
+        reasons = [r for r in errors.get("password", []) if "entre 8 et 50" not in r]
+        if not 8 <= len(password.encode("utf-8")) <= 50:
+            reasons.append("Le mot de passe doit comporter entre 8 et 50 caractères.")
+        if reasons:
+            errors["password"] = reasons
+        else:
+            errors.pop("password", None)
+        return errors
+
+    password_rule(change)
+
+
+def digit_does_not_count():
+    add_reason(
+        "Le mot de passe doit contenir un caractère spécial.",
+        when=lambda pw: not any(c in "?!$€@&+_=*%/<>,.:;" for c in pw),
+    )
+
+
+def confirmation_ignored():
+    original = reset.password_errors
+
+    def check(password, confirmation, nir13, born):
+        errors = original(password, password, nir13, born)
+        return errors
+
+    reset.password_errors = check
+
+
+def utc_in_notification():
+    original = mail.send_password_changed
+
+    def send(to, changed_at):
+        local = datetime.strptime(changed_at, "%d/%m/%Y à %Hh%M").replace(tzinfo=PARIS)
+        shown = local.astimezone(timezone.utc).strftime("%d/%m/%Y à %Hh%M")
+        original(to, shown)
+
+    mail.send_password_changed = send
+
+
+def new_password_not_saved():
+    from werkzeug.security import generate_password_hash
+
+    reset.generate_password_hash = lambda password: generate_password_hash(password + "x")
+
+
+MUTANTS = {
+    "accueil-sans-creation": Mutant(
+        "E0-ACCES", "« Créez votre compte » devient « Inscription »",
+        patch=lambda: rewrite(auth, "auth/home.html", ">Créez votre compte</a>", ">Inscription</a>")),
+    "connexion-sans-premiere-visite": Mutant(
+        "E1-CONNEXION", "« Première visite ? » disparaît",
+        patch=lambda: rewrite(auth, "auth/login.html", "Première visite ?", "Nouveau ici")),
+    "formulaire-oublie-la-saisie": Mutant(
+        "E2-FORMULAIRE", "après une erreur, le formulaire revient vide",
+        patch=form_forgets_values),
+    "image-illisible": Mutant("E2-CAPTCHA-IMAGE", "l'image n'est pas une image",
+                              patch=broken_image),
+    "son-illisible": Mutant("E2-CAPTCHA-AUDIO", "l'extrait sonore n'est pas du son",
+                            patch=silent_audio),
+    "fleche-sans-effet": Mutant("E2-CAPTCHA-NOUVEAU", "la flèche garde la même série",
+                                patch=arrow_keeps_series),
+    "pas-de-second-essai": Mutant("E2-CAPTCHA-ERREUR", "après une erreur, tout essai échoue",
+                                  patch=no_second_try),
+    "captcha-10-minutes": Mutant("E2-CAPTCHA-5MIN", "le CAPTCHA vaut 10 minutes",
+                                 settings=("CAPTCHA_LIFETIME=600",)),
+    "adresse-domaine-visible": Mutant("E3-ENVOI", "le domaine de l'adresse est affiché",
+                                      patch=domain_shown),
+    "adresse-non-validee-servie": Mutant(
+        "E3BIS-1-SANS-MAIL", "une adresse non validée reçoit le mail", patch=unvalidated_gets_mail),
+    "quatre-demandes": Mutant("E3BIS-2-BLOCAGE", "4 demandes par heure au lieu de 3",
+                              settings=("RESET_REQUEST_LIMIT=4",)),
+    "autre-objet": Mutant("E4-MAIL", "l'objet du mail n'est pas celui du guide",
+                          patch=other_subject),
+    "lien-60-minutes": Mutant("E4-LIEN-30MIN", "le lien vaut 60 minutes",
+                              settings=("RESET_LINK_LIFETIME=3600",)),
+    "anciens-liens-valables": Mutant("E4-DERNIER-LIEN", "les anciens liens restent valables",
+                                     patch=older_links_live),
+    "lien-reutilisable": Mutant("E4-USAGE-UNIQUE", "un lien utilisé reste valable",
+                                patch=used_link_lives),
+    "regle-manquante": Mutant(
+        "E5-FORMULAIRE", "la règle des caractères autorisés n'est pas rappelée",
+        patch=lambda: rewrite(reset, "reset/new_password.html",
+                              "<li>Ne contenir que des caractères autorisés</li>", "")),
+    "longueur-en-octets": Mutant("E5-LONGUEUR", "la longueur est comptée en octets UTF-8",
+                                 patch=utf8_length),
+    "casse-ignoree": Mutant("E5-CASSE", "majuscules et minuscules ne sont plus exigées",
+                            patch=lambda: drop_reason("minuscules et majuscules")),
+    "chiffre-ne-compte-pas": Mutant(
+        "E5-CHIFFRE-OU-SPECIAL", "un chiffre ne suffit plus, il faut un caractère spécial",
+        selection=("-k", "avec or sans"), patch=digit_does_not_count),
+    "diese-autorise": Mutant(
+        "E5-CARACTERES-AUTORISES", "« # » est accepté",
+        patch=lambda: drop_reason("non autorisés", when=lambda pw: set(pw) - set(
+            "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789?!$€@&+_=*%/<>,.:;"
+        ) == {"#"})),
+    "nir-et-date-acceptes": Mutant(
+        "E5-SANS-NIR-NI-DATE", "le NIR et la date de naissance sont acceptés",
+        patch=lambda: drop_reason("numéro de sécurité sociale")),
+    "confirmation-ignoree": Mutant("E5-CONFIRMATION", "la confirmation n'est pas comparée",
+                                   patch=confirmation_ignored),
+    "confirmation-muette": Mutant(
+        "E6-CONFIRMATION", "la page finale ne dit pas que le mot de passe est enregistré",
+        patch=lambda: rewrite(reset, "reset/done.html",
+                              "Votre nouveau mot de passe a bien été enregistré.",
+                              "Opération terminée.")),
+    "notification-en-utc": Mutant("E6-MAIL-NOTIFICATION", "l'heure du mail est l'heure UTC",
+                                  patch=utc_in_notification),
+    "mot-de-passe-non-enregistre": Mutant(
+        "E6-CONNEXION", "le nouveau mot de passe n'est pas celui enregistré",
+        patch=new_password_not_saved),
+    "connexion-jamais-bloquee": Mutant("CONNEXION-BLOCAGE", "1000 essais avant blocage",
+                                       settings=("LOGIN_FAILURE_LIMIT=1000",)),
+}
+
+
+def main(argv):
+    name, *rest = argv
+    mutant = MUTANTS[name]
+    if mutant.patch is not None:
+        mutant.patch()
+    for setting in mutant.settings:
+        rest += ["--set", setting]
+    app_main.main(rest)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,70 @@
+"""Each required identifier can fail: for every one, a mutant of the reference app that breaks
+that rule, run as an external target (as a user's own implementation is), is reported FAILED on
+that identifier, with a reason, while every other identifier of the run passes. Each mutant runs
+on the scenarios that matter to it (its identifier's, or fewer when said), plus the scenario of
+E0-ACCES (E1-CONNEXION for E0's mutant) as a witness that the rest of the target still passes."""
+import os
+import secrets
+import sys
+
+import pytest
+
+from fixtures.processes import ManagedProcess, python_module
+from fixtures.report import load_catalogue
+
+from .mutants import MUTANTS
+
+REQUIRED = [r["id"] for r in load_catalogue() if r["profile"] == "exigences"]
+
+
+def witness_for(requirement: str) -> str:
+    return "E1-CONNEXION" if requirement == "E0-ACCES" else "E0-ACCES"
+
+
+def test_every_required_identifier_has_a_mutant():
+    assert sorted({m.requirement for m in MUTANTS.values()}) == sorted(REQUIRED)
+
+
+@pytest.fixture
+def mutant_target(request, tmp_path):
+    """The mail sink and the mutant app, started as any external target would be."""
+    name = request.param
+    token = secrets.token_urlsafe(16)
+    sink = ManagedProcess("collecteur", python_module("mailsink"), tmp_path / "sink.log")
+    sink_info = sink.start()
+    app = ManagedProcess(
+        "cible", [sys.executable, "-m", "tests.mutants", name, "--database",
+                  str(tmp_path / "db.sqlite"), "--smtp-port", str(sink_info["smtp_port"])],
+        tmp_path / "app.log", env={**os.environ, "AMELI_CONTROL_TOKEN": token},
+    )
+    try:
+        app_info = app.start()
+        yield name, {"url": app_info["url"] + "/", "mailpit": sink_info["api_url"],
+                     "control": app_info["url"] + "/_control", "token": token}
+    finally:
+        app.stop()
+        sink.stop()
+
+
+@pytest.mark.parametrize("mutant_target", sorted(MUTANTS), indirect=True)
+def test_mutant_is_caught_on_its_identifier_only(mutant_target, conformance_run):
+    name, target = mutant_target
+    mutant = MUTANTS[name]
+    witness = witness_for(mutant.requirement)
+    selection = ["-m", f"{mutant.requirement} or {witness}", *mutant.selection]
+    if mutant.selection and mutant.selection[0] == "-k":  # keep the witness in a narrowed run
+        selection[-1] = f"({mutant.selection[1]}) or acc"
+    result = conformance_run.run(
+        "--target-url", target["url"], "--mailpit-url", target["mailpit"],
+        "--control-url", target["control"], *selection,
+        AMELI_CONTROL_TOKEN=target["token"],
+    )
+    report = conformance_run.report()
+    statuses = {r["id"]: r for r in report["requirements"] if r["status"] != "not_tested"}
+    assert result.returncode != 0, result.stdout[-2000:]
+    assert report["verdict"] == "non-conformant"
+    caught = statuses[mutant.requirement]
+    assert caught["status"] == "failed", (mutant.what, caught, result.stdout[-3000:])
+    assert caught["reason"].strip()
+    others = {rid: r["status"] for rid, r in statuses.items() if rid != mutant.requirement}
+    assert others == {witness: "passed"}, (mutant.what, others)
