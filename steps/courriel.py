@@ -1,7 +1,7 @@
 """Steps 4 and 6: the mails, read through the catcher's API and opened in the browser as a person
 would, to read them and click their button."""
 import re
-from datetime import timezone
+
 from zoneinfo import ZoneInfo
 
 from pytest_bdd import given, parsers, then, when
@@ -14,11 +14,9 @@ PARIS = ZoneInfo("Europe/Paris")
 MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
           "octobre", "novembre", "décembre"]
 
-
 def open_message(ui, mailpit, state, message):
     state.mail = message
     ui.page.goto(mailpit.view_url(message["ID"]))
-
 
 def click_in_mail(ui, mailpit, state, nom, which="newest"):
     """Opens a renewal mail (the newest, or the oldest of those received) and clicks its button."""
@@ -34,11 +32,9 @@ def click_in_mail(ui, mailpit, state, nom, which="newest"):
     else:
         ui.click(nom)
 
-
 @when("j'ouvre le mail reçu")
 def opens_mail(ui, mailpit, scenario_state):
     open_message(ui, mailpit, scenario_state, scenario_state.reset_mails[-1])
-
 
 @when(parsers.parse("je clique dans le mail sur « {nom} »"))
 @when(parsers.parse("je clique à nouveau dans le mail sur « {nom} »"))
@@ -46,16 +42,13 @@ def opens_mail(ui, mailpit, scenario_state):
 def clicks_in_mail(ui, mailpit, scenario_state, nom):
     click_in_mail(ui, mailpit, scenario_state, nom)
 
-
 @when(parsers.parse("je clique dans le plus ancien des mails sur « {nom} »"))
 def clicks_in_oldest_mail(ui, mailpit, scenario_state, nom):
     click_in_mail(ui, mailpit, scenario_state, nom, which="oldest")
 
-
 @given(parsers.parse("j'ai cliqué dans le mail sur « {nom} »"))
 def clicked_in_mail(ui, mailpit, scenario_state, nom):
     click_in_mail(ui, mailpit, scenario_state, nom)
-
 
 @then(parsers.parse("le mail a pour objet « {objet} »"))
 def mail_subject(scenario_state, objet):
@@ -63,13 +56,11 @@ def mail_subject(scenario_state, objet):
     if " ".join(seen.split()) != " ".join(objet.split()):
         raise ConformanceFailure("objet du mail", expected=objet, seen=seen)
 
-
 @then(parsers.parse("le mail a pour expéditeur « {nom} »"))
 def mail_sender(scenario_state, nom):
     seen = (scenario_state.mail.get("From") or {}).get("Name", "")
     if seen.strip() != nom:
         raise ConformanceFailure("nom de l'expéditeur du mail", expected=nom, seen=seen)
-
 
 @then("le mail a une version HTML et une version texte")
 def mail_parts(scenario_state):
@@ -78,7 +69,6 @@ def mail_parts(scenario_state):
         raise ConformanceFailure("parties du mail", expected="HTML et texte",
                                  seen=f"partie absente : {', '.join(missing)}")
 
-
 @then(parsers.parse("le mail contient « {texte} »"))
 def mail_contains(ui, scenario_state, texte):
     ui.expect_phrase(texte)  # the HTML part, as the browser shows it
@@ -86,18 +76,15 @@ def mail_contains(ui, scenario_state, texte):
         raise ConformanceFailure("texte absent de la version texte du mail",
                                  expected=f"« {texte} »", seen="(version texte)")
 
-
 @then(parsers.parse("le mail propose « {nom} »"))
 def mail_offers(ui, nom):
     ui.action(nom)
-
 
 @when("j'ouvre le mail qui notifie le changement de mot de passe")
 def opens_notification(ui, mailpit, persona, scenario_state):
     before = scenario_state.mails_before_change
     newest = mailpit.wait_for(persona.email, before + 1)[0]
     open_message(ui, mailpit, scenario_state, mailpit.message(newest["ID"]))
-
 
 def date_patterns(moment) -> list[re.Pattern]:
     """The date and time of a change as a French reader may see them written."""
@@ -108,7 +95,6 @@ def date_patterns(moment) -> list[re.Pattern]:
     times = [rf"{hour}\s*h\s*{local.minute:02d}", rf"{hour}:{local.minute:02d}"]
     return [re.compile(d, re.IGNORECASE) for d in dates], [re.compile(t) for t in times]
 
-
 @then("le mail indique la date et l'heure du changement, en heure de Paris")
 def notification_date(ui, scenario_state):
     dates, times = date_patterns(scenario_state.change_time)
@@ -118,7 +104,6 @@ def notification_date(ui, scenario_state):
     if not any(p.search(shown) for p in dates) or not any(p.search(shown) for p in times):
         raise ConformanceFailure("date et heure du changement absentes ou fausses",
                                  expected=expected, seen=ui.body_text()[:300])
-
 
 @then("le mail ne contient ni mon mot de passe ni lien de renouvellement")
 def notification_clean(scenario_state):

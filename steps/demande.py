@@ -10,6 +10,7 @@ from pytest_bdd import given, parsers, then, when
 
 from fixtures import privacy
 from fixtures.errors import ConformanceFailure, HarnessError
+from fixtures.processes import wait_until
 
 from . import texts
 from .navigation import open_request_form
@@ -276,8 +277,6 @@ def clicks_arrow(ui):
 
 @then("une nouvelle série de caractères m'est proposée")
 def new_series(ui, control, target, scenario_state):
-    from fixtures.processes import wait_until
-
     changed = wait_until(
         lambda: control.captcha_answer(ui.page.context.cookies(target.url)) != scenario_state.noted,
         timeout=5,

@@ -4,7 +4,6 @@ process behind."""
 import os
 import signal
 import subprocess
-import time
 import xml.etree.ElementTree as ET
 
 from fixtures.processes import wait_until
