@@ -3,14 +3,10 @@ that rule, run as an external target (as a user's own implementation is), is rep
 that identifier, with a reason, while every other identifier of the run passes. Each mutant runs
 on the scenarios that matter to it (its identifier's, or fewer when said), plus the scenario of
 E0-ACCES (E1-CONNEXION for E0's mutant) as a witness that the rest of the target still passes."""
-import os
-import secrets
-import sys
-
 import pytest
 
-from fixtures.processes import ManagedProcess, python_module
 from fixtures.report import load_catalogue
+from fixtures.targets import start_embedded
 
 from .mutants import MUTANTS
 
@@ -27,23 +23,14 @@ def test_every_required_identifier_has_a_mutant():
 
 @pytest.fixture
 def mutant_target(request, tmp_path):
-    """The mail sink and the mutant app, started as any external target would be."""
+    """The mail sink and the mutant app, started as the embedded default is, then given to the
+    harness by URL, as any external target would be."""
     name = request.param
-    token = secrets.token_urlsafe(16)
-    sink = ManagedProcess("collecteur", python_module("mailsink"), tmp_path / "sink.log")
-    sink_info = sink.start()
-    app = ManagedProcess(
-        "cible", [sys.executable, "-m", "tests.mutants", name, "--database",
-                  str(tmp_path / "db.sqlite"), "--smtp-port", str(sink_info["smtp_port"])],
-        tmp_path / "app.log", env={**os.environ, "AMELI_CONTROL_TOKEN": token},
-    )
+    target = start_embedded(tmp_path / "cible", tmp_path, app_command=("tests.mutants", name))
     try:
-        app_info = app.start()
-        yield name, {"url": app_info["url"] + "/", "mailpit": sink_info["api_url"],
-                     "control": app_info["url"] + "/_control", "token": token}
+        yield name, target
     finally:
-        app.stop()
-        sink.stop()
+        target.stop()
 
 
 @pytest.mark.parametrize("mutant_target", sorted(MUTANTS), indirect=True)
@@ -55,9 +42,9 @@ def test_mutant_is_caught_on_its_identifier_only(mutant_target, conformance_run)
     if mutant.selection and mutant.selection[0] == "-k":  # keep the witness in a narrowed run
         selection[-1] = f"({mutant.selection[1]}) or acc"
     result = conformance_run.run(
-        "--target-url", target["url"], "--mailpit-url", target["mailpit"],
-        "--control-url", target["control"], *selection,
-        AMELI_CONTROL_TOKEN=target["token"],
+        "--target-url", target.url, "--mailpit-url", target.mailpit_url,
+        "--control-url", target.control_url, *selection,
+        AMELI_CONTROL_TOKEN=target.control_token,
     )
     report = conformance_run.report()
     statuses = {r["id"]: r for r in report["requirements"] if r["status"] != "not_tested"}
