@@ -1,6 +1,7 @@
 # Two commands do all the set-up on a fresh Debian machine (see README.md):
 #   make conformance   the conformance run against the embedded default; reports in reports/
 #   make test          the project's own tests
+# Another target: make conformance PROFILE=path/to/profile.toml (check it: make check-profile)
 # Extra pytest arguments: make conformance ARGS="-k E4"
 
 PYTHON ?= python3
@@ -9,11 +10,17 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 ARGS   ?=
+PROFILE ?=
+PROFILE_ARG := $(if $(PROFILE),--profile $(PROFILE),)
 
-.PHONY: conformance test install chromium clean
+.PHONY: conformance check-profile test install chromium clean
 
 conformance: install
-	$(PY) -m pytest steps $(ARGS)
+	$(PY) -m pytest steps $(PROFILE_ARG) $(ARGS)
+
+check-profile: install
+	@test -n "$(PROFILE)" || { echo "usage : make check-profile PROFILE=chemin/du/profil.toml"; exit 2; }
+	$(PY) -m fixtures.profile $(PROFILE)
 
 test: install
 	$(PY) -m pytest tests -n 2 $(ARGS)

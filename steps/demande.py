@@ -87,7 +87,7 @@ def fill_identity(ui, persona, state, except_field=None, typed=None):
 
 def copy_captcha(ui, control, target, wrong=False):
     control.require("captcha", "lire les caractères de l'image comme une personne les lit")
-    answer = control.captcha_answer(ui.page.context.cookies(target.url))
+    answer = control.captcha_answer(ui.page.context.cookies(ui.page.url))
     if wrong:
         answer = "".join("2" if c != "2" else "3" for c in answer)
     ui.fill(texts.FORM_CAPTCHA, answer)
@@ -266,7 +266,7 @@ def shows_captcha_image(ui):
 @given("j'ai noté les caractères de l'image")
 def notes_captcha(ui, control, target, scenario_state):
     control.require("captcha", "savoir quels caractères l'image montrait")
-    scenario_state.noted = control.captcha_answer(ui.page.context.cookies(target.url))
+    scenario_state.noted = control.captcha_answer(ui.page.context.cookies(ui.page.url))
 
 
 @when("je clique sur la flèche pour obtenir une nouvelle série de caractères")
@@ -278,7 +278,7 @@ def clicks_arrow(ui):
 @then("une nouvelle série de caractères m'est proposée")
 def new_series(ui, control, target, scenario_state):
     changed = wait_until(
-        lambda: control.captcha_answer(ui.page.context.cookies(target.url)) != scenario_state.noted,
+        lambda: control.captcha_answer(ui.page.context.cookies(ui.page.url)) != scenario_state.noted,
         timeout=5,
     )
     if not changed:

@@ -1,23 +1,36 @@
 """Steps 0 and 1, and what every page offers: go to a page, click, see a text, a field."""
+import pytest
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
-from fixtures.errors import ConformanceFailure, HarnessError
+from fixtures.errors import NOT_APPLICABLE_PREFIX, ConformanceFailure, HarnessError
 
 from . import texts
 
 
-def open_home(ui, target):
+def _go(ui, url, what):
     try:
-        ui.page.goto(target.url)
+        ui.page.goto(url)
     except PlaywrightError as exc:
-        raise HarnessError("cible", f"l'accueil {target.url} ne répond pas ({exc.message[:120]})")
+        raise HarnessError("cible", f"{what} {url} ne répond pas ({exc.message[:120]})")
+
+
+def open_home(ui, target):
+    if not target.url:
+        pytest.skip(f"{NOT_APPLICABLE_PREFIX}le profil de la cible ne donne pas l'accueil du "
+                    "compte (url), seulement la page de connexion")
+    _go(ui, target.url, "l'accueil")
 
 
 def open_login(ui, target):
-    open_home(ui, target)
-    ui.click(texts.HOME_LOGIN)
+    """The login page as a person reaches it: from the account home; straight to it when the
+    profile gives only the login page."""
+    if target.url:
+        open_home(ui, target)
+        ui.click(texts.HOME_LOGIN)
+    else:
+        _go(ui, target.login_url, "la page de connexion")
     check_login_page(ui)
 
 
