@@ -16,6 +16,13 @@ Fonctionnalité: Étape 6 – L'assuré reçoit la confirmation de son nouveau m
     Alors la page confirme que mon nouveau mot de passe est enregistré
 
   @E6-MAIL-NOTIFICATION
+  Scénario: Un mail notifie le changement qui vient d'avoir lieu, avec sa date et son heure
+    Étant donné que j'ai enregistré un nouveau mot de passe
+    Quand j'ouvre le mail qui notifie le changement de mot de passe
+    Alors le mail indique la date et l'heure du changement, en heure de Paris
+    Et le mail ne contient ni mon mot de passe ni lien de renouvellement
+
+  @E6-MAIL-NOTIFICATION
   Plan du scénario: Un mail notifie le changement, avec sa date et son heure en heure de Paris
     Étant donné que nous sommes le <jour> à <heure>, heure de Paris
     Et que j'ai enregistré un nouveau mot de passe

@@ -1,0 +1,84 @@
+"""Target profiles: the ones in profiles/ are valid, a wrong one is refused with every problem
+named, and `python -m fixtures.profile` (make check-profile) tries a live target's URLs."""
+import os
+import subprocess
+import sys
+
+import pytest
+
+from fixtures import profile as profile_module
+from fixtures.profile import ProfileError, load
+from tests.autre_impl import TOKEN_ENV, launch, profile
+
+from .conftest import ROOT
+
+
+def check(*args, **env):
+    return subprocess.run([sys.executable, "-m", "fixtures.profile", *map(str, args)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=60,
+                          env={**os.environ, **env})
+
+
+def test_the_reference_profile_is_the_embedded_default():
+    reference = load(ROOT / "profiles" / "reference.toml")
+    default = profile_module.Profile()
+    assert reference.embedded and reference.catcher == "embedded"
+    assert reference.interpretations == default.interpretations
+
+
+def test_the_example_profile_and_its_expected_failures_are_valid():
+    example = load(ROOT / "profiles" / "exemple.toml")
+    assert not example.embedded and example.token_env == "MON_JETON"
+    assert example.capabilities == ["accounts", "captcha", "clock"]
+    listed = profile_module.load_expected_failures(ROOT / "profiles" / "exemple-echecs-attendus.toml")
+    assert list(listed) == ["E4-LIEN-30MIN"]
+
+
+def test_every_problem_is_named_at_once(tmp_path):
+    bad = tmp_path / "p.toml"
+    bad.write_text('[target]\nurl = "ftp://x"\n[control]\nurl = "http://h/c"\ntoken = "s"\n'
+                   'capabilities = ["clock", "heure"]\n[interpretations]\nlogin_block_minutes = 0\n'
+                   '[cible]\n', encoding="utf-8")
+    with pytest.raises(ProfileError) as caught:
+        load(bad)
+    text = "\n".join(caught.value.problems)
+    for expected in ("[cible] : table inconnue", "le jeton ne s'écrit pas dans le profil",
+                     "[target] url : une URL http(s) complète", "« heure » inconnue",
+                     "token_env : obligatoire avec url", "login_block_minutes : un entier positif",
+                     "[mail] mailpit_url : obligatoire"):
+        assert expected in text, text
+
+
+def test_an_unreadable_profile_is_said_so(tmp_path):
+    with pytest.raises(ProfileError, match="TOML invalide"):
+        (tmp_path / "p.toml").write_text("[target\n", encoding="utf-8")
+        load(tmp_path / "p.toml")
+    with pytest.raises(ProfileError, match="illisible"):
+        load(tmp_path / "absent.toml")
+
+
+def test_the_check_command_tries_a_live_target(tmp_path):
+    target = launch(tmp_path / "autre", without=("clock",))
+    try:
+        good = tmp_path / "bon.toml"
+        good.write_text(profile(target, ["accounts", "captcha"]), encoding="utf-8")
+        ok = check(good, **{TOKEN_ENV: target.control_token})
+        assert ok.returncode == 0, ok.stderr
+        assert "profil valide" in ok.stdout and "capacités déclarées : accounts, captcha" in ok.stdout
+
+        claims_clock = tmp_path / "horloge.toml"
+        claims_clock.write_text(profile(target, ["accounts", "clock"]), encoding="utf-8")
+        wrong = check(claims_clock, **{TOKEN_ENV: target.control_token})
+        assert wrong.returncode == 1
+        assert "le profil déclare ['clock'], que l'API n'offre pas" in wrong.stderr
+
+        bad_token = check(good, **{TOKEN_ENV: "pas-le-bon"})
+        assert bad_token.returncode == 1 and "a répondu 401" in bad_token.stderr
+        no_token = check(good, **{TOKEN_ENV: ""})
+        assert no_token.returncode == 1
+        assert f"la variable {TOKEN_ENV} est absente ou vide" in no_token.stderr
+    finally:
+        target.stop()
+    down = check(good, **{TOKEN_ENV: "x"})
+    assert down.returncode == 1
+    assert "injoignable" in down.stderr and "[mail] mailpit_url" in down.stderr
