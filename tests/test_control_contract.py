@@ -117,6 +117,6 @@ def implementation(request, tmp_path_factory):
         from tests.autre_impl import launch
 
         target = launch(workdir)
-        form_url = target.url.rstrip("/") + "/acces/oubli"
+        form_url = target.url.replace("/espace/", "/acces/oubli")
     yield target, form_url
     target.stop()
