@@ -24,7 +24,7 @@ def assert_nothing_left(run):
 
 
 def test_reference_app_is_conformant_and_reports_are_written(conformance_run):
-    result = conformance_run.run("-n", "2")
+    result = conformance_run.run("-n", "2", "--profile", "profiles/reference.toml")
     report = conformance_run.report()
     assert result.returncode == 0, result.stdout[-3000:]
     assert report["verdict"] == "conformant"
@@ -38,6 +38,7 @@ def test_reference_app_is_conformant_and_reports_are_written(conformance_run):
     assert report["interpretations"]["reset_request_limit"] == 3
     assert report["summary"] == {"passed": len(report["scenarios"])}
     assert report["target"]["embedded"] is True and "control_token" not in report["target"]
+    assert report["profile"]["file"] == "profiles/reference.toml"
     for scenario in report["scenarios"]:
         assert scenario["steps"] and all(s["status"] == "passed" for s in scenario["steps"])
         assert set(scenario) >= {"feature", "name", "tags", "status", "duration_s", "steps"}
