@@ -64,3 +64,35 @@ def test_expected_failures_are_reported_confirmed_stale_or_not_verified():
     assert [e["id"] for e in summary["confirmed"]] == ["E4-LIEN-30MIN"]
     assert [e["id"] for e in summary["stale"]] == ["E6-CONNEXION"]
     assert [e["id"] for e in summary["not_verified"]] == ["E4-MAIL"]
+
+
+def test_a_failed_step_on_a_target_that_stopped_answering_is_an_error():
+    """The reclassification a run applies when a step fails: the target is probed, and if it no
+    longer answers the scenario is ERROR with the probe's diagnosis, not FAILED."""
+    import types
+
+    from fixtures.errors import ConformanceFailure, HarnessError
+    from fixtures.report import ScenarioRecorder
+    from fixtures.targets import Target, probe_target
+
+    down = Target(url="http://127.0.0.1:9/", mailpit_url="http://127.0.0.1:9", control_url=None)
+    diagnosis = probe_target(down, timeout=1)
+    assert isinstance(diagnosis, HarnessError) and diagnosis.part == "cible"
+    assert "ne répond plus" in diagnosis.diagnosis
+
+    recorder = ScenarioRecorder()
+    step = types.SimpleNamespace(line_number=3, name="je clique")
+    for health, expected in ((lambda: diagnosis, "error"), (lambda: None, "failed")):
+        node = types.SimpleNamespace(_ameli_health=health, _ameli_record={
+            "steps": [{"keyword": "Quand", "text": "je clique", "status": "running", "line": 3}],
+            "failure": None})
+        request = types.SimpleNamespace(node=node)
+        recorder._finish(request, step, "failed", ConformanceFailure("page sans le bouton"))
+        record = node._ameli_record
+        assert record["steps"][0]["status"] == expected
+        if expected == "error":
+            assert record["failure"]["part"] == "cible"
+            assert record["failure"]["message"].startswith("[cible]")
+            assert "page sans le bouton" in record["failure"]["seen"]
+        else:
+            assert record["failure"]["message"] == "page sans le bouton"
