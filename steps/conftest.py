@@ -11,8 +11,10 @@ from .ui import Ui
 
 
 @pytest.fixture
-def ui(page):
-    return Ui(page)
+def ui(page, request):
+    current = Ui(page)
+    request.node._ameli_page = lambda: current.page  # the tab the person is looking at
+    return current
 
 
 @pytest.fixture(autouse=True)

@@ -17,6 +17,7 @@ MONTHS = ["janvier", "fÃ©vrier", "mars", "avril", "mai", "juin", "juillet", "aoÃ
 
 def open_message(ui, mailpit, state, message):
     state.mail = message
+    state.opened_mails.append(message)  # shown in the report, masked
     ui.page.goto(mailpit.view_url(message["ID"]))
 
 def click_in_mail(ui, mailpit, state, nom, which="newest"):
