@@ -1,0 +1,157 @@
+"""The reports of a run: every file produced, the HTML read in a real browser, the evidence
+package checked, no persona value anywhere; and the same reports from a serial run and a
+`-n 2` run."""
+import hashlib
+import io
+import json
+import zipfile
+
+import pytest
+
+from fixtures.browser import find_chromium, launch_args
+
+# A failing run: the 60-minute mutant, on the scenarios of the link and of the mail.
+SELECTION = ["--reference-setting", "RESET_LINK_LIFETIME=3600", "-m", "E4-LIEN-30MIN or E4-MAIL or E3-ENVOI"]
+PRODUCED = ["conformance.json", "conformance.html", "junit.xml", "evidence.zip",
+            "evidence.zip.sha256"]
+
+
+@pytest.fixture(scope="module")
+def failing_run(tmp_path_factory):
+    from .conftest import ConformanceRun
+
+    base = tmp_path_factory.mktemp("rapports")
+    run = ConformanceRun(base / "reports")
+    audit = base / "valeurs-des-personas.txt"
+    result = run.run(*SELECTION, AMELI_PRIVACY_AUDIT=str(audit))
+    return run, result, audit
+
+
+def test_every_report_is_written(failing_run):
+    run, result, _ = failing_run
+    assert result.returncode != 0
+    for name in PRODUCED:
+        assert (run.reports_dir / name).is_file(), name
+    report = run.report()
+    assert report["verdict"] == "non-conformant"
+    assert report["harness"]["navigateur"].startswith("Chromium ")
+    assert report["harness"]["pytest-bdd"] == "9.0.1"
+    failed = [s for s in report["scenarios"] if s["status"] == "failed"]
+    assert failed and all(s["trace"] and (run.reports_dir / s["trace"]).is_file() for s in failed)
+    for scenario in report["scenarios"]:
+        shots = [s["screenshot"] for s in scenario["steps"] if s.get("screenshot")]
+        assert shots and all((run.reports_dir / p).is_file() for p in shots), scenario["name"]
+
+
+def test_the_evidence_package_holds_everything_and_its_sums(failing_run):
+    run, _, _ = failing_run
+    archive_bytes = (run.reports_dir / "evidence.zip").read_bytes()
+    digest, name = (run.reports_dir / "evidence.zip.sha256").read_text().split()
+    assert name == "evidence.zip" and digest == hashlib.sha256(archive_bytes).hexdigest()
+    with zipfile.ZipFile(io.BytesIO(archive_bytes)) as archive:
+        manifest = dict(reversed(line.split("  ", 1)) for line in
+                        archive.read("MANIFEST.sha256").decode().splitlines())
+        names = set(archive.namelist()) - {"MANIFEST.sha256"}
+        assert set(manifest) == names
+        for member, sha in manifest.items():
+            assert hashlib.sha256(archive.read(member)).hexdigest() == sha, member
+    assert {"conformance.json", "conformance.html", "junit.xml"} <= names
+    assert any(n.endswith(".jpg") for n in names) and any(n.endswith("trace.zip") for n in names)
+    assert any(n.endswith("mail-1.html") for n in names)
+    assert any(n.startswith("logs/") for n in names)
+
+
+def _texts(path):
+    """The text of a produced file, and of every member when it is a zip (a trace, the package)."""
+    data = path.read_bytes()
+    if data[:4] == b"PK\x03\x04":
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            for info in archive.infolist():
+                inner = archive.read(info)
+                if inner[:4] == b"PK\x03\x04":
+                    yield from _texts_of_zip_bytes(inner, f"{path.name}:{info.filename}")
+                else:
+                    yield f"{path.name}:{info.filename}", inner.decode("utf-8", errors="replace")
+    elif not path.suffix == ".jpg":
+        yield path.name, data.decode("utf-8", errors="replace")
+
+
+def _texts_of_zip_bytes(data, where):
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for info in archive.infolist():
+            yield f"{where}:{info.filename}", archive.read(info).decode("utf-8", errors="replace")
+
+
+def test_no_persona_value_in_any_file_produced(failing_run):
+    """Every value the run registered for masking (NIR, birth date forms, addresses, passwords,
+    tokens, and their URL-encoded forms) is searched in every file, inside zips too, and in every
+    file name. Values shorter than 8 characters (a birth year, « JJMM ») are left out: they
+    occur by chance in timestamps and durations."""
+    run, _, audit = failing_run
+    values = {v for v in audit.read_text(encoding="utf-8").splitlines() if len(v) >= 8}
+    assert len(values) >= 10, "the audit did not record the personas' values"
+    files = [p for p in run.reports_dir.rglob("*") if p.is_file()]
+    assert len(files) > 10
+    leaks = []
+    for path in files:
+        for value in values:
+            if value in str(path.relative_to(run.reports_dir)):
+                leaks.append(f"file name {path.name}")
+        for where, text in _texts(path):
+            leaks += [f"{where}" for value in values if value in text]
+    assert not leaks, leaks[:20]
+
+
+def test_the_html_report_reads_in_a_real_browser_from_disk(failing_run):
+    from playwright.sync_api import expect, sync_playwright
+
+    run, _, _ = failing_run
+    report = run.report()
+    ids = [r["id"] for r in report["requirements"]]
+    requested = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=find_chromium(None), args=launch_args())
+        try:
+            page = browser.new_page()
+            page.on("request", lambda r: requested.append(r.url))
+            page.goto((run.reports_dir / "conformance.html").as_uri())
+            expect(page.locator("#verdict")).to_have_text("NON CONFORME")
+            rows = page.locator("#matrice tbody tr")
+            expect(rows).to_have_count(len(ids))
+            assert [r.get_attribute("data-id") for r in rows.all()] == ids
+            failed = page.locator(".scenario.s-failed").first
+            expect(failed).to_contain_text("un lien qui ne devait plus être valable")
+            shot = failed.get_by_role("img", name="Écran après l'étape 5")
+            expect(shot).to_be_visible()
+            shot.scroll_into_view_if_needed()  # lazy images load as a person scrolls to them
+            page.wait_for_function("(img) => img.complete && img.naturalWidth > 100",
+                                   arg=shot.element_handle(), timeout=10_000)
+            expect(failed.get_by_role("link", name="trace.zip")).to_have_count(1)
+            page.get_by_label("réussi").uncheck()
+            expect(page.locator(".scenario.s-passed").first).to_be_hidden()
+            expect(failed).to_be_visible()
+        finally:
+            browser.close()
+    assert all(u.startswith(("file:", "data:", "about:")) for u in requested), requested
+
+
+def test_a_parallel_run_reports_the_same_as_a_serial_one(failing_run, tmp_path):
+    from .conftest import ConformanceRun
+
+    serial = failing_run[0].report()
+    run = ConformanceRun(tmp_path / "reports")
+    run.run(*SELECTION, "-n", "2")
+    parallel = run.report()
+
+    def content(report):
+        return {
+            "verdict": report["verdict"],
+            "summary": report["summary"],
+            "requirements": [(r["id"], r["status"], r["scenarios"]) for r in report["requirements"]],
+            "scenarios": sorted((s["nodeid"], s["status"], tuple(st["status"] for st in s["steps"]),
+                                 bool(s["trace"]), len(s["mails"])) for s in report["scenarios"]),
+        }
+
+    assert content(parallel) == content(serial)
+    for name in PRODUCED:
+        assert (run.reports_dir / name).is_file(), name
