@@ -23,9 +23,16 @@ def assert_nothing_left(run):
     assert left, f"processes left behind: {processes_marked(run.marker)}"
 
 
-def test_reference_app_is_conformant_and_reports_are_written(conformance_run):
-    result = conformance_run.run("-n", "2", "--profile", "profiles/reference.toml")
+def test_reference_app_is_conformant_and_reports_are_written(conformance_run, tmp_path):
+    from .test_reports import PRODUCED, leaks
+
+    audit = tmp_path / "valeurs-des-personas.txt"
+    result = conformance_run.run("-n", "2", "--profile", "profiles/reference.toml",
+                                 AMELI_PRIVACY_AUDIT=str(audit))
     report = conformance_run.report()
+    for name in PRODUCED:
+        assert (conformance_run.reports_dir / name).is_file(), name
+    assert not leaks(conformance_run.reports_dir, audit)[:20]
     assert result.returncode == 0, result.stdout[-3000:]
     assert report["verdict"] == "conformant"
     requirements = by_id(report)

@@ -12,8 +12,8 @@ from fixtures.browser import find_chromium, launch_args
 
 # A failing run: the 60-minute mutant, on the scenarios of the link and of the mail.
 SELECTION = ["--reference-setting", "RESET_LINK_LIFETIME=3600", "-m", "E4-LIEN-30MIN or E4-MAIL or E3-ENVOI"]
-PRODUCED = ["conformance.json", "conformance.html", "junit.xml", "evidence.zip",
-            "evidence.zip.sha256"]
+PRODUCED = ["conformance.json", "conformance.html", "junit.xml", "messages.ndjson",
+            "evidence.zip", "evidence.zip.sha256"]
 
 
 @pytest.fixture(scope="module")
@@ -82,24 +82,28 @@ def _texts_of_zip_bytes(data, where):
             yield f"{where}:{info.filename}", archive.read(info).decode("utf-8", errors="replace")
 
 
-def test_no_persona_value_in_any_file_produced(failing_run):
-    """Every value the run registered for masking (NIR, birth date forms, addresses, passwords,
-    tokens, and their URL-encoded forms) is searched in every file, inside zips too, and in every
-    file name. Values shorter than 8 characters (a birth year, « JJMM ») are left out: they
-    occur by chance in timestamps and durations."""
-    run, _, audit = failing_run
+def leaks(reports_dir, audit) -> list[str]:
+    """Every value a run registered for masking (NIR, birth date forms, addresses, passwords,
+    tokens, and their URL-encoded forms), searched in every file of its reports, inside zips
+    too, and in every file name. Values shorter than 8 characters (a birth year, « JJMM ») are
+    left out: they occur by chance in timestamps and durations."""
     values = {v for v in audit.read_text(encoding="utf-8").splitlines() if len(v) >= 8}
     assert len(values) >= 10, "the audit did not record the personas' values"
-    files = [p for p in run.reports_dir.rglob("*") if p.is_file()]
+    files = [p for p in reports_dir.rglob("*") if p.is_file()]
     assert len(files) > 10
-    leaks = []
+    found = []
     for path in files:
         for value in values:
-            if value in str(path.relative_to(run.reports_dir)):
-                leaks.append(f"file name {path.name}")
+            if value in str(path.relative_to(reports_dir)):
+                found.append(f"file name {path.name}")
         for where, text in _texts(path):
-            leaks += [f"{where}" for value in values if value in text]
-    assert not leaks, leaks[:20]
+            found += [f"{where}" for value in values if value in text]
+    return found
+
+
+def test_no_persona_value_in_any_file_produced(failing_run):
+    run, _, audit = failing_run
+    assert not leaks(run.reports_dir, audit)[:20]
 
 
 def test_the_html_report_reads_in_a_real_browser_from_disk(failing_run):
@@ -155,3 +159,92 @@ def test_a_parallel_run_reports_the_same_as_a_serial_one(failing_run, tmp_path):
     assert content(parallel) == content(serial)
     for name in PRODUCED:
         assert (run.reports_dir / name).is_file(), name
+
+
+# ---------------------------------------------------------------- Cucumber Messages
+
+CCK_SAMPLES = ["minimal", "examples-tables", "data-tables", "backgrounds", "skipped",
+               "all-statuses", "attachments", "hooks-conditional"]  # features, statuses, links, tags
+
+
+def _envelopes(path):
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def _paths(value, prefix=""):
+    """Every key path of a message ("testCase.testSteps[].pickleStepId")."""
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            yield f"{prefix}.{key}" if prefix else key
+            yield from _paths(inner, f"{prefix}.{key}" if prefix else key)
+    elif isinstance(value, list):
+        for inner in value:
+            yield from _paths(inner, prefix + "[]")
+
+
+def _check_order(envelopes):
+    """The ordering rules of a Cucumber message stream, as the CCK samples follow them."""
+    kinds = [next(iter(e)) for e in envelopes]
+    assert kinds[0] == "meta" and kinds[-1] == "testRunFinished"
+    assert kinds.index("testRunStarted") < min(i for i, k in enumerate(kinds) if k == "testCase")
+    seen_cases, open_cases, seen_pickles = set(), {}, set()
+    for envelope in envelopes:
+        kind, body = next(iter(envelope.items()))
+        if kind == "pickle":
+            seen_pickles.add(body["id"])
+        elif kind == "testCase":
+            assert body["pickleId"] in seen_pickles
+            seen_cases.add(body["id"])
+        elif kind == "testCaseStarted":
+            assert body["testCaseId"] in seen_cases
+            open_cases[body["id"]] = None
+        elif kind in ("testStepStarted", "testStepFinished"):
+            assert body["testCaseStartedId"] in open_cases
+        elif kind == "testCaseFinished":
+            open_cases.pop(body["testCaseStartedId"])
+    assert not open_cases
+
+
+def test_cucumber_messages_are_valid_and_ordered(failing_run):
+    from cucumber_messages import Envelope, message_converter
+
+    run, _, _ = failing_run
+    envelopes = _envelopes(run.reports_dir / "messages.ndjson")
+    for envelope in envelopes:
+        # Parsed as a Cucumber message and written back unchanged: every required field is
+        # there, and no field is outside the messages' schema.
+        assert message_converter.to_dict(message_converter.from_dict(envelope, Envelope)) == envelope
+    _check_order(envelopes)
+    report = run.report()
+    cases = [e["testCase"] for e in envelopes if "testCase" in e]
+    assert len(cases) == len(report["scenarios"])
+    finished = [e["testStepFinished"]["testStepResult"]["status"] for e in envelopes
+                if "testStepFinished" in e]
+    expected = [{"passed": "PASSED", "failed": "FAILED", "skipped": "SKIPPED"}[st["status"]]
+                for s in report["scenarios"] for st in s["steps"]]
+    assert sorted(finished) == sorted(expected)
+    run_finished = envelopes[-1]["testRunFinished"]
+    assert run_finished["success"] is False  # the mutant fails E4-LIEN-30MIN
+
+
+def test_cucumber_messages_use_only_what_the_compatibility_kit_shows(failing_run):
+    from cucumber_compatibility_kit import CompatibilityKit
+
+    kit = CompatibilityKit()
+    allowed: dict[str, set] = {}
+    for sample in CCK_SAMPLES:
+        folder = kit.feature_code_for(sample)
+        for path in folder.glob("*.ndjson"):
+            reference = _envelopes(path)
+            _check_order(reference)  # the order checker agrees with the kit
+            for envelope in reference:
+                kind, body = next(iter(envelope.items()))
+                allowed.setdefault(kind, set()).update(_paths(body))
+    run, _, _ = failing_run
+    ours: dict[str, set] = {}
+    for envelope in _envelopes(run.reports_dir / "messages.ndjson"):
+        kind, body = next(iter(envelope.items()))
+        ours.setdefault(kind, set()).update(_paths(body))
+    assert set(ours) <= set(allowed), set(ours) - set(allowed)
+    for kind, paths in ours.items():
+        assert paths <= allowed[kind], (kind, sorted(paths - allowed[kind]))
