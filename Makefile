@@ -42,4 +42,4 @@ chromium:
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
 
 clean:
-	rm -rf $(VENV) reports/*.json reports/*.xml reports/logs *.egg-info
+	rm -rf $(VENV) reports/*.json reports/*.xml reports/*.html reports/*.ndjson reports/evidence* reports/logs *.egg-info
