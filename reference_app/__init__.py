@@ -27,6 +27,9 @@ DEFAULTS = dict(
     CAPTCHA_LENGTH=6,
     # The test-only control API answers only when a token is set (never in production).
     CONTROL_TOKEN=None,
+    # Forms are small: a larger body is refused (413, a French page) before it is read.
+    MAX_CONTENT_LENGTH=64 * 1024,
+    SESSION_COOKIE_SAMESITE="Lax",
 )
 
 
@@ -43,9 +46,10 @@ def create_app(test_config=None):
         app.config.from_mapping(test_config)
     os.makedirs(os.path.dirname(app.config["DATABASE"]) or ".", exist_ok=True)
 
-    from . import auth, captcha, control, db, reset, security
+    from . import auth, captcha, control, db, errors, reset, security
 
     db.init_app(app)
+    errors.init_app(app)
     security.init_app(app)
     app.register_blueprint(auth.bp)
     app.register_blueprint(reset.bp)

@@ -48,6 +48,7 @@ def login():
             )
             session.clear()
             session["account_id"] = account["id"]
+            session["session_version"] = account["session_version"]
             return redirect(url_for("auth.account"))
         failures = account["login_failures"] + 1
         if failures >= cfg["LOGIN_FAILURE_LIMIT"]:
@@ -80,8 +81,11 @@ def account():
     account_id = session.get("account_id")
     if account_id is None:
         return redirect(url_for("auth.login"))
-    row = get_db().execute("SELECT id FROM account WHERE id = ?", (account_id,)).fetchone()
-    if row is None:
+    row = get_db().execute(
+        "SELECT session_version FROM account WHERE id = ?", (account_id,)
+    ).fetchone()
+    if row is None or row["session_version"] != session.get("session_version"):
+        # Unknown account, or a session opened before the last new password (SEC-SESSIONS).
         session.clear()
         return redirect(url_for("auth.login"))
     return render_template("auth/account.html")

@@ -3,17 +3,33 @@ and only with `Authorization: Bearer <token>`. Lets the harness create accounts,
 answer of a browser session, move the clock and reset everything."""
 import hmac
 import ipaddress
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
-from flask import Blueprint, abort, current_app, jsonify, request, session
+from flask import Blueprint, abort, current_app, jsonify, make_response, request, session
 from werkzeug.security import generate_password_hash
 
 from . import clock, db
-from .rules import InvalidInput, parse_nir
+from .rules import InvalidInput, parse_email, parse_nir
 
 bp = Blueprint("control", __name__, url_prefix="/_control")
 
 CAPABILITIES = ["accounts", "captcha", "clock", "reset"]
+
+# The clock may be set between these years, and moved by at most ten years at once: beyond,
+# dates stop meaning anything for the guide (and Python's datetime overflows).
+CLOCK_YEARS = (1970, 2999)
+MAX_ADVANCE = 10 * 366 * 24 * 3600
+
+
+def _text(value) -> bool:
+    """A JSON string that can be stored and hashed (no lone surrogate from a \\ud800 escape)."""
+    if not isinstance(value, str):
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 @bp.before_request
@@ -37,7 +53,7 @@ def _error(message, status=400):
 def _body():
     data = request.get_json(silent=True)
     if not isinstance(data, dict):
-        abort(_error("un objet JSON est attendu"))
+        abort(make_response(jsonify(error="un objet JSON est attendu"), 400))
     return data
 
 
@@ -56,24 +72,35 @@ def reset():
 @bp.post("/accounts")
 def create_account():
     data = _body()
+    nir, birth_date = data.get("nir"), data.get("birth_date")
+    if not _text(nir) or not _text(birth_date):
+        return _error("nir et birth_date : des chaînes")
     try:
-        nir13 = parse_nir(str(data.get("nir", "")))
-        born = date.fromisoformat(str(data.get("birth_date", "")))
+        nir13 = parse_nir(nir)
+        born = date.fromisoformat(birth_date)
     except (InvalidInput, ValueError) as exc:
         return _error(f"compte refusé : {exc}")
     email = data.get("email")
     password = data.get("password")
-    if email is not None and not isinstance(email, str):
-        return _error("email : une chaîne ou null")
-    if not isinstance(password, str) or not password:
-        return _error("password : une chaîne non vide")
+    if email is not None:
+        if not _text(email):
+            return _error("email : une chaîne ou null")
+        try:
+            email = parse_email(email)
+        except InvalidInput as exc:
+            return _error(f"email : {exc}")
+    if not _text(password) or not password or len(password) > 1000:
+        return _error("password : une chaîne non vide (1000 caractères au plus)")
+    validated = data.get("email_validated", True)
+    if not isinstance(validated, bool):
+        return _error("email_validated : un booléen")
     with db.transaction() as conn:
         if conn.execute("SELECT 1 FROM account WHERE nir13 = ?", (nir13,)).fetchone():
             return _error("un compte existe déjà pour ce NIR", 409)
         cur = conn.execute(
             "INSERT INTO account (nir13, birth_date, email, email_validated, password_hash)"
             " VALUES (?, ?, ?, ?, ?)",
-            (nir13, born.isoformat(), email, int(bool(data.get("email_validated", True))),
+            (nir13, born.isoformat(), email, int(validated),
              generate_password_hash(password)),
         )
     return jsonify(id=str(cur.lastrowid)), 201
@@ -104,10 +131,13 @@ def clock_get():
 
 @bp.put("/clock")
 def clock_set():
+    value = _body().get("now")
     try:
-        at = datetime.fromisoformat(str(_body().get("now", "")))
+        at = datetime.fromisoformat(value if _text(value) else "")
+        if at.tzinfo is None or not CLOCK_YEARS[0] <= at.year <= CLOCK_YEARS[1]:
+            raise ValueError(f"entre {CLOCK_YEARS[0]} et {CLOCK_YEARS[1]}, avec son décalage")
         clock.freeze(at)
-    except ValueError as exc:
+    except (ValueError, OverflowError) as exc:
         return _error(f"now : instant ISO 8601 avec décalage attendu ({exc})")
     return _clock_state()
 
@@ -115,8 +145,11 @@ def clock_set():
 @bp.post("/clock/advance")
 def clock_advance():
     seconds = _body().get("seconds")
-    if not isinstance(seconds, (int, float)) or isinstance(seconds, bool) or seconds < 0:
-        return _error("seconds : un nombre positif attendu")
+    if (not isinstance(seconds, (int, float)) or isinstance(seconds, bool)
+            or not 0 <= seconds <= MAX_ADVANCE):  # NaN and infinities fail this too
+        return _error(f"seconds : un nombre entre 0 et {MAX_ADVANCE} attendu")
+    if (clock.now() + timedelta(seconds=seconds)).year > CLOCK_YEARS[1]:
+        return _error(f"seconds : l'horloge dépasserait l'an {CLOCK_YEARS[1]}")
     clock.advance(seconds)
     return _clock_state()
 

@@ -184,23 +184,26 @@ def new_password(token):
     if errors:
         return render_template("reset/new_password.html", errors=errors), 422
     now = clock.now()
-    with transaction() as db:
-        done = db.execute(
-            "UPDATE reset_token SET used_at = ? WHERE id = ? AND used_at IS NULL",
-            (now.timestamp(), row["id"]),
-        )
-        if done.rowcount != 1:  # another submission of the same link won the race
-            return render_template("reset/invalid.html"), 410
-        db.execute(
-            "UPDATE account SET password_hash = ?, login_failures = 0, login_blocked_until = NULL"
-            " WHERE id = ?",
-            (generate_password_hash(password), row["account_id"]),
-        )
-        supersede_links(db, row["account_id"])
     try:
-        mail.send_password_changed(row["email"], format_paris(now).replace(" - ", " à "))
+        with transaction() as db:
+            done = db.execute(
+                "UPDATE reset_token SET used_at = ? WHERE id = ? AND used_at IS NULL",
+                (now.timestamp(), row["id"]),
+            )
+            if done.rowcount != 1:  # another submission of the same link won the race
+                return render_template("reset/invalid.html"), 410
+            db.execute(
+                "UPDATE account SET password_hash = ?, login_failures = 0,"
+                " login_blocked_until = NULL, session_version = session_version + 1"
+                " WHERE id = ?",
+                (generate_password_hash(password), row["account_id"]),
+            )
+            supersede_links(db, row["account_id"])
+            # Inside the transaction: without its notice (step 6), the change is rolled back,
+            # and the link keeps working until its 30 minutes are over.
+            mail.send_password_changed(row["email"], format_paris(now).replace(" - ", " à "))
     except mail.MailNotSent:
-        pass  # the password is changed; the notice is lost, and logged by mail._send
+        return render_template("reset/password_mail_down.html"), 503
     session.clear()
     return redirect(url_for("reset.done"))
 

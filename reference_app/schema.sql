@@ -6,7 +6,8 @@ CREATE TABLE IF NOT EXISTS account (
     email_validated INTEGER NOT NULL DEFAULT 0,
     password_hash TEXT NOT NULL,
     login_failures INTEGER NOT NULL DEFAULT 0,
-    login_blocked_until REAL              -- epoch seconds
+    login_blocked_until REAL,             -- epoch seconds
+    session_version INTEGER NOT NULL DEFAULT 0  -- raised at each new password: older sessions end
 );
 CREATE TABLE IF NOT EXISTS reset_request (  -- every accepted request, for the limit (3bis-2)
     id INTEGER PRIMARY KEY AUTOINCREMENT,
