@@ -2,9 +2,11 @@
 
 - Headers: no referrer (the reset link carries a token), no caching, no framing, no sniffing.
 - Cross-site submissions (SEC-CSRF): the session cookie is `SameSite=Lax`, so a form posted
-  from another site carries no session (hence no CAPTCHA, no reset session); and a POST whose
-  browser says it comes from another site (`Sec-Fetch-Site: cross-site`, or an `Origin` other
-  than this site's) is refused with a French page before anything is read or written.
+  from another site carries no session (hence no CAPTCHA); and a POST whose browser says it
+  comes from elsewhere is refused with a French page before anything is read or written:
+  `Sec-Fetch-Site` other than same-origin or none, or else an `Origin` other than this site's.
+  With `Referrer-Policy: no-referrer` browsers send `Origin: null` on every form POST, so a null
+  Origin says nothing; `Sec-Fetch-Site` (sent by current browsers) decides then.
 """
 from urllib.parse import urlsplit
 
@@ -19,11 +21,12 @@ def _origin(url: str) -> str:
 
 
 def _cross_site() -> bool:
-    if request.headers.get("Sec-Fetch-Site", "").lower() == "cross-site":
-        return True
+    fetch_site = request.headers.get("Sec-Fetch-Site", "").lower()
+    if fetch_site:
+        return fetch_site not in ("same-origin", "none")
     origin = request.headers.get("Origin")
-    if origin is None:
-        return False  # not a browser's cross-site form (browsers send Origin on a POST)
+    if origin is None or origin == "null":
+        return False  # no browser's word on it (the SameSite cookie still holds)
     own = {_origin(current_app.config["PUBLIC_BASE_URL"]), _origin(request.host_url)}
     return origin.lower() not in own
 

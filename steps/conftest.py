@@ -7,6 +7,7 @@ from .demande import *  # noqa: F401,F403
 from .demande import freeze_now
 from .mot_de_passe import *  # noqa: F401,F403
 from .navigation import *  # noqa: F401,F403
+from .securite import *  # noqa: F401,F403
 from .ui import Ui
 
 

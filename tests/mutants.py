@@ -277,9 +277,61 @@ MUTANTS = {
 }
 
 
+# ------------------------------------------------------------------ the security profile
+
+
+def link_from_host_header():
+    """The link's host taken from the request (Host header), as `url_for(_external=True)` does."""
+    from flask import request
+
+    original = app_main.create_app
+
+    def create(config):
+        app = original(config)
+
+        @app.before_request
+        def _base_from_host():
+            app.config["PUBLIC_BASE_URL"] = request.host_url.rstrip("/")
+
+        return app
+
+    app_main.create_app = create
+
+
+def predictable_token():
+    import itertools
+
+    from reference_app import clock
+
+    counter = itertools.count(1)
+
+    class Predictable:
+        @staticmethod
+        def token_urlsafe(_n=None):
+            return f"{int(clock.timestamp())}-{next(counter)}"
+
+    reset.secrets = Predictable
+
+
+def cross_site_accepted():
+    from reference_app import security
+
+    security._cross_site = lambda: False
+
+
+SECURITY_MUTANTS = {
+    "lien-depuis-en-tete-host": Mutant("SEC-HOTE-LIEN", "le lien est construit depuis l'en-tête Host",
+                                       patch=link_from_host_header),
+    "jeton-previsible": Mutant("SEC-JETON-ENTROPIE", "le jeton est l'heure suivie d'un compteur",
+                               patch=predictable_token),
+    "envoi-d-un-autre-site": Mutant("SEC-CSRF", "un envoi venu d'un autre site est accepté",
+                                    patch=cross_site_accepted),
+}
+
+
 def main(argv):
     name, *rest = argv
-    mutant = MUTANTS[name]
+    mutant = {**MUTANTS, **SECURITY_MUTANTS}[name]
     if mutant.patch is not None:
         mutant.patch()
     for setting in mutant.settings:
