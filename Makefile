@@ -3,6 +3,8 @@
 #   make test          the project's own tests
 # Another target: make conformance PROFILE=path/to/profile.toml (check it: make check-profile)
 # Extra pytest arguments: make conformance ARGS="-k E4"
+# On demand: make securite (the security profile, outside the verdict)
+#            make flakiness REPS=20 (the full run repeated, serial and -n 2)
 
 PYTHON ?= python3
 VENV   ?= .venv
@@ -13,10 +15,18 @@ ARGS   ?=
 PROFILE ?=
 PROFILE_ARG := $(if $(PROFILE),--profile $(PROFILE),)
 
-.PHONY: conformance check-profile test install chromium clean
+REPS   ?= 20
+
+.PHONY: conformance securite flakiness check-profile test install chromium clean
 
 conformance: install
 	$(PY) -m pytest steps $(PROFILE_ARG) $(ARGS)
+
+securite: install
+	$(PY) -m pytest steps --suite securite $(PROFILE_ARG) $(ARGS)
+
+flakiness: install
+	$(PY) scripts/flakiness.py --repetitions $(REPS) $(if $(ARGS),-- $(ARGS),)
 
 check-profile: install
 	@test -n "$(PROFILE)" || { echo "usage : make check-profile PROFILE=chemin/du/profil.toml"; exit 2; }

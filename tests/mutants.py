@@ -329,9 +329,33 @@ SECURITY_MUTANTS = {
 }
 
 
+# ------------------------------------------------------------------ faults (not rules)
+
+
+def home_hangs():
+    """The account home never answers (the request waits for ever): a page that hangs."""
+    import threading
+
+    from reference_app import auth
+
+    original = auth.render_template
+
+    def render(name, **context):
+        if name == "auth/home.html":
+            threading.Event().wait()
+        return original(name, **context)
+
+    auth.render_template = render
+
+
+FAULTS = {
+    "accueil-sans-reponse": Mutant("", "l'accueil ne répond jamais", patch=home_hangs),
+}
+
+
 def main(argv):
     name, *rest = argv
-    mutant = {**MUTANTS, **SECURITY_MUTANTS}[name]
+    mutant = {**MUTANTS, **SECURITY_MUTANTS, **FAULTS}[name]
     if mutant.patch is not None:
         mutant.patch()
     for setting in mutant.settings:

@@ -78,7 +78,7 @@ def test_a_failed_step_on_a_target_that_stopped_answering_is_an_error():
     down = Target(url="http://127.0.0.1:9/", mailpit_url="http://127.0.0.1:9", control_url=None)
     diagnosis = probe_target(down, timeout=1)
     assert isinstance(diagnosis, HarnessError) and diagnosis.part == "cible"
-    assert "ne répond plus" in diagnosis.diagnosis
+    assert "ne répond pas" in diagnosis.diagnosis
 
     recorder = ScenarioRecorder()
     step = types.SimpleNamespace(line_number=3, name="je clique")

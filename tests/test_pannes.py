@@ -1,0 +1,78 @@
+"""Faults of the environment end in bounded time as ERROR, with a diagnosis naming the part that
+failed, never as FAILED (the target broke no rule) and never as a hang. The target stopped in the
+middle of a run is in tests/test_targets.py."""
+import pytest
+
+from fixtures.processes import ManagedProcess, free_port, python_module
+from fixtures.targets import start_embedded
+
+SCENARIO = ["-k", "une_demande_complète_envoie_un_seul_mail"]  # E3-ENVOI: form, submit, mail
+
+
+def errors_of(run, result, part: str, *words: str) -> list[dict]:
+    report = run.report()
+    assert result.returncode != 0, result.stdout[-2000:]
+    assert report["verdict"] == "error", result.stdout[-2000:]
+    scenarios = report["scenarios"]
+    assert scenarios and {s["status"] for s in scenarios} == {"error"}, [
+        (s["status"], s.get("failure")) for s in scenarios]
+    for s in scenarios:
+        message = s["failure"]["message"]
+        assert message.startswith(f"[{part}]") and all(w in message for w in words), message
+    return scenarios
+
+
+@pytest.fixture
+def sink(tmp_path):
+    """A mail catcher of its own (the embedded sink), for a target given by URL."""
+    process = ManagedProcess("collecteur de mails", python_module("mailsink"),
+                             tmp_path / "logs" / "autre-sink.log")
+    info = process.start()
+    yield info["api_url"]
+    process.stop()
+
+
+def test_a_target_down_before_the_run(conformance_run, sink):
+    down = f"http://127.0.0.1:{free_port()}/"  # nothing listens there
+    result = conformance_run.run("--target-url", down, "--mailpit-url", sink, *SCENARIO,
+                                 AMELI_CONTROL_TOKEN="x", timeout=120)
+    errors_of(conformance_run, result, "cible", down, "ne répond")
+
+
+def test_a_mail_catcher_down(conformance_run, tmp_path):
+    target = start_embedded(tmp_path / "cible", tmp_path / "logs")
+    try:
+        target.processes[0].stop()  # the sink: the app is up, its catcher is not
+        result = conformance_run.run(
+            "--target-url", target.url, "--mailpit-url", target.mailpit_url,
+            "--control-url", target.control_url, *SCENARIO,
+            AMELI_CONTROL_TOKEN=target.control_token, timeout=120)
+    finally:
+        target.stop()
+    errors_of(conformance_run, result, "collecteur de mails", target.mailpit_url, "ne répond")
+
+
+def test_a_mail_that_never_arrives(conformance_run, tmp_path, sink):
+    """The target sends its mail to its own catcher; the harness reads another one."""
+    target = start_embedded(tmp_path / "cible", tmp_path / "logs")
+    try:
+        result = conformance_run.run(
+            "--target-url", target.url, "--mailpit-url", sink, "--mail-timeout", "2",
+            "--control-url", target.control_url, *SCENARIO,
+            AMELI_CONTROL_TOKEN=target.control_token, timeout=120)
+    finally:
+        target.stop()
+    errors_of(conformance_run, result, "collecteur de mails", "attendu", "en 2 s", "0 reçu")
+
+
+def test_a_page_that_hangs(conformance_run, tmp_path):
+    target = start_embedded(tmp_path / "cible", tmp_path / "logs",
+                            app_command=("tests.mutants", "accueil-sans-reponse"))
+    try:
+        result = conformance_run.run(
+            "--target-url", target.url, "--mailpit-url", target.mailpit_url,
+            "--control-url", target.control_url, "--ui-timeout", "2", *SCENARIO,
+            AMELI_CONTROL_TOKEN=target.control_token, timeout=120)
+    finally:
+        target.stop()
+    errors_of(conformance_run, result, "cible", "ne répond")
