@@ -49,7 +49,10 @@ def one_run(extra: list[str], pytest_args: list[str], timeout: float) -> dict:
     }
 
 
-def measure(mode: str, repetitions: int, pytest_args: list[str], timeout: float) -> dict:
+def measure(mode: str, repetitions: int, pytest_args: list[str], timeout: float,
+            save=lambda partial: None) -> dict:
+    """The mode's figures; `save` gets them after every run (an interrupted measure keeps what
+    it measured)."""
     runs, statuses, messages = [], defaultdict(Counter), {}
     for i in range(repetitions):
         run = one_run(MODES[mode], pytest_args, timeout)
@@ -61,13 +64,18 @@ def measure(mode: str, repetitions: int, pytest_args: list[str], timeout: float)
         bad = sum(1 for s, _ in run["scenarios"].values() if s != "passed")
         print(f"  {mode} {i + 1}/{repetitions} : {run['verdict']}, {len(run['scenarios'])} "
               f"scénarios, {bad} hors « passed », {run['wall_s']} s", flush=True)
+        save(summarise(runs, statuses, messages))
+    return summarise(runs, statuses, messages)
+
+
+def summarise(runs, statuses, messages) -> dict:
     unstable = {
         nodeid: {"statuses": dict(counts), "first_message": messages.get(nodeid, "")}
         for nodeid, counts in sorted(statuses.items()) if set(counts) != {"passed"}
     }
     walls = [r["wall_s"] for r in runs]
     return {
-        "repetitions": repetitions, "runs": runs,
+        "repetitions": len(runs), "runs": runs,
         "wall_s": {"median": statistics.median(walls), "min": min(walls), "max": max(walls)},
         "verdicts": dict(Counter(r["verdict"] for r in runs)),
         "scenarios": len(statuses),
@@ -88,12 +96,16 @@ def main(argv=None) -> int:
     pytest_args = [a for a in pytest_args if a != "--"]
     modes = [m.strip() for m in args.modes.split(",") if m.strip()]
     result = {"pytest_args": pytest_args, "modes": {}}
+    args.out.parent.mkdir(parents=True, exist_ok=True)
     for mode in modes:
         print(f"{mode} : {args.repetitions} exécutions", flush=True)
-        result["modes"][mode] = measure(mode, args.repetitions, pytest_args, args.timeout)
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n",
-                            encoding="utf-8")
+
+        def save(partial, mode=mode):
+            result["modes"][mode] = partial
+            args.out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n",
+                                encoding="utf-8")
+
+        save(measure(mode, args.repetitions, pytest_args, args.timeout, save))
     print()
     print(f"{'mode':<8} {'exéc.':>5} {'scénarios':>9} {'hors passed':>11} "
           f"{'durée médiane':>13}  verdicts")
