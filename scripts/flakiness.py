@@ -3,7 +3,7 @@
     python scripts/flakiness.py --repetitions 20            # make flakiness REPS=20
     python scripts/flakiness.py --repetitions 5 --modes n2 -- -k E4
 
-Each repetition is a run as a user makes it (`pytest steps`, its own reports folder), against
+The modes alternate (serial, n2, serial, n2...). Each repetition is a run as a user makes it (`pytest steps`, its own reports folder), against
 the embedded default unless pytest arguments after `--` say otherwise. Against the reference app
 every scenario must pass every time: any other status is counted against its scenario. Prints a
 table and writes `reports/flakiness.json` (per mode: runs, wall times, verdicts, and for each
@@ -49,23 +49,25 @@ def one_run(extra: list[str], pytest_args: list[str], timeout: float) -> dict:
     }
 
 
-def measure(mode: str, repetitions: int, pytest_args: list[str], timeout: float,
-            save=lambda partial: None) -> dict:
-    """The mode's figures; `save` gets them after every run (an interrupted measure keeps what
-    it measured)."""
-    runs, statuses, messages = [], defaultdict(Counter), {}
-    for i in range(repetitions):
-        run = one_run(MODES[mode], pytest_args, timeout)
-        runs.append({k: run[k] for k in ("wall_s", "exit", "verdict")})
+class Tally:
+    """One mode's runs and, per scenario, how often it ended in each status."""
+
+    def __init__(self, mode: str):
+        self.mode, self.runs = mode, []
+        self.statuses, self.messages = defaultdict(Counter), {}
+
+    def add(self, run: dict, label: str) -> None:
+        self.runs.append({k: run[k] for k in ("wall_s", "exit", "verdict")})
         for nodeid, (status, message) in run["scenarios"].items():
-            statuses[nodeid][status] += 1
-            if status != "passed" and nodeid not in messages:
-                messages[nodeid] = message[:300]
+            self.statuses[nodeid][status] += 1
+            if status != "passed" and nodeid not in self.messages:
+                self.messages[nodeid] = message[:300]
         bad = sum(1 for s, _ in run["scenarios"].values() if s != "passed")
-        print(f"  {mode} {i + 1}/{repetitions} : {run['verdict']}, {len(run['scenarios'])} "
-              f"scénarios, {bad} hors « passed », {run['wall_s']} s", flush=True)
-        save(summarise(runs, statuses, messages))
-    return summarise(runs, statuses, messages)
+        print(f"  {self.mode} {label} : {run['verdict']}, {len(run['scenarios'])} scénarios, "
+              f"{bad} hors « passed », {run['wall_s']} s", flush=True)
+
+    def summary(self) -> dict:
+        return summarise(self.runs, self.statuses, self.messages)
 
 
 def summarise(runs, statuses, messages) -> dict:
@@ -97,15 +99,15 @@ def main(argv=None) -> int:
     modes = [m.strip() for m in args.modes.split(",") if m.strip()]
     result = {"pytest_args": pytest_args, "modes": {}}
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    for mode in modes:
-        print(f"{mode} : {args.repetitions} exécutions", flush=True)
-
-        def save(partial, mode=mode):
-            result["modes"][mode] = partial
+    tallies = {mode: Tally(mode) for mode in modes}
+    # Interleaved (serial, n2, serial, n2...): a noisy period of the machine hits both modes.
+    for i in range(args.repetitions):
+        for mode in modes:
+            tallies[mode].add(one_run(MODES[mode], pytest_args, args.timeout),
+                              f"{i + 1}/{args.repetitions}")
+            result["modes"] = {m: t.summary() for m, t in tallies.items() if t.runs}
             args.out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n",
                                 encoding="utf-8")
-
-        save(measure(mode, args.repetitions, pytest_args, args.timeout, save))
     print()
     print(f"{'mode':<8} {'exéc.':>5} {'scénarios':>9} {'hors passed':>11} "
           f"{'durée médiane':>13}  verdicts")
