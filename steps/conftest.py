@@ -4,7 +4,7 @@ import pytest
 from .blocage import *  # noqa: F401,F403
 from .courriel import *  # noqa: F401,F403
 from .demande import *  # noqa: F401,F403
-from .demande import freeze_now
+from .demande import CLOCK_STEPS, freeze_now
 from .mot_de_passe import *  # noqa: F401,F403
 from .navigation import *  # noqa: F401,F403
 from .securite import *  # noqa: F401,F403
@@ -18,6 +18,18 @@ def ui(page, request):
     return current
 
 
+def pytest_collection_modifyitems(items):
+    """Scenarios that move the target's clock are marked `horloge` (-m horloge selects them)."""
+    from pytest_bdd.scenario import scenario_wrapper_template_registry as registry
+
+    for item in items:
+        template = registry.get(getattr(item, "obj", None))
+        if template is not None and any(CLOCK_STEPS.match(s.name) for s in template.steps):
+            item.add_marker("horloge")
+
+
 @pytest.fixture(autouse=True)
-def _frozen_clock(control):
+def _frozen_clock(control, clock_turn):
+    """Each scenario starts on a frozen clock, unless the clock is not its to move (a target
+    shared by parallel workers, a scenario that does not move it: it then reads real time)."""
     freeze_now(control)

@@ -377,6 +377,15 @@ def time_passes(duree, repere, control, scenario_state):
     control.advance(max(0.0, seconds_of(duree) - elapsed))
 
 
+# Steps that move the target's clock. A scenario with one of them is marked `horloge`: on a target
+# shared by several pytest-xdist workers it runs alone (fixtures/clockturn.py).
+CLOCK_STEPS = re.compile(
+    r"^(?:nous sommes le |.+ se sont écoulées depuis |j'ai fait le nombre maximum de demandes de "
+    r"renouvellement, à une minute d'intervalle|l'heure de fin du blocage est arrivée"
+    r"|la durée du blocage de la connexion est passée)"
+)
+
+
 def freeze_now(control):
     """Each scenario starts on a frozen clock, so that a duration since a request is exact."""
     if control is not None and "clock" in control.capabilities:

@@ -49,6 +49,23 @@ def test_every_problem_is_named_at_once(tmp_path):
         assert expected in text, text
 
 
+def test_the_quiet_period_is_the_profiles(tmp_path):
+    """How long to watch before concluding no mail was sent: the profile's, else 0.5 s, 0.15 s
+    for the embedded app (it hands its mail to SMTP before it answers)."""
+    assert profile_module.Profile().mail_quiet == 0.15
+    assert load(ROOT / "profiles" / "reference.toml").mail_quiet == 0.15
+    assert load(ROOT / "profiles" / "exemple.toml").mail_quiet == 0.5
+    given = tmp_path / "p.toml"
+    given.write_text('[target]\nurl = "http://h/"\n[mail]\nmailpit_url = "http://m"\n'
+                     'quiet_seconds = 2\n', encoding="utf-8")
+    assert load(given).mail_quiet == 2.0
+    for wrong in ("0", "-1", "61", '"vite"', "true"):
+        given.write_text('[target]\nurl = "http://h/"\n[mail]\nmailpit_url = "http://m"\n'
+                         f"quiet_seconds = {wrong}\n", encoding="utf-8")
+        with pytest.raises(ProfileError, match="quiet_seconds : un nombre de secondes"):
+            load(given)
+
+
 def test_an_unreadable_profile_is_said_so(tmp_path):
     with pytest.raises(ProfileError, match="TOML invalide"):
         (tmp_path / "p.toml").write_text("[target\n", encoding="utf-8")

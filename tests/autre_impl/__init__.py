@@ -43,6 +43,7 @@ url = "{target.url}"
 
 [mail]
 mailpit_url = "{target.mailpit_url}"
+quiet_seconds = 0.2   # it hands its mail to SMTP before it answers
 
 [control]
 url = "{target.control_url}"
