@@ -5,6 +5,8 @@
 # Extra pytest arguments: make conformance ARGS="-k E4"
 # On demand: make securite (the security profile, outside the verdict)
 #            make flakiness REPS=20 (the full run repeated, serial and -n 2)
+#            make benchmark (where the time goes; reports/benchmark.json)
+#            make browser-server HOST=0.0.0.0 PORT=3000 (a Playwright browser server for others)
 
 PYTHON ?= python3
 VENV   ?= .venv
@@ -16,8 +18,10 @@ PROFILE ?=
 PROFILE_ARG := $(if $(PROFILE),--profile $(PROFILE),)
 
 REPS   ?= 20
+HOST   ?= 127.0.0.1
+PORT   ?= 0
 
-.PHONY: conformance securite flakiness check-profile test install chromium clean
+.PHONY: conformance securite flakiness benchmark browser-server check-profile test install chromium clean
 
 conformance: install
 	$(PY) -m pytest steps $(PROFILE_ARG) $(ARGS)
@@ -27,6 +31,12 @@ securite: install
 
 flakiness: install
 	$(PY) scripts/flakiness.py --repetitions $(REPS) $(if $(ARGS),-- $(ARGS),)
+
+benchmark: install
+	$(PY) scripts/benchmark.py $(ARGS)
+
+browser-server: install
+	$(PY) -m fixtures.browser --host $(HOST) --port $(PORT)
 
 check-profile: install
 	@test -n "$(PROFILE)" || { echo "usage : make check-profile PROFILE=chemin/du/profil.toml"; exit 2; }
