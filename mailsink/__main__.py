@@ -23,6 +23,31 @@ class _Handler:
         return "250 Message accepted for delivery"
 
 
+class _SMTP(SMTP):
+    """aiosmtpd's SMTP, with its multi-line EHLO answer written at once. aiosmtpd writes each line
+    apart (aio-libs/aiosmtpd#389); a client reading the answer then waits for its delayed ACK:
+    40 ms of every mail on loopback, measured, gone with one write."""
+
+    _batch: list[bytes] | None = None
+
+    async def smtp_EHLO(self, arg):
+        self._batch = []
+        try:
+            await super().smtp_EHLO(arg)
+        finally:
+            batch, self._batch = self._batch, None
+            if batch:
+                self._writer.write(b"".join(batch))
+                await self._writer.drain()
+
+    async def push(self, status):
+        if self._batch is None:
+            return await super().push(status)
+        if isinstance(status, str):
+            status = status.encode("utf-8" if self.enable_SMTPUTF8 else "ascii")
+        self._batch.append(status + b"\r\n")
+
+
 class _QuietHandler(WSGIRequestHandler):
     def log_request(self, *args, **kwargs):  # request lines would show searched addresses
         pass
@@ -34,7 +59,7 @@ def _serve_smtp(sock: socket.socket, store: Store, started: threading.Event) -> 
     handler = _Handler(store)
     server = loop.run_until_complete(
         loop.create_server(
-            lambda: SMTP(handler, hostname="mailsink.local", enable_SMTPUTF8=True),
+            lambda: _SMTP(handler, hostname="mailsink.local", enable_SMTPUTF8=True),
             sock=sock,
         )
     )

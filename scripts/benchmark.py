@@ -39,7 +39,8 @@ from fixtures.mailpit import MailpitClient  # noqa: E402
 from fixtures.personas import make_persona  # noqa: E402
 from fixtures.targets import start_embedded  # noqa: E402
 
-HAPPY = "steps/test_conformance.py::test_le_nouveau_mot_de_passe_est_enregistré"
+HAPPY_FEATURE = ROOT / "features" / "etape6_confirmation.feature"
+HAPPY_NAME = "Le nouveau mot de passe est enregistré"
 TARGETS = {"overhead_ratio": 1.25, "mail_latency_p95_ms": 150, "serial_wall_s": 45}
 
 
@@ -88,9 +89,11 @@ def person_dict() -> dict:
 
 
 def mail_latency(page, target, mailpit: MailpitClient, control, person: dict) -> tuple[float, float]:
-    """Seconds from the click on « Recevoir le mail » to the page answering, and to the mail
-    visible through the Mailpit API (the harness's client, its polling as in a run)."""
+    """Seconds from the click on « Recevoir le mail » to the mail visible through the Mailpit
+    API (the harness's client and its polling, watching from the click, in a thread beside the
+    browser), and to the page answering."""
     import re
+    import threading
 
     control.post("/accounts", json={
         "nir": person["nir"], "birth_date": person["birth_date"], "email": person["email"],
@@ -105,12 +108,18 @@ def mail_latency(page, target, mailpit: MailpitClient, control, person: dict) ->
         control.get("/captcha", headers={"Cookie": cookies}).json()["answer"])
     button = page.get_by_role("button", name="Recevoir le mail")
     button.wait_for()
+    seen: list[float] = []
+    watcher = threading.Thread(
+        target=lambda: (mailpit.wait_for(person["email"], 1), seen.append(time.perf_counter())))
     started = time.perf_counter()
+    watcher.start()
     button.click()
     page.get_by_text("Le mail a bien été envoyé à").wait_for()
     answered = time.perf_counter() - started
-    mailpit.wait_for(person["email"], 1)
-    return answered, time.perf_counter() - started
+    watcher.join(timeout=15)
+    if not seen:
+        raise RuntimeError("le mail n'est pas arrivé en 15 s")
+    return answered, seen[0] - started
 
 
 def in_process(repetitions: int) -> dict:
@@ -173,8 +182,20 @@ def in_process(repetitions: int) -> dict:
 
 def harness_happy_path(repetitions: int, timeout: float) -> dict:
     """The harness's happy-path scenario, `repetitions` times in one session (defaults of a
-    run: a screenshot after each step, trace kept on failure)."""
-    wall, data, tail = pytest_run(["--keep-duplicates", *([HAPPY] * repetitions)], timeout)
+    run: a screenshot after each step, trace kept on failure). pytest runs a test id given twice
+    only once, so a module of the run's own binds the scenario `repetitions` times, with the step
+    definitions and fixtures of steps/."""
+    with tempfile.TemporaryDirectory(prefix="bench-parcours-") as tmp:
+        (Path(tmp) / "conftest.py").write_text(
+            "from steps.conftest import *  # noqa: F401,F403\n"
+            "from steps.conftest import _frozen_clock, pytest_collection_modifyitems  # noqa\n",
+            encoding="utf-8")
+        lines = ["from pytest_bdd import scenario", ""]
+        for n in range(repetitions):
+            lines += [f"@scenario({str(HAPPY_FEATURE)!r}, {HAPPY_NAME!r})",
+                      f"def test_parcours_nominal_{n:02d}():", "    pass", ""]
+        (Path(tmp) / "test_parcours_nominal.py").write_text("\n".join(lines), encoding="utf-8")
+        wall, data, tail = pytest_run([tmp, "--rootdir", str(ROOT)], timeout)
     if data is None:
         return {"error": tail}
     durations = [s["duration_s"] for s in data["scenarios"]]
@@ -201,10 +222,12 @@ def table(result: dict) -> str:
                      f"≤ {TARGETS['overhead_ratio']}"))
     if "mail_latency_ms" in b:
         m = b["mail_latency_ms"]
-        rows.append(("latence du mail (clic → API)", f"{m['median']} ms", f"p95 {m['p95']} ms",
+        rows.append(("latence du mail (clic → visible par l'API)", f"{m['median']} ms",
+                     f"p95 {m['p95']} ms",
                      f"p95 < {TARGETS['mail_latency_p95_ms']} ms"))
         p = b["mail_page_answered_ms"]
-        rows.append(("  dont réponse de la page", f"{p['median']} ms", f"p95 {p['p95']} ms", ""))
+        rows.append(("réponse de la page (clic → « envoyé »)", f"{p['median']} ms",
+                     f"p95 {p['p95']} ms", ""))
     for key, label in (("target_start_s", "démarrage cible (app + collecteur)"),
                        ("browser_launch_s", "lancement de Chromium")):
         if key in b:
