@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from bare_happy_path import happy_path  # noqa: E402
+from bare_happy_path import clients, happy_path  # noqa: E402
 from fixtures.browser import find_chromium, launch_args  # noqa: E402
 from fixtures.mailpit import MailpitClient  # noqa: E402
 from fixtures.personas import make_persona  # noqa: E402
@@ -149,12 +149,16 @@ def in_process(repetitions: int) -> dict:
                 out["context_and_page_s"] = spread(contexts)
 
                 bare, phases = [], {}
+                bare_control, bare_mail = clients(target.control_url, target.control_token,
+                                                  target.mailpit_url)
                 for _ in range(repetitions):
-                    watch = happy_path(browser, target.url, target.control_url,
-                                       target.control_token, target.mailpit_url, person_dict())
+                    watch = happy_path(browser, target.url, bare_control, bare_mail,
+                                       person_dict())
                     bare.append(watch.total())
                     for name, seconds in watch.phases().items():
                         phases.setdefault(name, []).append(seconds)
+                bare_control.close()
+                bare_mail.close()
                 out["bare_happy_path_s"] = spread(bare)
                 out["bare_phases_median_ms"] = {
                     name: round(statistics.median(v) * 1000, 1) for name, v in phases.items()}
