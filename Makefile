@@ -7,6 +7,7 @@
 #            make flakiness REPS=20 (the full run repeated, serial and -n 2)
 #            make benchmark (where the time goes; reports/benchmark.json)
 #            make browser-server HOST=0.0.0.0 PORT=3000 (a Playwright browser server for others)
+#            make merge SHARDS="dir1 dir2" (reports of shards merged into reports/)
 
 PYTHON ?= python3
 VENV   ?= .venv
@@ -21,7 +22,7 @@ REPS   ?= 20
 HOST   ?= 127.0.0.1
 PORT   ?= 0
 
-.PHONY: conformance securite flakiness benchmark browser-server check-profile test install chromium clean
+.PHONY: conformance securite flakiness benchmark browser-server merge check-profile test install chromium clean
 
 conformance: install
 	$(PY) -m pytest steps $(PROFILE_ARG) $(ARGS)
@@ -37,6 +38,10 @@ benchmark: install
 
 browser-server: install
 	$(PY) -m fixtures.browser --host $(HOST) --port $(PORT)
+
+merge: install
+	@test -n "$(SHARDS)" || { echo "usage : make merge SHARDS=\"dossier1 dossier2\""; exit 2; }
+	$(PY) -m fixtures.merge $(SHARDS) --reports-dir reports
 
 check-profile: install
 	@test -n "$(PROFILE)" || { echo "usage : make check-profile PROFILE=chemin/du/profil.toml"; exit 2; }
