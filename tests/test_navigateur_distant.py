@@ -1,27 +1,31 @@
 """A browser on another host: the harness connects to a Playwright browser server
 (`python -m fixtures.browser`, which runs `playwright launch-server` with a config naming this
 machine's Chromium) given by option or environment variable, and runs its scenarios through it."""
+import os
 import queue
 import subprocess
 import sys
 import threading
+import uuid
 
 import pytest
 
 from fixtures.browser import public_address
-from fixtures.processes import free_port
+from fixtures.processes import free_port, wait_until
 
-from .conftest import ROOT
+from .conftest import ROOT, processes_marked
 
 SCENARIO = ["-k", "une_demande_complète_envoie_un_seul_mail"]  # E3-ENVOI: form, submit, mail
 
 
 @pytest.fixture
 def browser_server():
-    """A browser server on this machine, started as a user starts one; its ws:// address."""
+    """A browser server on this machine, started as a user starts one; its ws:// address. Once
+    stopped (SIGTERM, as a service manager stops it), nothing of it is left running."""
+    marker = uuid.uuid4().hex
     process = subprocess.Popen([sys.executable, "-m", "fixtures.browser", "--port", "0"],
                                cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               text=True, start_new_session=True)
+                               text=True, env={**os.environ, "AMELI_HARNESS_RUN": marker})
     lines: queue.Queue = queue.Queue()
     threading.Thread(target=lambda: [lines.put(line) for line in process.stdout],
                      daemon=True).start()
@@ -35,10 +39,12 @@ def browser_server():
     yield address
     process.terminate()
     try:
-        process.wait(timeout=10)
+        process.wait(timeout=15)
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
+    left = wait_until(lambda: not processes_marked(marker), timeout=10) or processes_marked(marker)
+    assert left is True, f"le serveur de navigateur a laissé des processus : {left}"
 
 
 def test_a_scenario_runs_through_a_browser_server(conformance_run, browser_server):
