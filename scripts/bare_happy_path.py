@@ -44,34 +44,52 @@ def clients(control_url: str, token: str, mailpit_url: str) -> tuple[httpx.Clien
             httpx.Client(base_url=mailpit_url))
 
 
+def create_account(control: httpx.Client, person: dict) -> None:
+    control.post("/accounts", json={
+        "nir": person["nir"], "birth_date": person["birth_date"], "email": person["email"],
+        "email_validated": True, "password": person["password"],
+    }).raise_for_status()
+
+
+def open_login(page, home_url: str) -> None:
+    """The home page, then « Connectez-vous », up to the login form."""
+    page.goto(home_url)
+    page.get_by_role("link", name="Connectez-vous").click()
+    page.get_by_label(_label("Mon numéro de sécurité sociale")).wait_for()
+
+
+def open_request_form(page) -> None:
+    """From the login page, « Mot de passe oublié ? », up to the request form."""
+    page.get_by_role("link", name="Mot de passe oublié ?").click()
+    page.get_by_label(_label("Numéro de sécurité sociale")).wait_for()
+
+
+def fill_request_form(page, control: httpx.Client, person: dict) -> None:
+    """The three fields, and the CAPTCHA's characters as the control API gives them."""
+    page.get_by_label(_label("Numéro de sécurité sociale")).fill(person["nir"])
+    page.get_by_label(_label("Date de naissance (jj/mm/aaaa)")).fill(person["birth_date_fr"])
+    page.get_by_label(_label("Adresse mail associée à votre compte ameli")).fill(person["email"])
+    cookies = "; ".join(f"{c['name']}={c['value']}" for c in page.context.cookies())
+    answer = control.get("/captcha", headers={"Cookie": cookies}).json()["answer"]
+    page.get_by_label(_label("Caractères lus ou entendus")).fill(answer)
+
+
 def happy_path(browser, home_url: str, control: httpx.Client, mail: httpx.Client,
                person: dict) -> Stopwatch:
     """One run of the happy path for `person` (nir, birth_date ISO, birth_date_fr, email,
     password); returns its stopwatch, one mark per phase."""
     watch = Stopwatch()
     mailpit_url = str(mail.base_url).rstrip("/")
-    control.post("/accounts", json={
-        "nir": person["nir"], "birth_date": person["birth_date"], "email": person["email"],
-        "email_validated": True, "password": person["password"],
-    }).raise_for_status()
+    create_account(control, person)
     watch.mark("compte")
     context = browser.new_context(locale="fr-FR", timezone_id="Europe/Paris")
     page = context.new_page()
     watch.mark("contexte")
-    page.goto(home_url)
-    page.get_by_role("link", name="Connectez-vous").click()
-    page.get_by_label(_label("Mon numéro de sécurité sociale")).wait_for()
+    open_login(page, home_url)
     watch.mark("connexion")
-    page.get_by_role("link", name="Mot de passe oublié ?").click()
-    nir = page.get_by_label(_label("Numéro de sécurité sociale"))
-    nir.fill(person["nir"])
+    open_request_form(page)
     watch.mark("formulaire")
-    page.get_by_label(_label("Date de naissance (jj/mm/aaaa)")).fill(person["birth_date_fr"])
-    page.get_by_label(_label("Adresse mail associée à votre compte ameli")).fill(
-        person["email"])
-    cookies = "; ".join(f"{c['name']}={c['value']}" for c in context.cookies())
-    answer = control.get("/captcha", headers={"Cookie": cookies}).json()["answer"]
-    page.get_by_label(_label("Caractères lus ou entendus")).fill(answer)
+    fill_request_form(page, control, person)
     watch.mark("saisie")
     page.get_by_role("button", name="Recevoir le mail").click()
     page.get_by_text("Le mail a bien été envoyé à").wait_for()

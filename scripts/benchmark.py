@@ -33,7 +33,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from bare_happy_path import clients, happy_path  # noqa: E402
+from bare_happy_path import (  # noqa: E402
+    clients, create_account, fill_request_form, happy_path, open_login, open_request_form)
 from fixtures.browser import find_chromium, launch_args  # noqa: E402
 from fixtures.mailpit import MailpitClient  # noqa: E402
 from fixtures.personas import make_persona  # noqa: E402
@@ -91,21 +92,13 @@ def person_dict() -> dict:
 def mail_latency(page, target, mailpit: MailpitClient, control, person: dict) -> tuple[float, float]:
     """Seconds from the click on « Recevoir le mail » to the mail visible through the Mailpit
     API (the harness's client and its polling, watching from the click, in a thread beside the
-    browser), and to the page answering."""
-    import re
+    browser), and to the page answering. The form is reached as in the happy path."""
     import threading
 
-    control.post("/accounts", json={
-        "nir": person["nir"], "birth_date": person["birth_date"], "email": person["email"],
-        "email_validated": True, "password": person["password"]}).raise_for_status()
-    page.goto(target.url.rstrip("/") + "/mot-de-passe-oublie")
-    label = lambda text: page.get_by_label(re.compile(rf"^\s*{re.escape(text)}"))  # noqa: E731
-    label("Numéro de sécurité sociale").fill(person["nir"])
-    label("Date de naissance (jj/mm/aaaa)").fill(person["birth_date_fr"])
-    label("Adresse mail associée à votre compte ameli").fill(person["email"])
-    cookies = "; ".join(f"{c['name']}={c['value']}" for c in page.context.cookies())
-    label("Caractères lus ou entendus").fill(
-        control.get("/captcha", headers={"Cookie": cookies}).json()["answer"])
+    create_account(control, person)
+    open_login(page, target.url)
+    open_request_form(page)
+    fill_request_form(page, control, person)
     button = page.get_by_role("button", name="Recevoir le mail")
     button.wait_for()
     seen: list[float] = []

@@ -1,6 +1,9 @@
 """Wires the step definitions for the scenarios of ../features (pytest-bdd finds them here)."""
 import pytest
 
+from fixtures import clockturn
+from fixtures.report import bdd_template
+
 from .blocage import *  # noqa: F401,F403
 from .courriel import *  # noqa: F401,F403
 from .demande import *  # noqa: F401,F403
@@ -20,12 +23,10 @@ def ui(page, request):
 
 def pytest_collection_modifyitems(items):
     """Scenarios that move the target's clock are marked `horloge` (-m horloge selects them)."""
-    from pytest_bdd.scenario import scenario_wrapper_template_registry as registry
-
     for item in items:
-        template = registry.get(getattr(item, "obj", None))
-        if template is not None and any(CLOCK_STEPS.match(s.name) for s in template.steps):
-            item.add_marker("horloge")
+        template = bdd_template(item)
+        if template and any(CLOCK_STEPS.match(s.name) for s in template.steps):
+            item.add_marker(clockturn.MARKER)
 
 
 @pytest.fixture(autouse=True)
