@@ -1,12 +1,22 @@
 # language: fr
 Fonctionnalité: Le compte bloqué après trop de mots de passe erronés
   Après trop de mots de passe erronés, la connexion est bloquée un moment (article
-  « compte bloqué ») ; l'assuré peut toujours renouveler son mot de passe. Le nombre
-  d'essais et la durée sont ceux que déclare le profil de la cible.
+  « compte bloqué ») ; l'assuré peut toujours renouveler son mot de passe, ce qui lui rend
+  l'accès. Le nombre d'essais et la durée sont ceux que déclare le profil de la cible.
+
+  # Conception des tests (docs/conception-des-tests.md, CONNEXION-BLOCAGE) :
+  # - le nombre : une erreur de moins ne bloque pas, le nombre déclaré bloque ;
+  # - la portée : erreurs faites depuis des navigateurs différents, blocage constaté depuis un
+  #   autre encore ;
+  # - la durée : une minute avant la fin, toujours bloqué ; à la fin, le mot de passe ouvre le compte ;
+  # - « Mot de passe oublié » reste possible et aboutit : le nouveau mot de passe ouvre le compte
+  #   sans attendre la fin du blocage.
+
+  Contexte:
+    Étant donné un assuré dont le compte ameli a une adresse mail validée
 
   @CONNEXION-BLOCAGE
   Scénario: Trop d'erreurs bloquent la connexion un moment ; « Mot de passe oublié » reste possible
-    Étant donné un assuré dont le compte ameli a une adresse mail validée
     Quand je me connecte avec un mauvais mot de passe autant de fois que le service le permet
     Et je me connecte avec mon mot de passe
     Alors la connexion est refusée
@@ -14,4 +24,30 @@ Fonctionnalité: Le compte bloqué après trop de mots de passe erronés
     Alors je suis sur le formulaire « Mot de passe oublié »
     Quand la durée du blocage de la connexion est passée
     Et je me connecte avec mon mot de passe
+    Alors je suis connecté à mon compte ameli
+
+  @CONNEXION-BLOCAGE
+  Scénario: Une erreur de moins que le nombre permis ne bloque pas la connexion
+    Quand je me connecte avec un mauvais mot de passe une fois de moins que le service le permet
+    Et je me connecte avec mon mot de passe
+    Alors je suis connecté à mon compte ameli
+
+  @CONNEXION-BLOCAGE
+  Scénario: Le blocage vaut pour le compte, quel que soit le navigateur
+    Quand je me connecte avec un mauvais mot de passe autant de fois que le service le permet, chaque fois depuis un autre navigateur
+    Et je me connecte avec mon mot de passe depuis un autre navigateur
+    Alors la connexion est refusée
+
+  @CONNEXION-BLOCAGE
+  Scénario: Une minute avant la fin du blocage, la connexion est toujours refusée
+    Quand je me connecte avec un mauvais mot de passe autant de fois que le service le permet
+    Et il est une minute avant la fin du blocage de la connexion
+    Et je me connecte avec mon mot de passe
+    Alors la connexion est refusée
+
+  @CONNEXION-BLOCAGE
+  Scénario: Un nouveau mot de passe rend l'accès au compte sans attendre la fin du blocage
+    Quand je me connecte avec un mauvais mot de passe autant de fois que le service le permet
+    Et j'enregistre un nouveau mot de passe
+    Et je me connecte avec mon nouveau mot de passe
     Alors je suis connecté à mon compte ameli

@@ -5,6 +5,14 @@ Fonctionnalité: Étape 2 – L'assuré recopie les caractères de l'image ou de
   Il dispose de 5 minutes pour lire ou écouter le code et le saisir ; s'il se trompe,
   il peut recommencer.
 
+  # Conception des tests (docs/conception-des-tests.md, E2-CAPTCHA-*) :
+  # - la série vaut pour la personne qui la voit : deux personnes en même temps, chacune la sienne ;
+  # - la flèche, une fois puis deux fois : seule la dernière série vaut, et elle vaut ;
+  # - chaque sorte d'erreur de copie (un caractère changé, en moins, en trop, rien) est refusée,
+  #   puis la bonne copie passe ;
+  # - les 5 minutes courent depuis l'affichage de la série recopiée : après la flèche ou après
+  #   une erreur, la nouvelle série a ses propres 5 minutes ; après 5 minutes, on peut recommencer.
+
   Contexte:
     Étant donné un assuré dont le compte ameli a une adresse mail validée
     Et que je suis sur le formulaire « Mot de passe oublié »
@@ -12,6 +20,17 @@ Fonctionnalité: Étape 2 – L'assuré recopie les caractères de l'image ou de
   @E2-CAPTCHA-IMAGE
   Scénario: Une image montre les caractères à recopier
     Alors le formulaire montre une image des caractères à recopier
+
+  @E2-CAPTCHA-IMAGE
+  Scénario: Deux personnes en même temps recopient chacune les caractères de sa propre image
+    Étant donné qu'un autre assuré affiche le formulaire « Mot de passe oublié » dans un autre navigateur
+    Quand je remplis le formulaire avec mes informations
+    Et je recopie les caractères de l'image
+    Et je clique sur « Recevoir le mail »
+    Alors la page affiche « Le mail a bien été envoyé à »
+    Et je reçois un seul mail, à l'adresse de mon compte
+    Quand l'autre assuré remplit le formulaire, recopie les caractères de son image et clique sur « Recevoir le mail »
+    Alors l'autre assuré reçoit son mail
 
   @E2-CAPTCHA-AUDIO
   Scénario: Le microphone fait entendre les caractères
@@ -28,17 +47,39 @@ Fonctionnalité: Étape 2 – L'assuré recopie les caractères de l'image ou de
     Et je clique sur « Recevoir le mail »
     Alors une erreur signale que les caractères recopiés sont faux
     Et aucun mail n'est envoyé
+    Quand je remplis à nouveau le formulaire et recopie les caractères de l'image
+    Et je clique sur « Recevoir le mail »
+    Alors la page affiche « Le mail a bien été envoyé à »
 
-  @E2-CAPTCHA-ERREUR
-  Scénario: Une copie erronée est refusée et l'assuré peut recommencer
+  @E2-CAPTCHA-NOUVEAU
+  Scénario: Après deux clics sur la flèche, seule la dernière série vaut
+    Quand je clique sur la flèche pour obtenir une nouvelle série de caractères
+    Alors une nouvelle série de caractères m'est proposée
+    Quand je clique sur la flèche pour obtenir une nouvelle série de caractères
+    Alors une nouvelle série de caractères m'est proposée
     Quand je remplis le formulaire avec mes informations
-    Et je recopie mal les caractères de l'image
+    Et je recopie les caractères de la série précédente
     Et je clique sur « Recevoir le mail »
     Alors une erreur signale que les caractères recopiés sont faux
     Et aucun mail n'est envoyé
     Quand je remplis à nouveau le formulaire et recopie les caractères de l'image
     Et je clique sur « Recevoir le mail »
     Alors la page affiche « Le mail a bien été envoyé à »
+
+  @E2-CAPTCHA-ERREUR
+  Scénario: Une copie erronée est refusée et l'assuré peut recommencer
+    Alors chacune de ces copies erronées est refusée, sans envoyer de mail :
+      | copie                      |
+      | tous les caractères faux   |
+      | un caractère changé        |
+      | le premier caractère changé |
+      | un caractère en moins      |
+      | un caractère en trop       |
+      | (rien)                     |
+    Quand je remplis à nouveau le formulaire et recopie les caractères de l'image
+    Et je clique sur « Recevoir le mail »
+    Alors la page affiche « Le mail a bien été envoyé à »
+    Et je reçois un seul mail, à l'adresse de mon compte
 
   @E2-CAPTCHA-5MIN
   Scénario: Les caractères sont acceptés juste avant 5 minutes
@@ -49,10 +90,36 @@ Fonctionnalité: Étape 2 – L'assuré recopie les caractères de l'image ou de
     Alors la page affiche « Le mail a bien été envoyé à »
 
   @E2-CAPTCHA-5MIN
-  Scénario: Les caractères sont refusés après 5 minutes
+  Scénario: Les caractères sont refusés après 5 minutes, puis une nouvelle copie est acceptée
     Quand je remplis le formulaire avec mes informations
     Et je recopie les caractères de l'image
     Et 5 minutes et 1 seconde se sont écoulées depuis l'affichage de l'image
     Et je clique sur « Recevoir le mail »
     Alors une erreur signale que les caractères recopiés sont faux
     Et aucun mail n'est envoyé
+    Quand je remplis à nouveau le formulaire et recopie les caractères de l'image
+    Et je clique sur « Recevoir le mail »
+    Alors la page affiche « Le mail a bien été envoyé à »
+
+  @E2-CAPTCHA-5MIN
+  Scénario: Après la flèche, la nouvelle série a ses propres 5 minutes
+    Quand 4 minutes se sont écoulées depuis l'affichage de l'image
+    Et je clique sur la flèche pour obtenir une nouvelle série de caractères
+    Alors une nouvelle série de caractères m'est proposée
+    Quand je remplis le formulaire avec mes informations
+    Et je recopie les caractères de l'image
+    Et 4 minutes et 59 secondes se sont écoulées depuis l'affichage de l'image
+    Et je clique sur « Recevoir le mail »
+    Alors la page affiche « Le mail a bien été envoyé à »
+
+  @E2-CAPTCHA-5MIN
+  Scénario: Après une copie erronée, les 5 minutes courent depuis l'affichage des caractères à recopier
+    Quand je remplis le formulaire avec mes informations
+    Et je recopie mal les caractères de l'image
+    Et 4 minutes se sont écoulées depuis l'affichage de l'image
+    Et je clique sur « Recevoir le mail »
+    Alors une erreur signale que les caractères recopiés sont faux
+    Quand je remplis à nouveau le formulaire et recopie les caractères de l'image
+    Et 4 minutes et 59 secondes se sont écoulées depuis l'affichage de l'image
+    Et je clique sur « Recevoir le mail »
+    Alors la page affiche « Le mail a bien été envoyé à »

@@ -5,6 +5,13 @@ Fonctionnalité: Étape 2 – L'assuré complète les informations du formulaire
   une saisie manquante ou erronée est signalée à côté du champ, ce qui a été
   saisi est conservé, et aucun mail n'est envoyé.
 
+  # Conception des tests (docs/conception-des-tests.md, E2-FORMULAIRE) :
+  # - chaque champ du formulaire, vide puis mal formé, sur un seul formulaire (un envoi par cas) ;
+  # - dates impossibles (31/02, 29/02 d'une année non bissextile, mois 13), autre format, futur ;
+  # - le message doit apparaître après l'envoi : un texte d'aide déjà présent à côté du champ
+  #   n'en est pas un ;
+  # - « Retourner à la page de connexion » mène vraiment à la page de connexion.
+
   Contexte:
     Étant donné un assuré dont le compte ameli a une adresse mail validée
     Et que je suis sur le formulaire « Mot de passe oublié »
@@ -21,17 +28,12 @@ Fonctionnalité: Étape 2 – L'assuré complète les informations du formulaire
     Et la page affiche « * Champs obligatoires »
     Et la page propose « Recevoir le mail »
     Et la page propose « Retourner à la page de connexion »
+    Quand je clique sur « Retourner à la page de connexion »
+    Alors je suis sur la page de connexion
 
   @E2-FORMULAIRE
-  Plan du scénario: Une saisie manquante ou erronée est signalée à côté du champ
-    Quand je remplis le formulaire avec mes informations, sauf « <champ> » où je saisis <saisie>
-    Et je recopie les caractères de l'image
-    Et je clique sur « Recevoir le mail »
-    Alors une erreur en français est signalée à côté du champ « <champ> »
-    Et les informations saisies sont conservées
-    Et aucun mail n'est envoyé
-
-    Exemples:
+  Scénario: Une saisie manquante ou erronée est signalée à côté du champ
+    Alors chacune de ces saisies est signalée à côté de son champ, sans effacer ce qui a été saisi ni envoyer de mail :
       | champ                                      | saisie                             |
       | Numéro de sécurité sociale                 | (rien)                             |
       | Numéro de sécurité sociale                 | « 1850A75123456 »                  |
@@ -39,7 +41,13 @@ Fonctionnalité: Étape 2 – L'assuré complète les informations du formulaire
       | Numéro de sécurité sociale                 | (mon numéro avec une mauvaise clé) |
       | Date de naissance (jj/mm/aaaa)             | (rien)                             |
       | Date de naissance (jj/mm/aaaa)             | « 31/02/1990 »                     |
+      | Date de naissance (jj/mm/aaaa)             | « 29/02/2023 »                     |
+      | Date de naissance (jj/mm/aaaa)             | « 15/13/1990 »                     |
       | Date de naissance (jj/mm/aaaa)             | « 1990-02-01 »                     |
       | Date de naissance (jj/mm/aaaa)             | (la date de demain)                |
       | Adresse mail associée à votre compte ameli | (rien)                             |
       | Adresse mail associée à votre compte ameli | « prenom.nom.exemple.fr »          |
+      | Adresse mail associée à votre compte ameli | « prenom.nom@ »                    |
+    Quand je remplis à nouveau le formulaire et recopie les caractères de l'image
+    Et je clique sur « Recevoir le mail »
+    Alors la page affiche « Le mail a bien été envoyé à »

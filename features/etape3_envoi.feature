@@ -3,6 +3,13 @@ Fonctionnalité: Étape 3 – L'assuré est invité à se rendre dans sa boîte 
   Une fois le formulaire complet envoyé, la page indique l'adresse à laquelle le mail
   a été envoyé, masquée (t***@t***.com), et invite l'assuré à continuer depuis sa boîte mail.
 
+  # Conception des tests (docs/conception-des-tests.md, E3-ENVOI) :
+  # - un seul mail, à l'adresse du compte ; la page, l'adresse masquée, le retour à la connexion ;
+  # - le numéro, la date de naissance et l'adresse doivent tous être ceux du compte : un seul
+  #   autre, et aucun mail ne part (ni au compte, ni à l'adresse saisie) ;
+  # - toutes les sortes de naissance : Corse (2A, 2B), étranger (99), outre-mer (971), 29 février ;
+  # - le masquage : domaines à plusieurs niveaux, majuscules, partie locale d'une lettre.
+
   @E3-ENVOI
   Scénario: Une demande complète envoie un seul mail, à l'adresse du compte
     Étant donné un assuré dont le compte ameli a une adresse mail validée
@@ -15,6 +22,36 @@ Fonctionnalité: Étape 3 – L'assuré est invité à se rendre dans sa boîte 
     Et la page affiche « Vous n'avez plus accès à votre adresse mail ? Merci de contacter votre caisse au 3646. »
     Et la page propose « Retourner à la page de connexion »
     Et je reçois un seul mail, à l'adresse de mon compte
+    Quand je clique sur « Retourner à la page de connexion »
+    Alors je suis sur la page de connexion
+
+  @E3-ENVOI
+  Scénario: Sans le numéro, la date de naissance et l'adresse du compte, aucun mail ne part
+    Étant donné un assuré dont le compte ameli a une adresse mail validée
+    Et que j'ai demandé le renouvellement de mon mot de passe
+    Alors aucune de ces demandes n'envoie de mail, ni à mon adresse ni à l'adresse saisie :
+      | demande                                             |
+      | une autre date de naissance                         |
+      | le numéro de sécurité sociale d'une autre personne  |
+      | une autre adresse mail                              |
+
+  @E3-ENVOI
+  Plan du scénario: La demande aboutit quelle que soit la naissance de l'assuré
+    Étant donné un assuré <naissance> dont le compte ameli a une adresse mail validée
+    Et que je suis sur le formulaire « Mot de passe oublié »
+    Quand je remplis le formulaire avec mes informations
+    Et je recopie les caractères de l'image
+    Et je clique sur « Recevoir le mail »
+    Alors la page affiche « Le mail a bien été envoyé à » suivi de mon adresse masquée
+    Et je reçois un seul mail, à l'adresse de mon compte
+
+    Exemples:
+      | naissance                            |
+      | né en Corse-du-Sud (département 2A)  |
+      | né en Haute-Corse (département 2B)   |
+      | né à l'étranger (département 99)     |
+      | né en Guadeloupe (département 971)   |
+      | né un 29 février                     |
 
   @E3-ENVOI
   Plan du scénario: L'adresse est masquée comme dans le guide
@@ -31,3 +68,4 @@ Fonctionnalité: Étape 3 – L'assuré est invité à se rendre dans sa boîte 
       | jean.dupont@orange.fr         | j***@o***.fr    |
       | Marie-Anne.Durand@laposte.net | M***@l***.net   |
       | a@b.co.uk                     | a***@b***.uk    |
+      | paul@mail.free.fr             | p***@m***.fr    |

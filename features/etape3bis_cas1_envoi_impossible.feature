@@ -14,6 +14,8 @@ Fonctionnalité: Étape 3bis, cas 1 – L'envoi du mail est impossible
     Et la page affiche « Merci de contacter votre caisse au 36 46. »
     Et la page propose « Retourner à la page de connexion »
     Et aucun mail n'est envoyé
+    Quand je clique sur « Retourner à la page de connexion »
+    Alors je suis sur la page de connexion
 
   @E3BIS-1-SANS-MAIL
   Scénario: Un compte dont l'adresse mail n'a pas été validée

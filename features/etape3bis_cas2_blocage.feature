@@ -6,6 +6,14 @@ Fonctionnalité: Étape 3bis, cas 2 – Trop de demandes successives
   en heure de Paris. Le nombre de demandes et la période sont ceux que déclare le profil
   de la cible.
 
+  # Conception des tests (docs/conception-des-tests.md, E3BIS-2-BLOCAGE) :
+  # - l'heure affichée est la vraie fin : une minute avant, toujours bloqué (sans mail) ; à
+  #   l'heure dite, la demande aboutit ; hiver, été, et les deux changements d'heure ;
+  # - la limite vaut pour le compte : demandes faites depuis des navigateurs différents ;
+  #   elle ne touche pas les autres comptes ;
+  # - la période glisse : des demandes de part et d'autre du bord de la période ; après la fin
+  #   du blocage, une seule demande passe tant que les autres restent dans la période.
+
   Contexte:
     Étant donné un assuré dont le compte ameli a une adresse mail validée
 
@@ -14,6 +22,11 @@ Fonctionnalité: Étape 3bis, cas 2 – Trop de demandes successives
     Étant donné que nous sommes le <jour> à <heure>, heure de Paris
     Et que j'ai fait le nombre maximum de demandes de renouvellement, à une minute d'intervalle
     Quand je demande une nouvelle fois le renouvellement de mon mot de passe
+    Alors la page affiche « Le nombre maximum de demandes de renouvellement de mot de passe a été atteint. »
+    Et la page indique que le service est bloqué jusqu'à la fin du blocage, en heure de Paris
+    Et aucun nouveau mail n'est envoyé
+    Quand il est une minute avant l'heure de fin du blocage
+    Et je demande une nouvelle fois le renouvellement de mon mot de passe
     Alors la page affiche « Le nombre maximum de demandes de renouvellement de mot de passe a été atteint. »
     Et la page indique que le service est bloqué jusqu'à la fin du blocage, en heure de Paris
     Et aucun nouveau mail n'est envoyé
@@ -27,3 +40,28 @@ Fonctionnalité: Étape 3bis, cas 2 – Trop de demandes successives
       | 14/07/2023 | 10h05                    | en été                                    |
       | 26/03/2023 | 01h30                    | le blocage passe à l'heure d'été          |
       | 29/10/2023 | 02h30 (heure d'été)      | le blocage passe à l'heure d'hiver        |
+
+  @E3BIS-2-BLOCAGE
+  Scénario: Le nombre de demandes compte pour le compte, quel que soit le navigateur
+    Étant donné que j'ai fait le nombre maximum de demandes de renouvellement, chacune depuis un autre navigateur
+    Quand je demande une nouvelle fois le renouvellement de mon mot de passe depuis un autre navigateur
+    Alors la page affiche « Le nombre maximum de demandes de renouvellement de mot de passe a été atteint. »
+    Et aucun nouveau mail n'est envoyé
+    Quand l'autre assuré demande le renouvellement de son mot de passe dans ce navigateur
+    Alors l'autre assuré reçoit son mail
+
+  @E3BIS-2-BLOCAGE
+  Scénario: Les demandes comptent sur une période glissante
+    Étant donné que nous sommes le 14/07/2023 à 10h05, heure de Paris
+    Et que j'ai fait une première demande, puis les autres demandes permises à la moitié de la période
+    Quand il est une minute avant que la première demande ne sorte de la période
+    Et je demande une nouvelle fois le renouvellement de mon mot de passe
+    Alors la page affiche « Le nombre maximum de demandes de renouvellement de mot de passe a été atteint. »
+    Et la page indique que le service est bloqué jusqu'à la fin du blocage, en heure de Paris
+    Quand l'heure de fin du blocage est arrivée
+    Et je demande une nouvelle fois le renouvellement de mon mot de passe
+    Alors la page affiche « Le mail a bien été envoyé à »
+    Quand je demande une nouvelle fois le renouvellement de mon mot de passe
+    Alors la page affiche « Le nombre maximum de demandes de renouvellement de mot de passe a été atteint. »
+    Et la page indique que le service est bloqué jusqu'à la fin du blocage, en heure de Paris
+    Et aucun nouveau mail n'est envoyé

@@ -4,6 +4,16 @@ Fonctionnalité: Étape 4 – L'assuré clique sur le mail reçu
   Le mail est valable 30 minutes : passé ce délai, l'assuré doit refaire la démarche.
   Seul le mail le plus récent est valable, et une seule fois.
 
+  # Conception des tests (docs/conception-des-tests.md, E4-*) :
+  # - un lien « fonctionne » quand il permet d'enregistrer un mot de passe, pas quand un titre
+  #   s'affiche (la page d'erreur peut porter le même titre) ;
+  # - les 30 minutes courent depuis la demande, et valent à chaque étape : lien ouvert à temps
+  #   puis mot de passe envoyé trop tard, refusé ; 30 minutes comptées depuis la dernière demande ;
+  # - seul le dernier lien : ouvert puis remplacé par une nouvelle demande (autre onglet), refusé ;
+  #   une demande bloquée (aucun mail) ne rend pas caduc le dernier lien ;
+  # - une seule fois : après l'enregistrement, le même lien est refusé ; un refus (règle non
+  #   respectée) ne consomme pas le lien (étape 5).
+
   Contexte:
     Étant donné un assuré dont le compte ameli a une adresse mail validée
     Et que j'ai demandé le renouvellement de mon mot de passe
@@ -22,12 +32,13 @@ Fonctionnalité: Étape 4 – L'assuré clique sur le mail reçu
     Et le mail propose « Renouveler mon mot de passe »
     Quand je clique dans le mail sur « Renouveler mon mot de passe »
     Alors je suis sur la page « Renouvellement de mot de passe »
+    Et le lien me permet d'enregistrer un nouveau mot de passe
 
   @E4-LIEN-30MIN
   Plan du scénario: Le lien fonctionne pendant les 30 minutes qui suivent la demande
     Quand <durée> se sont écoulées depuis ma demande
     Et je clique dans le mail sur « Renouveler mon mot de passe »
-    Alors je suis sur la page « Renouvellement de mot de passe »
+    Alors le lien me permet d'enregistrer un nouveau mot de passe
 
     Exemples:
       | durée                     |
@@ -45,13 +56,47 @@ Fonctionnalité: Étape 4 – L'assuré clique sur le mail reçu
       | 30 minutes et 1 seconde |
       | 31 minutes              |
 
+  @E4-LIEN-30MIN
+  Scénario: Ouvert à temps, le lien ne permet plus d'enregistrer un mot de passe après 30 minutes
+    Quand 29 minutes se sont écoulées depuis ma demande
+    Et je clique dans le mail sur « Renouveler mon mot de passe »
+    Et 30 minutes et 1 seconde se sont écoulées depuis ma demande
+    Alors un message indique que le lien n'est plus valable et qu'il faut recommencer la demande
+
+  @E4-LIEN-30MIN
+  Scénario: Les 30 minutes courent depuis la demande la plus récente
+    Quand 20 minutes se sont écoulées depuis ma demande
+    Et je fais une nouvelle demande de renouvellement dans un autre onglet
+    Et 25 minutes se sont écoulées depuis ma demande
+    Et je clique dans le mail du nouvel onglet sur « Renouveler mon mot de passe »
+    Alors le lien me permet d'enregistrer un nouveau mot de passe
+
   @E4-DERNIER-LIEN
   Scénario: Seul le lien du mail le plus récent fonctionne
     Étant donné que j'ai demandé à nouveau le renouvellement de mon mot de passe
     Quand je clique dans le plus ancien des mails sur « Renouveler mon mot de passe »
     Alors un message indique que le lien n'est plus valable et qu'il faut recommencer la demande
     Quand je clique dans le mail le plus récent sur « Renouveler mon mot de passe »
-    Alors je suis sur la page « Renouvellement de mot de passe »
+    Alors le lien me permet d'enregistrer un nouveau mot de passe
+
+  @E4-DERNIER-LIEN
+  Scénario: Un lien ouvert puis remplacé par une nouvelle demande ne permet plus d'enregistrer un mot de passe
+    Étant donné que j'ai cliqué dans le mail sur « Renouveler mon mot de passe »
+    Quand je fais une nouvelle demande de renouvellement dans un autre onglet
+    Et je reviens au premier onglet
+    Et je saisis un nouveau mot de passe conforme et je le confirme
+    Et je clique sur « Valider le nouveau mot de passe »
+    Alors un message indique que le lien n'est plus valable et qu'il faut recommencer la demande
+    Quand je clique dans le mail le plus récent sur « Renouveler mon mot de passe »
+    Alors le lien me permet d'enregistrer un nouveau mot de passe
+
+  @E4-DERNIER-LIEN
+  Scénario: Une demande refusée parce que le service est bloqué ne rend pas caduc le lien du dernier mail
+    Étant donné que j'ai fait le nombre maximum de demandes de renouvellement
+    Quand je demande une nouvelle fois le renouvellement de mon mot de passe
+    Alors la page affiche « Le nombre maximum de demandes de renouvellement de mot de passe a été atteint. »
+    Quand je clique dans le mail le plus récent sur « Renouveler mon mot de passe »
+    Alors le lien me permet d'enregistrer un nouveau mot de passe
 
   @E4-USAGE-UNIQUE
   Scénario: Une fois le mot de passe changé, le même lien est refusé

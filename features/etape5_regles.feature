@@ -7,6 +7,20 @@ Fonctionnalité: Étape 5 – Les règles du nouveau mot de passe
   l'assuré, ni une partie de ceux-ci. Chaque refus donne sa raison. Un caractère compte
   pour un, « € » compris.
 
+  # Conception des tests (docs/conception-des-tests.md, E5-*) :
+  # - les refus se font tous sur le même formulaire, une ligne du rapport par mot de passe ; la
+  #   raison est celle qui apparaît après l'envoi (la liste des règles affichée n'en est pas une) ;
+  #   aucun refus n'envoie de mail ; après les refus, un mot de passe conforme passe (le lien
+  #   n'est pas consommé par un refus) ;
+  # - les ensembles finis sont essayés en entier : chaque chiffre seul, chaque caractère spécial
+  #   seul, chaque lettre latine dans les deux casses, chaque caractère ASCII imprimable non
+  #   autorisé, et des classes hors ASCII (lettres accentuées, chiffres et lettres « pleine
+  #   chasse », exposant, espaces invisibles, lettres cyrillique et grecque, emoji) ;
+  # - bornes de longueur 7/8 et 50/51, en comptant « € » pour un ;
+  # - chaque partie du numéro (à chaque position), le numéro avec sa clé, chaque forme de la
+  #   date ; un assuré né en Corse (2A, 2B) ; et des chiffres étrangers au numéro et à la date,
+  #   acceptés.
+
   Contexte:
     Étant donné un assuré dont le compte ameli a une adresse mail validée
     Et que j'ai demandé le renouvellement de mon mot de passe
@@ -20,6 +34,7 @@ Fonctionnalité: Étape 5 – Les règles du nouveau mot de passe
       | conforme de 7 caractères dont « € »   | longueur |
       | conforme de 51 caractères             | longueur |
       | conforme de 51 caractères dont « € »  | longueur |
+    Et un mot de passe conforme est ensuite accepté
 
   @E5-LONGUEUR
   Plan du scénario: Entre 8 et 50 caractères, le mot de passe est accepté
@@ -30,6 +45,7 @@ Fonctionnalité: Étape 5 – Les règles du nouveau mot de passe
     Exemples:
       | mot de passe                         |
       | conforme de 8 caractères             |
+      | conforme de 8 caractères dont « € »  |
       | conforme de 50 caractères            |
       | conforme de 50 caractères dont « € » |
 
@@ -39,73 +55,101 @@ Fonctionnalité: Étape 5 – Les règles du nouveau mot de passe
       | mot de passe   | règle |
       | sans majuscule | casse |
       | sans minuscule | casse |
+    Et un mot de passe conforme est ensuite accepté
 
   @E5-CHIFFRE-OU-SPECIAL
   Scénario: Sans chiffre ni caractère spécial, le mot de passe est refusé
     Alors ces mots de passe sont refusés, chacun avec sa raison :
       | mot de passe                      | règle                         |
       | sans chiffre ni caractère spécial | chiffre ou caractère spécial  |
+    Et un mot de passe conforme est ensuite accepté
 
   @E5-CHIFFRE-OU-SPECIAL
-  Plan du scénario: Un chiffre, ou un seul caractère spécial autorisé, suffit
-    Quand je choisis un mot de passe <mot de passe>
-    Et je clique sur « Valider le nouveau mot de passe »
-    Alors la page confirme que mon nouveau mot de passe est enregistré
-
-    Exemples:
-      | mot de passe                                |
-      | avec un chiffre et sans caractère spécial   |
-      | avec tous les caractères spéciaux autorisés |
-      | dont le seul caractère spécial est « ? »    |
-      | dont le seul caractère spécial est « ! »    |
-      | dont le seul caractère spécial est « $ »    |
-      | dont le seul caractère spécial est « € »    |
-      | dont le seul caractère spécial est « @ »    |
-      | dont le seul caractère spécial est « & »    |
-      | dont le seul caractère spécial est « + »    |
-      | dont le seul caractère spécial est « _ »    |
-      | dont le seul caractère spécial est « = »    |
-      | dont le seul caractère spécial est « * »    |
-      | dont le seul caractère spécial est « % »    |
-      | dont le seul caractère spécial est « / »    |
-      | dont le seul caractère spécial est « < »    |
-      | dont le seul caractère spécial est « > »    |
-      | dont le seul caractère spécial est « , »    |
-      | dont le seul caractère spécial est « . »    |
-      | dont le seul caractère spécial est « : »    |
-      | dont le seul caractère spécial est « ; »    |
+  Scénario: Un chiffre, ou un seul caractère spécial autorisé, suffit
+    Alors chacun de ces mots de passe est accepté, chacun avec un nouveau lien :
+      | mot de passe                                         |
+      | contenant chaque chiffre, seul                       |
+      | contenant chaque caractère spécial autorisé, seul    |
+      | avec tous les caractères spéciaux autorisés          |
 
   @E5-CARACTERES-AUTORISES
   Scénario: Un caractère non autorisé est refusé
     Alors ces mots de passe sont refusés, chacun avec sa raison :
-      | mot de passe          | règle                |
-      | contenant « espace »  | caractères autorisés |
-      | contenant « é »       | caractères autorisés |
-      | contenant « ç »       | caractères autorisés |
-      | contenant « 😀 »      | caractères autorisés |
-      | contenant « # »       | caractères autorisés |
-      | contenant « - »       | caractères autorisés |
-      | contenant « ' »       | caractères autorisés |
-      | contenant « " »       | caractères autorisés |
-      | contenant « ( »       | caractères autorisés |
-      | contenant « ~ »       | caractères autorisés |
-      | contenant « ！ »      | caractères autorisés |
+      | mot de passe                     | règle                |
+      | contenant « espace »             | caractères autorisés |
+      | contenant « " »                  | caractères autorisés |
+      | contenant « # »                  | caractères autorisés |
+      | contenant « ' »                  | caractères autorisés |
+      | contenant « ( »                  | caractères autorisés |
+      | contenant « ) »                  | caractères autorisés |
+      | contenant « - »                  | caractères autorisés |
+      | contenant « [ »                  | caractères autorisés |
+      | contenant « \\ »                 | caractères autorisés |
+      | contenant « ] »                  | caractères autorisés |
+      | contenant « ^ »                  | caractères autorisés |
+      | contenant « ` »                  | caractères autorisés |
+      | contenant « { »                  | caractères autorisés |
+      | contenant « \| »                 | caractères autorisés |
+      | contenant « } »                  | caractères autorisés |
+      | contenant « ~ »                  | caractères autorisés |
+      | contenant « é »                  | caractères autorisés |
+      | contenant « ç »                  | caractères autorisés |
+      | contenant « É »                  | caractères autorisés |
+      | contenant « À »                  | caractères autorisés |
+      | contenant « ß »                  | caractères autorisés |
+      | contenant « œ »                  | caractères autorisés |
+      | contenant « ñ »                  | caractères autorisés |
+      | contenant « £ »                  | caractères autorisés |
+      | contenant « § »                  | caractères autorisés |
+      | contenant « ° »                  | caractères autorisés |
+      | contenant « µ »                  | caractères autorisés |
+      | contenant « ² »                  | caractères autorisés |
+      | contenant « ３ »                 | caractères autorisés |
+      | contenant « ａ »                 | caractères autorisés |
+      | contenant « ！ »                 | caractères autorisés |
+      | contenant « a cyrillique »       | caractères autorisés |
+      | contenant « alpha grec »         | caractères autorisés |
+      | contenant « tabulation »         | caractères autorisés |
+      | contenant « espace insécable »   | caractères autorisés |
+      | contenant « espace sans chasse » | caractères autorisés |
+      | contenant « 😀 »                 | caractères autorisés |
+    Et un mot de passe conforme est ensuite accepté
+
+  @E5-CARACTERES-AUTORISES
+  Scénario: Chaque lettre latine, dans les deux casses, et chaque chiffre sont autorisés
+    Alors chacun de ces mots de passe est accepté, chacun avec un nouveau lien :
+      | mot de passe                                    |
+      | avec toutes les lettres minuscules              |
+      | avec toutes les lettres majuscules              |
+      | avec tous les chiffres, séparés par des lettres |
 
   @E5-SANS-NIR-NI-DATE
   Scénario: Le numéro de sécurité sociale, la date de naissance ou une partie sont refusés
     Alors ces mots de passe sont refusés, chacun avec sa raison :
-      | mot de passe                                           | règle                       |
-      | contenant mon numéro de sécurité sociale               | numéro ou date de naissance |
-      | contenant une partie de mon numéro de sécurité sociale | numéro ou date de naissance |
-      | contenant ma date de naissance au format JJMMAAAA      | numéro ou date de naissance |
-      | contenant ma date de naissance au format JJMMAA        | numéro ou date de naissance |
-      | contenant ma date de naissance au format AAAAMMJJ      | numéro ou date de naissance |
-      | contenant ma date de naissance au format AAAA          | numéro ou date de naissance |
-      | contenant ma date de naissance au format JJMM          | numéro ou date de naissance |
+      | mot de passe                                              | règle                       |
+      | contenant mon numéro de sécurité sociale                  | numéro ou date de naissance |
+      | contenant mon numéro de sécurité sociale avec sa clé      | numéro ou date de naissance |
+      | contenant chaque partie de mon numéro de sécurité sociale | numéro ou date de naissance |
+      | contenant ma date de naissance au format JJMMAAAA         | numéro ou date de naissance |
+      | contenant ma date de naissance au format JJMMAA           | numéro ou date de naissance |
+      | contenant ma date de naissance au format AAAAMMJJ         | numéro ou date de naissance |
+      | contenant ma date de naissance au format AAAA             | numéro ou date de naissance |
+      | contenant ma date de naissance au format JJMM             | numéro ou date de naissance |
+    Et un mot de passe conforme est ensuite accepté
+
+  @E5-SANS-NIR-NI-DATE
+  Scénario: Des chiffres qui ne viennent ni du numéro ni de la date de naissance sont acceptés
+    Quand je choisis un mot de passe avec des chiffres qui ne viennent ni de mon numéro ni de ma date de naissance
+    Et je clique sur « Valider le nouveau mot de passe »
+    Alors la page confirme que mon nouveau mot de passe est enregistré
 
   @E5-CONFIRMATION
   Scénario: Une confirmation différente est refusée
-    Quand je saisis un mot de passe conforme et une confirmation différente
-    Et je clique sur « Valider le nouveau mot de passe »
-    Alors le mot de passe est refusé, avec une raison qui parle de « confirmation »
-    Et mon mot de passe n'est pas changé
+    Alors ces confirmations sont refusées, chacune avec sa raison :
+      | confirmation                              |
+      | un caractère changé                       |
+      | la même aux majuscules et minuscules près |
+      | vide                                      |
+      | avec un caractère en plus                 |
+      | sans son dernier caractère                |
+    Et mon ancien mot de passe ouvre toujours mon compte, depuis un autre navigateur

@@ -4,6 +4,13 @@ Fonctionnalité: Étape 6 – L'assuré reçoit la confirmation de son nouveau m
   enregistré, et un mail qui le notifie, avec la date et l'heure du changement.
   Il se connecte désormais avec son nouveau mot de passe.
 
+  # Conception des tests (docs/conception-des-tests.md, E6-*) :
+  # - la date et l'heure du mail sont celles du changement, pas de la demande ni de l'ouverture du
+  #   lien : l'horloge avance entre chaque étape ; l'heure de Paris quand la date UTC diffère ;
+  # - un seul mail par changement, aucun pour un changement refusé ;
+  # - le nouveau mot de passe ouvre le compte depuis un autre navigateur ; chacun des anciens
+  #   (l'initial, et celui d'avant le dernier changement) est refusé.
+
   Contexte:
     Étant donné un assuré dont le compte ameli a une adresse mail validée
 
@@ -23,9 +30,15 @@ Fonctionnalité: Étape 6 – L'assuré reçoit la confirmation de son nouveau m
     Et le mail ne contient ni mon mot de passe ni lien de renouvellement
 
   @E6-MAIL-NOTIFICATION
-  Plan du scénario: Un mail notifie le changement, avec sa date et son heure en heure de Paris
+  Plan du scénario: Le mail donne la date et l'heure du changement, pas celles de la demande ni de l'ouverture du lien
     Étant donné que nous sommes le <jour> à <heure>, heure de Paris
-    Et que j'ai enregistré un nouveau mot de passe
+    Et que j'ai demandé le renouvellement de mon mot de passe
+    Et que 12 minutes se sont écoulées depuis ma demande
+    Et que j'ai cliqué dans le mail sur « Renouveler mon mot de passe »
+    Et que 21 minutes se sont écoulées depuis ma demande
+    Quand je saisis un nouveau mot de passe conforme et je le confirme
+    Et je clique sur « Valider le nouveau mot de passe »
+    Alors la page confirme que mon nouveau mot de passe est enregistré
     Quand j'ouvre le mail qui notifie le changement de mot de passe
     Alors le mail indique la date et l'heure du changement, en heure de Paris
     Et le mail ne contient ni mon mot de passe ni lien de renouvellement
@@ -33,7 +46,20 @@ Fonctionnalité: Étape 6 – L'assuré reçoit la confirmation de son nouveau m
     Exemples:
       | jour       | heure |
       | 14/07/2023 | 10h05 |
-      | 15/01/2024 | 23h40 |
+      | 15/01/2024 | 23h20 |
+      | 29/02/2024 | 23h50 |
+
+  @E6-MAIL-NOTIFICATION
+  Scénario: Seul un changement enregistré est notifié, et une seule fois
+    Étant donné que j'ai demandé le renouvellement de mon mot de passe
+    Et que j'ai cliqué dans le mail sur « Renouveler mon mot de passe »
+    Quand je saisis un mot de passe conforme et une confirmation différente
+    Et je clique sur « Valider le nouveau mot de passe »
+    Alors aucun mail ne notifie de changement
+    Quand je saisis un nouveau mot de passe conforme et je le confirme
+    Et je clique sur « Valider le nouveau mot de passe »
+    Alors la page confirme que mon nouveau mot de passe est enregistré
+    Et je reçois un seul mail qui notifie le changement
 
   @E6-CONNEXION
   Scénario: Le nouveau mot de passe ouvre le compte, l'ancien non
@@ -41,4 +67,14 @@ Fonctionnalité: Étape 6 – L'assuré reçoit la confirmation de son nouveau m
     Quand je me connecte avec mon ancien mot de passe
     Alors la connexion est refusée
     Quand je me connecte avec mon nouveau mot de passe
+    Alors je suis connecté à mon compte ameli
+    Quand je me connecte avec mon nouveau mot de passe depuis un autre navigateur
+    Alors je suis connecté à mon compte ameli
+
+  @E6-CONNEXION
+  Scénario: Après deux changements, seul le dernier mot de passe ouvre le compte
+    Étant donné que j'ai enregistré un nouveau mot de passe
+    Et que j'ai enregistré un autre nouveau mot de passe
+    Alors chacun de mes anciens mots de passe est refusé
+    Quand je me connecte avec mon nouveau mot de passe depuis un autre navigateur
     Alors je suis connecté à mon compte ameli

@@ -1,38 +1,108 @@
-"""Step 3bis, case 2: too many requests block the service until a time shown in Paris time."""
+"""Step 3bis, case 2: too many requests block the service until a time shown in Paris time.
+
+The harness keeps its own model of the rolling window (the reference interpretation,
+../shared/design/requirements.md): the requests accepted so far, on the target's clock; the
+block ends when the oldest request that keeps the count at the limit leaves the window. Every
+time shown, and every moment a request must work again, is computed from that model."""
 from datetime import timedelta
 
 from pytest_bdd import given, then, when
 
 from . import texts
-from .demande import PARIS, request_reset
+from .demande import PARIS, other_browser, request_reset, submit_request
+
+
+def _space_requests(control, interpretations, state, ui, target, mailpit, persona, gap_s):
+    for i in range(interpretations.reset_request_limit - len(state.request_times)):
+        if i or state.request_times:
+            control.advance(gap_s)
+        request_reset(ui, target, control, mailpit, persona, state)
 
 
 @given("j'ai fait le nombre maximum de demandes de renouvellement, à une minute d'intervalle")
 def max_requests(ui, target, control, mailpit, persona, interpretations, scenario_state):
     control.require("clock", "espacer les demandes d'une minute")
-    scenario_state.request_times = []
-    for i in range(interpretations.reset_request_limit):
-        if i:
-            control.advance(60)
-        request_reset(ui, target, control, mailpit, persona, scenario_state)
-        scenario_state.request_times.append(scenario_state.request_time)
+    _space_requests(control, interpretations, scenario_state, ui, target, mailpit, persona, 60)
     control.advance(60)
 
 
-def block_end(state, interpretations):
-    """The reference interpretation: when the oldest counted request leaves the window."""
-    end = state.request_times[0] + timedelta(minutes=interpretations.reset_request_window_minutes)
-    if end.second or end.microsecond:  # shown to the minute: the first minute a request works
+@given("j'ai fait le nombre maximum de demandes de renouvellement")
+def max_requests_now(ui, target, control, mailpit, persona, interpretations, scenario_state):
+    """As many accepted requests as the limit, counting those already made, one after the
+    other (no clock needed)."""
+    made = len(scenario_state.reset_mails)
+    for _ in range(interpretations.reset_request_limit - made):
+        request_reset(ui, target, control, mailpit, persona, scenario_state)
+
+
+@given("j'ai fait le nombre maximum de demandes de renouvellement, chacune depuis un autre "
+       "navigateur")
+def max_requests_browsers(ui, browser, target, control, mailpit, persona, interpretations,
+                          scenario_state):
+    for _ in range(interpretations.reset_request_limit):
+        other_browser(ui, browser, scenario_state)
+        scenario_state.form_url = None
+        request_reset(ui, target, control, mailpit, persona, scenario_state)
+
+
+@given("j'ai fait une première demande, puis les autres demandes permises à la moitié de la "
+       "période")
+def spread_requests(ui, target, control, mailpit, persona, interpretations, scenario_state):
+    """One request at the start of the window, the others half a window later: the window's
+    edge falls between them."""
+    control.require("clock", "espacer les demandes")
+    window = interpretations.reset_request_window_minutes * 60
+    limit = interpretations.reset_request_limit
+    request_reset(ui, target, control, mailpit, persona, scenario_state)
+    if limit > 1:
+        gap = max(1, min(60, (window // 2 - 120) // (limit - 1)))
+        control.advance(window // 2)
+        _space_requests(control, interpretations, scenario_state, ui, target, mailpit, persona,
+                        gap)
+
+
+def block_end(state, interpretations, now):
+    """When a request is accepted again, for a request refused at `now`: the counted request
+    that keeps the count at the limit leaves the window. Shown to the minute: the first minute
+    at which a request works."""
+    window = timedelta(minutes=interpretations.reset_request_window_minutes)
+    limit = interpretations.reset_request_limit
+    counted = [t for t in state.request_times if t > now - window]
+    end = counted[len(counted) - limit] + window
+    if end.second or end.microsecond:
         end = end.replace(second=0, microsecond=0) + timedelta(minutes=1)
     return end
 
 
 @then("la page indique que le service est bloqué jusqu'à la fin du blocage, en heure de Paris")
-def shows_block_end(ui, interpretations, scenario_state):
-    end = block_end(scenario_state, interpretations).astimezone(PARIS)
+def shows_block_end(ui, control, interpretations, scenario_state):
+    control.require("clock", "connaître l'heure de la demande refusée")
+    end = block_end(scenario_state, interpretations, control.now()).astimezone(PARIS)
     ui.expect_phrase(texts.BLOCKED_UNTIL.format(end=end.strftime("%d/%m/%Y - %Hh%M")))
 
 
 @when("l'heure de fin du blocage est arrivée")
 def block_over(control, interpretations, scenario_state):
-    control.freeze(block_end(scenario_state, interpretations))
+    control.freeze(block_end(scenario_state, interpretations, control.now()))
+
+
+@when("il est une minute avant l'heure de fin du blocage")
+def just_before_block_end(control, interpretations, scenario_state):
+    control.require("clock", "avancer jusqu'à la fin du blocage")
+    end = block_end(scenario_state, interpretations, control.now())
+    control.freeze(end - timedelta(minutes=1))
+
+
+@when("il est une minute avant que la première demande ne sorte de la période")
+def just_before_first_leaves(control, interpretations, scenario_state):
+    control.require("clock", "avancer jusqu'à la fin de la période")
+    window = timedelta(minutes=interpretations.reset_request_window_minutes)
+    control.freeze(scenario_state.request_times[0] + window - timedelta(minutes=1))
+
+
+@when("je demande une nouvelle fois le renouvellement de mon mot de passe depuis un autre "
+      "navigateur")
+def requests_from_other_browser(ui, browser, target, control, mailpit, persona, scenario_state):
+    other_browser(ui, browser, scenario_state)
+    scenario_state.form_url = None
+    submit_request(ui, target, control, mailpit, persona, scenario_state)

@@ -33,6 +33,7 @@ def click_in_mail(ui, mailpit, state, nom, which="newest"):
         ui.page.wait_for_load_state("domcontentloaded")
     else:
         ui.click(nom)
+    ui.remember_pristine(texts.RESET_PASSWORD, texts.RESET_CONFIRMATION)
 
 @when("j'ouvre le mail reçu")
 def opens_mail(ui, mailpit, scenario_state):
@@ -40,6 +41,7 @@ def opens_mail(ui, mailpit, scenario_state):
 
 @when(parsers.parse("je clique dans le mail sur « {nom} »"))
 @when(parsers.parse("je clique à nouveau dans le mail sur « {nom} »"))
+@when(parsers.parse("je clique dans le mail du nouvel onglet sur « {nom} »"))
 @when(parsers.parse("je clique dans le mail le plus récent sur « {nom} »"))
 def clicks_in_mail(ui, mailpit, scenario_state, nom):
     click_in_mail(ui, mailpit, scenario_state, nom)
@@ -132,3 +134,28 @@ def notification_clean(scenario_state):
     if link and (link in content or (len(token) >= 8 and token in content)):
         raise ConformanceFailure("le mail contient le lien de renouvellement",
                                  expected="aucun lien de renouvellement", seen="le lien et son jeton")
+
+
+@then("je reçois un seul mail qui notifie le changement")
+def one_notice(mailpit, persona, scenario_state):
+    before = scenario_state.mails_before_change
+    received = mailpit.wait_for(persona.email, before + 1)
+    after = mailpit.count_stays(persona.email, before + 1)
+    if after != before + 1 or len(received) != before + 1:
+        raise ConformanceFailure("plusieurs mails pour un seul changement", expected="1 mail",
+                                 seen=f"{max(after, len(received)) - before} mail(s)")
+
+
+@when("je fais une nouvelle demande de renouvellement dans un autre onglet")
+def request_in_new_tab(ui, target, control, mailpit, persona, scenario_state):
+    from .demande import request_reset
+
+    scenario_state.first_tab = ui.page
+    ui.page = ui.page.context.new_page()
+    request_reset(ui, target, control, mailpit, persona, scenario_state)
+
+
+@when("je reviens au premier onglet")
+def back_to_first_tab(ui, scenario_state):
+    ui.page = scenario_state.first_tab
+    ui.page.bring_to_front()

@@ -10,10 +10,13 @@ from pytest_bdd import given, parsers, then, when
 
 from fixtures import privacy
 from fixtures.errors import ConformanceFailure, HarnessError
+from fixtures.personas import KINDS, make_persona
 from fixtures.processes import wait_until
 
-from . import texts
+from . import texts, verifications
 from .navigation import open_request_form
+
+FORM_FIELDS = (texts.FORM_NIR, texts.FORM_BIRTH_DATE, texts.FORM_EMAIL, texts.FORM_CAPTCHA)
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -58,10 +61,66 @@ def insured_with_address(persona, control, adresse):
     return person
 
 
+KIND_OF = {words: kind for kind, words in KINDS.items()}
+
+
+@given(parsers.re(r"un assuré (?P<naissance>né .+) dont le compte ameli a une adresse mail "
+                  r"validée"), target_fixture="persona")
+def insured_born(request, control, interpretations, naissance):
+    """A persona of a named kind of birth (Corsica, abroad, overseas, a 29 February)."""
+    if naissance not in KIND_OF:
+        raise ValueError(f"naissance inconnue : {naissance!r} ({', '.join(KIND_OF)})")
+    from fixtures.plugin import scenario_rng
+
+    person = make_persona(rng=scenario_rng(request, "assuré"), interpretations=interpretations,
+                          kind=KIND_OF[naissance])
+    privacy.register_persona(person)
+    create_account(control, person)
+    return person
+
+
+def another_person(request, control, interpretations, state, create=True):
+    """Another insured person (a new account, or a NIR nobody has when `create` is false)."""
+    from fixtures.plugin import scenario_rng
+
+    state.others.append(None)
+    person = make_persona(rng=scenario_rng(request, f"autre-{len(state.others)}"),
+                          interpretations=interpretations)
+    state.others[-1] = person
+    privacy.register_persona(person)
+    if create:
+        create_account(control, person)
+    return person
+
+
+def other_browser(ui, browser, state):
+    """Another browser, sharing nothing with the first (no cookie, no storage): the person's
+    next steps happen there. The first stays open."""
+    context = browser.new_context(locale="fr-FR", timezone_id="Europe/Paris")
+    state.contexts.append(context)
+    ui.page = context.new_page()
+    ui.pristine = {}
+    return ui.page
+
+
+def note_series(ui, control, state):
+    """The CAPTCHA series shown now, and when it was first shown: the 5 minutes run from the
+    display of the series the person copies (a new one after the arrow or an error; the same
+    one if the target keeps it)."""
+    if "captcha" not in control.capabilities:
+        return
+    answer = control.captcha_answer(ui.page.context.cookies(ui.page.url))
+    if answer != state.series:
+        state.series = answer
+        if "clock" in control.capabilities:
+            state.image_time = control.now()
+
+
 def remember_form(ui, control, state):
     state.form_url = ui.page.url
-    if "clock" in control.capabilities:
-        state.image_time = control.now()
+    ui.remember_pristine(*FORM_FIELDS)
+    state.series = None
+    note_series(ui, control, state)
 
 
 def show_form(ui, target, control, state):
@@ -86,11 +145,27 @@ def fill_identity(ui, persona, state, except_field=None, typed=None):
     state.typed = values
 
 
-def copy_captcha(ui, control, target, wrong=False):
+def miscopied(answer: str, how: str) -> str:
+    """A copy of `answer` with one mistake a person makes. The character put in is never a
+    look-alike of the one it replaces (K and X look like no other character)."""
+    other = lambda c: "K" if c.upper() not in "KX" else "X"  # noqa: E731
+    return {
+        "tous les caractères faux": "".join("2" if c != "2" else "3" for c in answer),
+        "un caractère changé": answer[:-1] + other(answer[-1]),
+        "le premier caractère changé": other(answer[0]) + answer[1:],
+        "un caractère en moins": answer[:-1],
+        "un caractère en trop": answer + other(answer[-1]),
+        "(rien)": "",
+    }[how]
+
+
+def copy_captcha(ui, control, target, wrong=False, state=None):
     control.require("captcha", "lire les caractères de l'image comme une personne les lit")
     answer = control.captcha_answer(ui.page.context.cookies(ui.page.url))
+    if state is not None and answer != state.series:  # a series not seen yet: shown just now
+        note_series(ui, control, state)
     if wrong:
-        answer = "".join("2" if c != "2" else "3" for c in answer)
+        answer = miscopied(answer, "tous les caractères faux")
     ui.fill(texts.FORM_CAPTCHA, answer)
     return answer
 
@@ -110,6 +185,7 @@ def request_reset(ui, target, control, mailpit, persona, state):
     ui.expect_phrase(texts.SENT)
     if "clock" in control.capabilities:
         state.request_time = control.now()
+        state.request_times.append(state.request_time)
     newest = mailpit.wait_for(persona.email, state.mails_before + 1)[0]
     state.reset_mails.append(mailpit.message(newest["ID"]))
 
@@ -156,13 +232,13 @@ def type_identity_but(ui, persona, control, scenario_state, champ, saisie):
 
 @when("je recopie les caractères de l'image")
 def type_captcha(ui, control, target, mailpit, persona, scenario_state):
-    copy_captcha(ui, control, target)
+    copy_captcha(ui, control, target, state=scenario_state)
     scenario_state.mails_before = len(mailpit.messages_to(persona.email))
 
 
 @when("je recopie mal les caractères de l'image")
 def type_captcha_wrong(ui, control, target, mailpit, persona, scenario_state):
-    copy_captcha(ui, control, target, wrong=True)
+    copy_captcha(ui, control, target, wrong=True, state=scenario_state)
     scenario_state.mails_before = len(mailpit.messages_to(persona.email))
 
 
@@ -175,23 +251,31 @@ def type_again(ui, control, target, mailpit, persona, scenario_state):
 @when("je demande une nouvelle fois le renouvellement de mon mot de passe")
 def requests_again(ui, target, control, mailpit, persona, scenario_state):
     submit_request(ui, target, control, mailpit, persona, scenario_state)
+    if "clock" in control.capabilities and texts.phrase(texts.SENT).search(ui.body_text()):
+        scenario_state.request_times.append(control.now())  # accepted: it counts
 
 
 # ------------------------------------------------------------------ what the page says
 
 
-def check_error_beside(ui, label):
-    message = ui.error_beside(label)
+def error_problem(ui, label) -> tuple[str, str]:
+    """What is wrong with the message beside a field after a submission ('' when nothing): it
+    must be there, new (not a text the untouched form already had there), and in French."""
+    message = ui.new_message_beside(label)
     if not message:
-        raise ConformanceFailure(
-            f"aucune erreur à côté du champ « {label} »",
-            expected="un message d'erreur en français lié au champ",
-            seen=ui.body_text()[:300],
-        )
+        return "aucune erreur nouvelle à côté du champ", ui.error_beside(label)[:200]
     if not texts.FRENCH.search(message):
-        raise ConformanceFailure("le message d'erreur n'est pas en français",
-                                 expected="un message en français", seen=message)
-    return message
+        return "le message d'erreur n'est pas en français", message
+    return "", message
+
+
+def check_error_beside(ui, label):
+    problem, seen = error_problem(ui, label)
+    if problem:
+        raise ConformanceFailure(
+            f"{problem} « {label} »", expected="un message d'erreur en français lié au champ, "
+            "apparu après l'envoi", seen=seen or ui.body_text()[:300])
+    return seen
 
 
 @then(parsers.parse("une erreur en français est signalée à côté du champ « {champ} »"))
@@ -200,8 +284,63 @@ def error_beside(ui, champ):
 
 
 @then("une erreur signale que les caractères recopiés sont faux")
-def captcha_error(ui):
+def captcha_error(ui, control, scenario_state):
     check_error_beside(ui, texts.FORM_CAPTCHA)
+    note_series(ui, control, scenario_state)  # the series now shown, and since when
+
+
+@then("chacune de ces saisies est signalée à côté de son champ, sans effacer ce qui a été "
+      "saisi ni envoyer de mail :")
+def each_entry_refused(ui, control, target, mailpit, persona, scenario_state, datatable):
+    """Many malformed entries on one form: each submitted, each refused beside its field."""
+    state = scenario_state
+    since = len(state.checks)
+    before = len(mailpit.messages_to(persona.email))
+    for field, entry in datatable[1:]:
+        fill_identity(ui, persona, state, field.strip(), typed_value(entry, persona, control))
+        copy_captcha(ui, control, target, state=state)
+        ui.click(texts.FORM_SUBMIT)
+        tried = f"« {field.strip()} » : {entry.strip()}"
+        problem, seen = error_problem(ui, field.strip()) if ui.has_field(field.strip()) else (
+            "le formulaire n'est plus affiché", ui.body_text()[:200])
+        if not problem:
+            lost = [label for label, value in state.typed.items() if ui.value(label) != value]
+            if lost:
+                problem, seen = "saisie effacée", ", ".join(f"« {label} »" for label in lost)
+        verifications.record(state, "E2-FORMULAIRE", tried, not problem,
+                             "une erreur en français à côté du champ, la saisie conservée",
+                             f"{problem} : {seen}" if problem else seen)
+        if not ui.has_field(texts.FORM_NIR):
+            show_form(ui, target, control, state)
+    after = mailpit.count_stays(persona.email, before)
+    verifications.record(state, "E2-FORMULAIRE", "mails envoyés pendant ces saisies",
+                         after == before, "aucun mail", f"{after - before} mail(s)")
+    verifications.settle(state, since, "saisies manquantes ou erronées")
+
+
+@then("chacune de ces copies erronées est refusée, sans envoyer de mail :")
+def each_miscopy_refused(ui, control, target, mailpit, persona, scenario_state, datatable):
+    """Each kind of mistake in the copy of the CAPTCHA, one after the other on the same form."""
+    state = scenario_state
+    since = len(state.checks)
+    before = len(mailpit.messages_to(persona.email))
+    for (how,) in datatable[1:]:
+        fill_identity(ui, persona, state)
+        answer = copy_captcha(ui, control, target, state=state)
+        ui.fill(texts.FORM_CAPTCHA, miscopied(answer, how.strip()))
+        ui.click(texts.FORM_SUBMIT)
+        problem, seen = error_problem(ui, texts.FORM_CAPTCHA) if ui.has_field(
+            texts.FORM_CAPTCHA) else ("accepté", ui.body_text()[:200])
+        verifications.record(state, "E2-CAPTCHA-ERREUR", how.strip(), not problem,
+                             "refusée, avec un message en français à côté des caractères",
+                             f"{problem} : {seen}" if problem else seen)
+        if not ui.has_field(texts.FORM_NIR):
+            show_form(ui, target, control, state)
+        note_series(ui, control, state)
+    after = mailpit.count_stays(persona.email, before)
+    verifications.record(state, "E2-CAPTCHA-ERREUR", "mails envoyés pendant ces copies",
+                         after == before, "aucun mail", f"{after - before} mail(s)")
+    verifications.settle(state, since, "copies erronées des caractères")
 
 
 @then("les informations saisies sont conservées")
@@ -271,7 +410,9 @@ def notes_captcha(ui, control, target, scenario_state):
 
 
 @when("je clique sur la flèche pour obtenir une nouvelle série de caractères")
-def clicks_arrow(ui):
+def clicks_arrow(ui, control, scenario_state):
+    control.require("captcha", "savoir quels caractères l'image montrait")
+    scenario_state.before_arrow = control.captcha_answer(ui.page.context.cookies(ui.page.url))
     ui.action_matching(texts.CAPTCHA_ARROW, "la flèche (nouvelle série)").click()
     ui.page.wait_for_load_state("domcontentloaded")
 
@@ -279,12 +420,20 @@ def clicks_arrow(ui):
 @then("une nouvelle série de caractères m'est proposée")
 def new_series(ui, control, target, scenario_state):
     changed = wait_until(
-        lambda: control.captcha_answer(ui.page.context.cookies(ui.page.url)) != scenario_state.noted,
+        lambda: control.captcha_answer(ui.page.context.cookies(ui.page.url))
+        != scenario_state.before_arrow,
         timeout=5,
     )
     if not changed:
         raise ConformanceFailure("la flèche n'a pas donné de nouvelle série",
                                  expected="d'autres caractères", seen="les mêmes caractères")
+    note_series(ui, control, scenario_state)
+
+
+@when("je recopie les caractères de la série précédente")
+def types_previous(ui, mailpit, persona, scenario_state):
+    ui.fill(texts.FORM_CAPTCHA, scenario_state.before_arrow)
+    scenario_state.mails_before = len(mailpit.messages_to(persona.email))
 
 
 @when("je recopie les caractères notés avant la nouvelle série")
@@ -368,6 +517,8 @@ def seconds_of(text: str) -> int:
     return h * 3600 + m * 60 + s
 
 
+@given(parsers.re(r"(?P<duree>.+) se sont écoulées depuis (?P<repere>ma demande|l['’]affichage de "
+                  r"l['’]image)"))
 @when(parsers.re(r"(?P<duree>.+) se sont écoulées depuis (?P<repere>ma demande|l['’]affichage de "
                  r"l['’]image)"))
 def time_passes(duree, repere, control, scenario_state):
@@ -382,7 +533,8 @@ def time_passes(duree, repere, control, scenario_state):
 CLOCK_STEPS = re.compile(
     r"^(?:nous sommes le |.+ se sont écoulées depuis |j'ai fait le nombre maximum de demandes de "
     r"renouvellement, à une minute d'intervalle|l'heure de fin du blocage est arrivée"
-    r"|la durée du blocage de la connexion est passée)"
+    r"|la durée du blocage de la connexion est passée|il est une minute avant "
+    r"|j'ai fait une première demande, puis )"
 )
 
 
@@ -390,3 +542,86 @@ def freeze_now(control):
     """Each scenario starts on a frozen clock, so that a duration since a request is exact."""
     if control is not None and "clock" in control.capabilities:
         control.freeze(datetime.now(timezone.utc).replace(microsecond=0))
+
+
+# ------------------------------------------------------------------ another person, at once
+
+
+@given("un autre assuré affiche le formulaire « Mot de passe oublié » dans un autre navigateur")
+def other_person_on_form(request, ui, browser, target, control, interpretations, scenario_state):
+    from types import SimpleNamespace
+
+    from .ui import Ui
+
+    person = another_person(request, control, interpretations, scenario_state)
+    context = browser.new_context(locale="fr-FR", timezone_id="Europe/Paris")
+    scenario_state.contexts.append(context)
+    other = Ui(context.new_page())
+    open_request_form(other, target)
+    scenario_state.other = SimpleNamespace(person=person, ui=other, typed={}, mails_before=0)
+
+
+@when("l'autre assuré remplit le formulaire, recopie les caractères de son image et clique sur "
+      "« Recevoir le mail »")
+def other_person_submits(control, target, mailpit, scenario_state):
+    other = scenario_state.other
+    fill_identity(other.ui, other.person, other)
+    copy_captcha(other.ui, control, target)
+    other.mails_before = len(mailpit.messages_to(other.person.email))
+    other.ui.click(texts.FORM_SUBMIT)
+
+
+@when("l'autre assuré demande le renouvellement de son mot de passe dans ce navigateur")
+def other_requests_here(request, ui, target, control, mailpit, interpretations, scenario_state):
+    from types import SimpleNamespace
+
+    person = another_person(request, control, interpretations, scenario_state)
+    other = SimpleNamespace(person=person, ui=ui, typed={}, mails_before=0)
+    show_form(ui, target, control, scenario_state)
+    fill_identity(ui, person, other)
+    copy_captcha(ui, control, target)
+    other.mails_before = len(mailpit.messages_to(person.email))
+    ui.click(texts.FORM_SUBMIT)
+    scenario_state.other = other
+
+
+@then("l'autre assuré reçoit son mail")
+def other_person_gets_mail(mailpit, scenario_state):
+    other = scenario_state.other
+    other.ui.expect_phrase(texts.SENT)
+    mailpit.wait_for(other.person.email, other.mails_before + 1)
+
+
+# ------------------------------------------------------------------ requests that must not send
+
+
+@then("aucune de ces demandes n'envoie de mail, ni à mon adresse ni à l'adresse saisie :")
+def mismatches_send_nothing(request, ui, target, control, mailpit, persona, interpretations,
+                            scenario_state, datatable):
+    """The NIR, the birth date and the address must all be the account's: one of them other
+    and no mail leaves, neither to the account's address nor to the one typed."""
+    state = scenario_state
+    since = len(state.checks)
+    nobody = another_person(request, control, interpretations, state, create=False)
+    mine = len(mailpit.messages_to(persona.email))
+    theirs = len(mailpit.messages_to(nobody.email))
+    later = persona.birth_date + timedelta(days=1 if persona.birth_date.day < 28 else -1)
+    for (what,) in datatable[1:]:
+        what = what.strip()
+        field, value = {
+            "une autre date de naissance": (texts.FORM_BIRTH_DATE, later.strftime("%d/%m/%Y")),
+            "le numéro de sécurité sociale d'une autre personne": (texts.FORM_NIR, nobody.nir),
+            "une autre adresse mail": (texts.FORM_EMAIL, nobody.email),
+        }[what]
+        show_form(ui, target, control, state)
+        fill_identity(ui, persona, state, field, value)
+        copy_captcha(ui, control, target, state=state)
+        ui.click(texts.FORM_SUBMIT)
+        now_mine = mailpit.count_stays(persona.email, mine)
+        now_theirs = mailpit.count_stays(nobody.email, theirs)
+        verifications.record(state, "E3-ENVOI", f"demande avec {what}",
+                             now_mine == mine and now_theirs == theirs, "aucun mail",
+                             f"{now_mine - mine} mail(s) au compte, {now_theirs - theirs} à "
+                             "l'adresse saisie")
+        mine, theirs = now_mine, now_theirs
+    verifications.settle(state, since, "demandes qui ne correspondent pas au compte")

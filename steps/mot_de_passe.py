@@ -1,5 +1,5 @@
 """Steps 5 and 6: the new password, its rules, its confirmation, and logging in with it."""
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
@@ -7,9 +7,9 @@ from pytest_bdd import given, parsers, then, when
 from fixtures import privacy
 from fixtures.errors import ConformanceFailure
 
-from . import passwords, texts
+from . import passwords, texts, verifications
 from .courriel import click_in_mail
-from .demande import request_reset
+from .demande import another_person, other_browser, request_reset
 from .navigation import open_login
 
 
@@ -46,22 +46,53 @@ def login_form_shown(ui) -> bool:
     return ui.page.get_by_label(texts.label(texts.LOGIN_PASSWORD)).count() > 0
 
 
-def check_refused(ui, rule: str, what: str):
-    """Refused: no confirmation, the form still there, and a reason that speaks of the rule."""
+def refusal_problem(ui, rule: str) -> tuple[str, str]:
+    """What is wrong with a refusal ('' when nothing): no confirmation, the form still there,
+    and a reason that speaks of the rule, among the messages that appeared after the submission
+    (the rules listed on the page, or a text already beside a field, are no reason)."""
     if texts.CONFIRMED.search(ui.body_text()):
-        raise ConformanceFailure(f"{what} : accepté", expected=f"refusé ({rule})",
-                                 seen="la confirmation du nouveau mot de passe")
-    ui.field(texts.RESET_PASSWORD)
-    reason = " ".join([ui.error_beside(texts.RESET_PASSWORD),
-                       ui.error_beside(texts.RESET_CONFIRMATION), ui.alerts()])
+        return "accepté", "la confirmation du nouveau mot de passe"
+    if not ui.has_field(texts.RESET_PASSWORD):
+        return "le formulaire n'est plus proposé", ui.body_text()[:200]
+    reason = " ".join([ui.new_message_beside(texts.RESET_PASSWORD),
+                       ui.new_message_beside(texts.RESET_CONFIRMATION), ui.new_alerts()]).strip()
     if not texts.REASONS[rule].search(reason):
-        raise ConformanceFailure(f"{what} : refusé sans la raison", expected=f"une raison : {rule}",
-                                 seen=reason.strip() or "(aucun message)")
+        return "refusé sans la raison", reason or "(aucun message nouveau)"
+    return "", reason
+
+
+def check_refused(ui, rule: str, what: str):
+    problem, seen = refusal_problem(ui, rule)
+    if problem:
+        raise ConformanceFailure(f"{what} : {problem}", expected=f"refusé, avec une raison : {rule}",
+                                 seen=seen)
+
+
+def check_confirmed(ui, what="la confirmation que le mot de passe est enregistré"):
+    ui.expect_pattern(texts.CONFIRMED, what)
+
+
+def change_password(ui, control, mailpit, persona, state, password):
+    """On the new-password form: types `password` twice, validates; True when confirmed."""
+    type_passwords(ui, state, password)
+    validate(ui, control, mailpit, persona, state)
+    try:
+        ui.page.wait_for_load_state("domcontentloaded")
+        return bool(texts.CONFIRMED.search(ui.body_text()))
+    except Exception:
+        return False
+
+
+def full_change(ui, target, control, mailpit, person, state, password):
+    """The whole procedure for `person`, from the request form to the confirmation."""
+    request_reset(ui, target, control, mailpit, person, state)
+    click_in_mail(ui, mailpit, state, texts.MAIL_BUTTON)
+    return change_password(ui, control, mailpit, person, state, password)
 
 
 @when("je saisis un nouveau mot de passe conforme et je le confirme")
 def types_new_password(ui, control, mailpit, persona, scenario_state):
-    type_passwords(ui, scenario_state, passwords.conforming())
+    type_passwords(ui, scenario_state, passwords.conforming(rng=scenario_state.rng))
     before_change(control, mailpit, persona, scenario_state)
 
 
@@ -73,23 +104,70 @@ def chooses_password(ui, control, mailpit, persona, interpretations, scenario_st
 
 @when("je saisis un mot de passe conforme et une confirmation différente")
 def types_mismatch(ui, control, mailpit, persona, scenario_state):
-    password = passwords.conforming()
+    password = passwords.conforming(rng=scenario_state.rng)
     type_passwords(ui, scenario_state, password, password[:-1] + ("x" if password[-1] != "x" else "y"))
     before_change(control, mailpit, persona, scenario_state)
 
 
 @given("j'ai enregistré un nouveau mot de passe")
+@given("j'ai enregistré un autre nouveau mot de passe")
+@when("j'enregistre un nouveau mot de passe")
 def has_new_password(ui, target, control, mailpit, persona, scenario_state):
-    request_reset(ui, target, control, mailpit, persona, scenario_state)
-    click_in_mail(ui, mailpit, scenario_state, texts.MAIL_BUTTON)
-    type_passwords(ui, scenario_state, passwords.conforming())
-    validate(ui, control, mailpit, persona, scenario_state)
-    ui.expect_pattern(texts.CONFIRMED, "la confirmation que le mot de passe est enregistré")
+    state = scenario_state
+    state.old_passwords.append(state.new_password or persona.password)
+    request_reset(ui, target, control, mailpit, persona, state)
+    click_in_mail(ui, mailpit, state, texts.MAIL_BUTTON)
+    type_passwords(ui, state, passwords.conforming(rng=state.rng))
+    validate(ui, control, mailpit, persona, state)
+    check_confirmed(ui)
 
 
 @then("la page confirme que mon nouveau mot de passe est enregistré")
 def confirms_recorded(ui):
-    ui.expect_pattern(texts.CONFIRMED, "la confirmation que le mot de passe est enregistré")
+    check_confirmed(ui)
+
+
+@then("un mot de passe conforme est ensuite accepté")
+def then_accepted(ui, control, mailpit, persona, scenario_state):
+    """After refusals, the same link still lets the person choose a password (a person whose
+    refusal was shown on a page without the form opens the mail's link again)."""
+    if not ui.has_field(texts.RESET_PASSWORD):
+        click_in_mail(ui, mailpit, scenario_state, texts.MAIL_BUTTON)
+    link_works(ui, control, mailpit, persona, scenario_state)
+
+
+@then("le lien me permet d'enregistrer un nouveau mot de passe")
+def link_works(ui, control, mailpit, persona, scenario_state):
+    """A link works when it lets the person record a password, not when a heading shows."""
+    if not ui.has_field(texts.RESET_PASSWORD):
+        raise ConformanceFailure("le formulaire du nouveau mot de passe n'est pas proposé",
+                                 expected="les champs « Nouveau mot de passe » et « Confirmer »",
+                                 seen=ui.body_text()[:300])
+    if not change_password(ui, control, mailpit, persona, scenario_state,
+                           passwords.conforming(rng=scenario_state.rng)):
+        raise ConformanceFailure("un mot de passe conforme n'a pas été enregistré",
+                                 expected="la confirmation du nouveau mot de passe",
+                                 seen=ui.body_text()[:300])
+
+
+@then("chacun de ces mots de passe est accepté, chacun avec un nouveau lien :")
+def each_accepted(ui, target, control, mailpit, interpretations, request, scenario_state,
+                  datatable):
+    """Acceptance needs a fresh link each time: one new account per password, the whole
+    procedure from the request form (the form is reached once, then by its address)."""
+    state = scenario_state
+    since = len(state.checks)
+    for (description,) in datatable[1:]:
+        for tried, password in passwords.build_all(description, None, interpretations,
+                                                    state.rng) if "chaque" in description \
+                else [(description.strip(), None)]:
+            person = another_person(request, control, interpretations, state)
+            if password is None:
+                password = passwords.build(description, person, interpretations, state.rng)
+            ok = full_change(ui, target, control, mailpit, person, state, password)
+            verifications.record(state, "", tried, ok, "accepté (confirmation)",
+                                 "" if ok else ui.body_text()[:200])
+    verifications.settle(state, since, "mots de passe conformes refusés")
 
 
 @then(parsers.parse("le mot de passe est refusé, avec une raison qui parle de « {regle} »"))
@@ -99,16 +177,60 @@ def refused_for(ui, regle):
 
 @then("ces mots de passe sont refusés, chacun avec sa raison :")
 def each_refused(ui, persona, interpretations, control, mailpit, scenario_state, datatable):
+    """Every password on the same form, one after the other: each refused with its reason,
+    none recorded, no notice sent."""
+    state = scenario_state
+    since = len(state.checks)
+    before = len(mailpit.messages_to(persona.email))
     header, *rows = datatable
     for description, rule in rows:
         if "date de naissance au format" in description:
             form = description.rsplit(" ", 1)[-1]
             if form not in interpretations.birth_date_forms:
                 continue  # the target's profile does not refuse this form
-        password = passwords.build(description, persona, interpretations)
-        type_passwords(ui, scenario_state, password)
-        validate(ui, control, mailpit, persona, scenario_state)
-        check_refused(ui, passwords.rule_of(rule), f"le mot de passe {description}")
+        for tried, password in passwords.build_all(description, persona, interpretations,
+                                                    state.rng):
+            if not ui.has_field(texts.RESET_PASSWORD):
+                click_in_mail(ui, mailpit, state, texts.MAIL_BUTTON)  # the form, as the mail gives it
+            type_passwords(ui, state, password)
+            validate(ui, control, mailpit, persona, state)
+            problem, seen = refusal_problem(ui, passwords.rule_of(rule))
+            verifications.record(state, "", f"mot de passe {tried}", not problem,
+                                 f"refusé, avec une raison : {rule}",
+                                 f"{problem} : {seen}" if problem else seen)
+    after = mailpit.count_stays(persona.email, before)
+    verifications.record(state, "", "mails envoyés pendant ces refus", after == before,
+                         "aucun mail", f"{after - before} mail(s)")
+    verifications.settle(state, since, "mots de passe non conformes")
+
+
+@then("ces confirmations sont refusées, chacune avec sa raison :")
+def each_confirmation_refused(ui, persona, control, mailpit, scenario_state, datatable):
+    state = scenario_state
+    since = len(state.checks)
+    before = len(mailpit.messages_to(persona.email))
+    for (how,) in datatable[1:]:
+        password = passwords.conforming(rng=state.rng)
+        confirmation = {
+            "un caractère changé": password[:-1] + ("x" if password[-1] != "x" else "y"),
+            "la même aux majuscules et minuscules près": password.swapcase(),
+            "vide": "",
+            "avec un caractère en plus": password + "x",
+            "sans son dernier caractère": password[:-1],
+        }[how.strip()]
+        if not ui.has_field(texts.RESET_PASSWORD):
+            click_in_mail(ui, mailpit, state, texts.MAIL_BUTTON)
+        type_passwords(ui, state, password, confirmation)
+        state.old_passwords.append(password)  # refused: it must not open the account
+        validate(ui, control, mailpit, persona, state)
+        problem, seen = refusal_problem(ui, "confirmation")
+        verifications.record(state, "", f"confirmation {how.strip()}", not problem,
+                             "refusée, avec une raison : confirmation",
+                             f"{problem} : {seen}" if problem else seen)
+    after = mailpit.count_stays(persona.email, before)
+    verifications.record(state, "", "mails envoyés pendant ces refus", after == before,
+                         "aucun mail", f"{after - before} mail(s)")
+    verifications.settle(state, since, "confirmations différentes")
 
 
 @then("mon mot de passe n'est pas changé")
@@ -131,25 +253,92 @@ def logs_in_old(ui, target, persona):
     log_in(ui, target, persona, persona.password)
 
 
+@when("je me connecte avec mon mot de passe depuis un autre navigateur")
+def logs_in_elsewhere(ui, browser, target, persona, scenario_state):
+    other_browser(ui, browser, scenario_state)
+    log_in(ui, target, persona, persona.password)
+
+
 @when("je me connecte avec mon nouveau mot de passe")
 def logs_in_new(ui, target, persona, scenario_state):
     log_in(ui, target, persona, scenario_state.new_password)
 
 
-@when("je me connecte avec un mauvais mot de passe autant de fois que le service le permet")
-def logs_in_wrong(ui, target, persona, interpretations):
-    wrong = passwords.conforming()
-    for attempt in range(interpretations.login_failure_limit):
+@when("je me connecte avec mon nouveau mot de passe depuis un autre navigateur")
+def logs_in_new_elsewhere(ui, browser, target, persona, scenario_state):
+    other_browser(ui, browser, scenario_state)
+    log_in(ui, target, persona, scenario_state.new_password)
+
+
+def fail_logins(ui, target, persona, state, times, browser=None):
+    wrong = passwords.conforming(rng=state.rng)
+    for _ in range(times):
+        if browser is not None:
+            other_browser(ui, browser, state)
         log_in(ui, target, persona, wrong)
         if not login_form_shown(ui):
             raise ConformanceFailure("un mauvais mot de passe a ouvert le compte",
                                      expected="un refus", seen=ui.body_text()[:200])
 
 
+@when("je me connecte avec un mauvais mot de passe autant de fois que le service le permet")
+def logs_in_wrong(ui, target, control, persona, interpretations, scenario_state):
+    fail_logins(ui, target, persona, scenario_state, interpretations.login_failure_limit)
+    if "clock" in control.capabilities:
+        scenario_state.login_blocked_at = control.now()
+
+
+@when("je me connecte avec un mauvais mot de passe autant de fois que le service le permet, "
+      "chaque fois depuis un autre navigateur")
+def logs_in_wrong_browsers(ui, browser, target, persona, interpretations, scenario_state):
+    fail_logins(ui, target, persona, scenario_state, interpretations.login_failure_limit,
+                browser)
+
+
+@when("je me connecte avec un mauvais mot de passe une fois de moins que le service le permet")
+def logs_in_wrong_once_less(ui, target, persona, interpretations, scenario_state):
+    fail_logins(ui, target, persona, scenario_state, interpretations.login_failure_limit - 1)
+
+
 @when("la durée du blocage de la connexion est passée")
 def login_block_over(control, interpretations):
     control.require("clock", "faire passer la durée du blocage")
     control.advance(interpretations.login_block_minutes * 60)
+
+
+@when("il est une minute avant la fin du blocage de la connexion")
+def login_block_almost_over(control, interpretations, scenario_state):
+    control.require("clock", "faire passer la durée du blocage")
+    control.freeze(scenario_state.login_blocked_at
+                   + timedelta(minutes=interpretations.login_block_minutes - 1))
+
+
+@then("mon ancien mot de passe ouvre toujours mon compte, depuis un autre navigateur")
+def old_still_works(ui, browser, target, persona, scenario_state):
+    other_browser(ui, browser, scenario_state)
+    log_in(ui, target, persona, persona.password)
+    logged_in(ui)
+
+
+@then("chacun de mes anciens mots de passe est refusé")
+def old_ones_refused(ui, target, persona, scenario_state):
+    state = scenario_state
+    since = len(state.checks)
+    olds = [persona.password, *state.old_passwords]
+    for n, old in enumerate(dict.fromkeys(p for p in olds if p and p != state.new_password), 1):
+        log_in(ui, target, persona, old)
+        verifications.record(state, "", f"ancien mot de passe n° {n}", login_form_shown(ui),
+                             "connexion refusée", "" if login_form_shown(ui) else "compte ouvert")
+    verifications.settle(state, since, "anciens mots de passe")
+
+
+@then("aucun mail ne notifie de changement")
+def no_notice(mailpit, persona, scenario_state):
+    before = scenario_state.mails_before_change
+    after = mailpit.count_stays(persona.email, before)
+    if after != before:
+        raise ConformanceFailure("un mail a été envoyé alors que le mot de passe n'a pas changé",
+                                 expected="aucun mail", seen=f"{after - before} mail(s)")
 
 
 @then("la connexion est refusée")
@@ -162,18 +351,25 @@ def login_refused(ui):
 
 @then("je suis connecté à mon compte ameli")
 def logged_in(ui):
+    """The account opened: the login form gone, a page that is no error (its HTTP status), and
+    no alert on it."""
     try:
         expect(ui.page.get_by_label(texts.label(texts.LOGIN_PASSWORD))).to_have_count(0)
     except AssertionError:
         raise ConformanceFailure("la connexion a été refusée", expected="le compte ameli ouvert",
                                  seen=ui.body_text()[:300]) from None
+    status = ui.navigation_status()
+    if status >= 400 or ui.alerts():
+        raise ConformanceFailure("la connexion n'a pas ouvert le compte",
+                                 expected="le compte ameli ouvert",
+                                 seen=f"statut HTTP {status} : {ui.body_text()[:250]}")
 
 
 @then("un message indique que le lien n'est plus valable et qu'il faut recommencer la demande")
 def link_refused(ui, control, mailpit, persona, scenario_state):
     if ui.has_field(texts.RESET_PASSWORD):
         # The form is still offered: it must refuse the new password when it is submitted.
-        type_passwords(ui, scenario_state, passwords.conforming())
+        type_passwords(ui, scenario_state, passwords.conforming(rng=scenario_state.rng))
         validate(ui, control, mailpit, persona, scenario_state)
         if texts.CONFIRMED.search(ui.body_text()):
             raise ConformanceFailure(
@@ -181,4 +377,32 @@ def link_refused(ui, control, mailpit, persona, scenario_state):
                 expected="un message : lien expiré, demande à recommencer",
                 seen="la confirmation du nouveau mot de passe",
             )
+        if ui.has_field(texts.RESET_PASSWORD):
+            # Still the form: the message must be one that appeared, not a text of the form.
+            said = " ".join([ui.new_alerts(), ui.new_message_beside(texts.RESET_PASSWORD),
+                             ui.new_message_beside(texts.RESET_CONFIRMATION)])
+            if not texts.EXPIRED.search(said):
+                raise ConformanceFailure(
+                    "le lien n'est plus valable, mais rien ne le dit",
+                    expected="un message : le lien n'est plus valable, recommencer",
+                    seen=said.strip() or "(le formulaire, sans message nouveau)")
+            return
     ui.expect_pattern(texts.EXPIRED, "un message : le lien n'est plus valable, recommencer")
+
+
+@then("la règle des caractères spéciaux cite chacun des caractères spéciaux autorisés")
+def rule_lists_specials(ui, interpretations, scenario_state):
+    """Each special character the rule allows is shown in the rule itself (the text after
+    « parmi les suivants », up to the next rule)."""
+    text = ui.body_text()
+    start = text.find("parmi les suivants")
+    if start < 0:
+        raise ConformanceFailure("la règle des caractères spéciaux est absente",
+                                 expected="« … parmi les suivants : … »", seen=text[:300])
+    end = text.find("Ne contenir que", start)
+    shown = text[start:end if end > 0 else start + 200]
+    since = len(scenario_state.checks)
+    for char in interpretations.password_specials:
+        verifications.record(scenario_state, "E5-FORMULAIRE", f"caractère spécial « {char} »",
+                             char in shown, "cité dans la règle", shown[:120])
+    verifications.settle(scenario_state, since, "caractères spéciaux de la règle")

@@ -1,62 +1,122 @@
 """Passwords described in words in the features ("conforme de 50 caractères dont « € »"), built
 here for each persona, so that the features stay readable and no persona's password is written
-in them. The values the guide leaves open come from the target's interpretations."""
+in them. The values the guide leaves open come from the target's interpretations.
+
+Random letters come from the scenario's generator (the run's seed): the same seed builds the same
+passwords. A password built here has no digit unless its description asks for one, so it can hold
+no part of a NIR or a birth date by chance."""
+import random
 import re
-import secrets
 import string
 
 from fixtures.interpretations import date_form
+from fixtures.personas import nir_parts
 
-LOWER, UPPER = string.ascii_lowercase, string.ascii_uppercase
+LOWER, UPPER, DIGITS = string.ascii_lowercase, string.ascii_uppercase, string.digits
+# Characters a feature names rather than shows (invisible, or mistaken for a latin letter).
+NAMED = {"espace": " ", "tabulation": "\t", "espace insécable": "\u00a0",
+         "espace sans chasse": "\u200b", "a cyrillique": "\u0430", "alpha grec": "\u03b1"}
 
 
-def _letters(n: int) -> str:
-    return "".join(secrets.choice(LOWER + UPPER) for _ in range(n))
+def _letters(n: int, rng: random.Random | None = None) -> str:
+    rng = rng or random.Random()
+    return "".join(rng.choice(LOWER + UPPER) for _ in range(n))
 
 
-def conforming(length: int = 12, extra: str = "") -> str:
+def conforming(length: int = 12, extra: str = "", rng: random.Random | None = None) -> str:
     """Upper and lower case letters, "!" and `extra`: no digit, so no part of a NIR or a date."""
     head = "Ab!" + extra
-    return head + _letters(max(0, length - len(head)))
+    return head + _letters(max(0, length - len(head)), rng)
 
 
 def _quoted(text: str) -> str:
     value = re.fullmatch(r"«\s?(.*?)\s?»", text.strip())
     if not value:
         raise ValueError(f"attendu « … » : {text!r}")
-    return {"espace": " ", "tabulation": "\t"}.get(value[1], value[1])
+    return NAMED.get(value[1], value[1])
 
 
-def build(description: str, persona, interpretations) -> str:
+def foreign_digits(persona, interpretations, rng: random.Random) -> str:
+    """`nir_part_digits` consecutive digits that are no part of the NIR nor of a form of the
+    birth date, and share not even one digit fewer with them: a target that refuses them reads
+    "a part" more widely than it declares."""
+    n = interpretations.nir_part_digits
+    k = max(2, n - 1)
+    forbidden = {w for _, w in nir_parts(persona.nir, k)}
+    for form in ("JJMMAAAA", "JJMMAA", "AAAAMMJJ", "AAAA", "JJMM"):
+        shown = date_form(persona.birth_date, form)
+        forbidden |= {shown[i:i + k] for i in range(len(shown) - k + 1)}
+    for _ in range(100_000):
+        run = "".join(rng.choice(DIGITS) for _ in range(n))
+        if not any(run[i:i + k] in forbidden for i in range(n - k + 1)):
+            return run
+    raise RuntimeError("aucune suite de chiffres étrangère au numéro et à la date")
+
+
+def build(description: str, persona, interpretations, rng: random.Random | None = None) -> str:
+    rows = build_all(description, persona, interpretations, rng)
+    if len(rows) != 1:
+        raise ValueError(f"« {description} » décrit {len(rows)} mots de passe, pas un")
+    return rows[0][1]
+
+
+def build_all(description: str, persona, interpretations,
+              rng: random.Random | None = None) -> list[tuple[str, str]]:
+    """The passwords a description stands for, each with what it tries, in words that show no
+    personal data: most descriptions stand for one; « chaque partie de mon numéro » for every
+    part."""
+    rng = rng or random.Random()
     d = " ".join(description.split())
+    n = interpretations.nir_part_digits
+    if d == "contenant chaque partie de mon numéro de sécurité sociale":
+        return [(f"partie de {n} chiffres aux positions {i} à {i + n - 1} du numéro",
+                 conforming(10, rng=rng) + part) for i, part in nir_parts(persona.nir[:13], n)]
+    if d == "contenant chaque chiffre, seul":
+        return [(f"le seul chiffre est « {c} »", "Ab" + _letters(8, rng) + c) for c in DIGITS]
+    if d == "contenant chaque caractère spécial autorisé, seul":
+        return [(f"le seul caractère spécial est « {c} »", "Ab" + _letters(8, rng) + c)
+                for c in interpretations.password_specials]
+    return [(d, _one(d, persona, interpretations, rng))]
+
+
+def _one(d: str, persona, interpretations, rng: random.Random) -> str:
     if d == "conforme":
-        return conforming()
+        return conforming(rng=rng)
     if m := re.fullmatch(r"conforme de (\d+) caractères(?: dont («.*»))?", d):
-        return conforming(int(m[1]), _quoted(m[2]) if m[2] else "")
+        return conforming(int(m[1]), _quoted(m[2]) if m[2] else "", rng)
     if d == "sans majuscule":
-        return conforming().lower()
+        return conforming(rng=rng).lower()
     if d == "sans minuscule":
-        return conforming().upper()
+        return conforming(rng=rng).upper()
     if d == "sans chiffre ni caractère spécial":
-        return "Ab" + _letters(10)
+        return "Ab" + _letters(10, rng)
     if d == "avec un chiffre et sans caractère spécial":
-        return "Ab" + _letters(8) + "9"
+        return "Ab" + _letters(8, rng) + "9"
     if m := re.fullmatch(r"dont le seul caractère spécial est («.*»)", d):
-        return "Ab" + _letters(8) + _quoted(m[1])
+        return "Ab" + _letters(8, rng) + _quoted(m[1])
     if d == "avec tous les caractères spéciaux autorisés":
         return "Ab" + interpretations.password_specials + "x"
+    if d == "avec toutes les lettres minuscules":
+        return "A!" + LOWER
+    if d == "avec toutes les lettres majuscules":
+        return "a!" + UPPER
+    if d == "avec tous les chiffres, séparés par des lettres":
+        return "Ab" + "".join(c + rng.choice(LOWER) for c in DIGITS)
+    if d == "avec des chiffres qui ne viennent ni de mon numéro ni de ma date de naissance":
+        return conforming(10, rng=rng) + foreign_digits(persona, interpretations, rng)
     if m := re.fullmatch(r"contenant («.*»)", d):
-        return conforming(12) + _quoted(m[1])
+        return conforming(12, rng=rng) + _quoted(m[1])
     nir = persona.nir[:13]
     if d == "contenant mon numéro de sécurité sociale":
-        return conforming(10) + nir
+        return conforming(10, rng=rng) + nir
+    if d == "contenant mon numéro de sécurité sociale avec sa clé":
+        return conforming(10, rng=rng) + persona.nir
     if d == "contenant une partie de mon numéro de sécurité sociale":
-        n = interpretations.nir_part_digits
-        start = (len(nir) - n) // 2
-        return conforming(10) + nir[start : start + n]
+        parts = nir_parts(nir, interpretations.nir_part_digits)
+        return conforming(10, rng=rng) + parts[(len(parts) - 1) // 2][1]
     if m := re.fullmatch(r"contenant ma date de naissance au format ([JMA]+)", d):
-        return conforming(10) + date_form(persona.birth_date, m[1])
-    raise ValueError(f"mot de passe non décrit : {description!r}")
+        return conforming(10, rng=rng) + date_form(persona.birth_date, m[1])
+    raise ValueError(f"mot de passe non décrit : {d!r}")
 
 
 def rule_of(text: str) -> str:

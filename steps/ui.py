@@ -13,6 +13,9 @@ from . import texts
 class Ui:
     def __init__(self, page: Page):
         self.page = page
+        # What each field had beside it before anything was submitted (help texts, the rules):
+        # a refusal's reason is what appeared after, never a text that was already there.
+        self.pristine: dict[str, str] = {}
 
     def body_text(self) -> str:
         return " ".join(self.page.locator("body").inner_text().split())
@@ -67,6 +70,24 @@ class Ui:
         that follows it up to the next control."""
         return self.field(label).evaluate(_ERROR_BESIDE)
 
+    def remember_pristine(self, *labels: str) -> None:
+        for label in labels:
+            if label not in self.pristine and self.has_field(label):
+                self.pristine[label] = self.error_beside(label)
+        self.pristine["(alertes)"] = self.alerts()
+
+    def new_message_beside(self, label: str) -> str:
+        """The message tied to a field, less what was beside it on the untouched form."""
+        return _less(self.error_beside(label), self.pristine.get(label, ""))
+
+    def new_alerts(self) -> str:
+        return _less(self.alerts(), self.pristine.get("(alertes)", ""))
+
+    def navigation_status(self) -> int:
+        """The HTTP status of the page shown (Navigation Timing), 0 when unknown."""
+        return self.page.evaluate(
+            "() => (performance.getEntriesByType('navigation')[0] || {}).responseStatus || 0")
+
     def alerts(self) -> str:
         return " ".join(t for t in self.page.get_by_role("alert").all_inner_texts()).strip()
 
@@ -89,6 +110,14 @@ class Ui:
             raise ConformanceFailure(
                 f"{what} : absent de la page", expected=what, seen=redact(self.body_text()[:400])
             ) from None
+
+
+def _less(text: str, before: str) -> str:
+    text = " ".join(text.split())
+    before = " ".join(before.split())
+    if before and before in text:
+        text = text.replace(before, " ", 1)
+    return " ".join(text.split())
 
 
 _ERROR_BESIDE = """(el) => {
