@@ -6,6 +6,8 @@
 # On demand: make securite (the security profile, outside the verdict)
 #            make flakiness REPS=20 (the full run repeated, serial and -n 2)
 #            make benchmark (where the time goes; reports/benchmark.json)
+#            make mutation (the mutation campaign: score and survivors, reports/mutation.json)
+#            make explore (random sequences against a model of the guide; BUDGET=seconds)
 #            make browser-server HOST=0.0.0.0 PORT=3000 (a Playwright browser server for others)
 #            make merge SHARDS="dir1 dir2" (reports of shards merged into reports/)
 
@@ -22,7 +24,7 @@ REPS   ?= 20
 HOST   ?= 127.0.0.1
 PORT   ?= 0
 
-.PHONY: conformance securite flakiness benchmark browser-server merge check-profile test install chromium clean
+.PHONY: mutation explore conformance securite flakiness benchmark browser-server merge check-profile test install chromium clean
 
 conformance: install
 	$(PY) -m pytest steps $(PROFILE_ARG) $(ARGS)
@@ -68,3 +70,6 @@ chromium:
 
 clean:
 	rm -rf $(VENV) reports/*.json reports/*.xml reports/*.html reports/*.ndjson reports/evidence* reports/logs *.egg-info
+
+mutation: install
+	$(PY) scripts/mutation.py $(ARGS)

@@ -354,8 +354,10 @@ FAULTS = {
 
 
 def main(argv):
+    from .campagne import CAMPAIGN
+
     name, *rest = argv
-    mutant = {**MUTANTS, **SECURITY_MUTANTS, **FAULTS}[name]
+    mutant = {**MUTANTS, **SECURITY_MUTANTS, **FAULTS, **CAMPAIGN}[name]
     if mutant.patch is not None:
         mutant.patch()
     for setting in mutant.settings:

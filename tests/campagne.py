@@ -1,0 +1,820 @@
+"""The mutation campaign (`make mutation`, scripts/mutation.py): realistic mutants of the
+reference app, several per requirement, each the bug a competent team could write on a path
+the happy path does not walk (another scope, another instant, another order of events, another
+character class). Each is a patch applied in the launcher process (`python -m tests.mutants
+NAME`), or a configuration value; the app's code has no flag for any of them.
+
+`CAMPAIGN[name].requirement` is the requirement whose scenarios must kill it; `area` adds
+others whose scenarios walk the same path. `today` says whether the scenarios as they stood
+before issue 13 killed it (measured, see the note): the ones they missed are why the suite
+grew."""
+import re
+from datetime import date, datetime, timedelta, timezone
+
+from reference_app import __main__ as app_main
+from reference_app import auth, captcha, mail, reset
+from reference_app.rules import PARIS, InvalidInput
+
+from .mutants import Mutant, add_reason, password_rule, rewrite
+
+
+def _mutant(requirement, what, patch=None, settings=(), area=()):
+    selection = ("-m", " or ".join((requirement, *area))) if area else ()
+    return Mutant(requirement, what, selection=selection, settings=settings, patch=patch)
+
+
+def _render_all(module, change):
+    """Every page `module` renders, passed through `change(name, html)`."""
+    original = module.render_template
+
+    def render(name, **context):
+        return change(name, original(name, **context))
+
+    module.render_template = render
+
+
+def _db():
+    from reference_app.db import get_db
+
+    return get_db()
+
+
+# ------------------------------------------------------------------ E0, E1, E2-FORMULAIRE
+
+
+def back_link_to_home():
+    for module in (reset, auth):
+        _render_all(module, lambda name, html: html.replace(
+            'href="/connexion">Retourner à la page de connexion', 'href="/">Retourner à la '
+            'page de connexion'))
+
+
+def nir_key_ignored():
+    original = reset.parse_nir
+
+    def parse(value):
+        raw = re.sub(r"\s+", "", value or "").upper()
+        if len(raw) == 15 and re.fullmatch(r"[0-9AB]{15}", raw):
+            return raw[:13]  # the key is not checked
+        return original(value)
+
+    reset.parse_nir = parse
+
+
+def lenient_date():
+    original = reset.parse_birth_date
+
+    def parse(value, today):
+        m = re.fullmatch(r"(\d{2})/(\d{2})/(\d{4})", (value or "").strip())
+        if m and 1 <= int(m[2]) <= 12 and 1 <= int(m[1]) <= 31:
+            # like JavaScript's Date: 31/02 rolls over into March
+            return date(int(m[3]), int(m[2]), 1) + timedelta(days=int(m[1]) - 1)
+        return original(value, today)
+
+    reset.parse_birth_date = parse
+
+
+def help_text_no_error():
+    """Errors only in a summary at the top; beside each field a help text that is always there."""
+    help_p = '<p class="aide">Champ obligatoire : saisissez-le au format demandé.</p>'
+
+    def change(name, html):
+        if name != "reset/request.html":
+            return html
+        html = re.sub(r'<p class="erreur" id="[a-z_]+-erreur">[^<]*</p>', "", html)
+        html = re.sub(r' aria-describedby="[a-z_]+-erreur"', "", html)
+        return re.sub(r'(<input type="(?:text|email)"[^>]*>)', r"\1" + help_p, html)
+
+    _render_all(reset, change)
+
+
+# ------------------------------------------------------------------ E2-CAPTCHA-*
+
+
+def global_captcha():
+    """The series is kept for the whole server, not for the browser that shows it."""
+    from flask import session
+
+    state = {"id": None}
+    original_issue, original_current = captcha.issue, captcha.current
+
+    def issue():
+        state["id"] = original_issue()
+        return state["id"]
+
+    def current():
+        if state["id"] is None:
+            return original_current()
+        session["captcha_id"] = state["id"]
+        return original_current()
+
+    captcha.issue, captcha.current = issue, current
+
+
+def previous_series_valid():
+    from flask import session
+
+    original_issue, original_check = captcha.issue, captcha.check
+
+    def issue():
+        old = captcha.current()
+        session["captcha_previous"] = old["answer"] if old else None
+        return original_issue()
+
+    def check(typed):
+        previous = session.pop("captcha_previous", None)
+        result = original_check(typed)
+        if result and previous and (typed or "").strip().upper() == previous and "délai" not in result:
+            return None
+        return result
+
+    captcha.issue, captcha.check = issue, check
+
+
+def last_character_ignored():
+    original = captcha.check
+
+    def check(typed):
+        row = captcha.current()
+        if row is not None:
+            answer, typed_up = row["answer"], (typed or "").strip().upper()
+            if typed_up and typed_up[: len(answer) - 1] == answer[:-1]:
+                typed = answer  # the comparison stops one character short
+        return original(typed)
+
+    captcha.check = check
+
+
+def _inherit_issued_at(when):
+    from flask import request, session
+
+    from reference_app.db import transaction
+
+    original = captcha.issue
+
+    def issue():
+        old = captcha.current()
+        keep = old["issued_at"] if old is not None else session.get("captcha_first")
+        new_id = original()
+        if keep is not None and when(request):
+            with transaction() as db:
+                db.execute("UPDATE captcha SET issued_at = ? WHERE id = ?", (keep, new_id))
+        return new_id
+
+    captcha.issue = issue
+
+
+def arrow_keeps_timer():
+    _inherit_issued_at(lambda r: r.method == "POST" and r.form.get("action") == "nouveau")
+
+
+def error_keeps_timer():
+    from flask import session
+
+    original_check = captcha.check
+
+    def check(typed):
+        row = captcha.current()
+        session["captcha_first"] = row["issued_at"] if row is not None else None
+        return original_check(typed)
+
+    captcha.check = check
+    _inherit_issued_at(lambda r: r.method == "POST" and r.form.get("action") != "nouveau")
+
+
+# ------------------------------------------------------------------ E3-ENVOI
+
+
+def birth_date_ignored():
+    original = reset._handle_request
+
+    def handle(nir13, birth_date, email):
+        row = _db().execute("SELECT birth_date FROM account WHERE nir13 = ?", (nir13,)).fetchone()
+        return original(nir13, row["birth_date"] if row else birth_date, email)
+
+    reset._handle_request = handle
+
+
+def typed_address_ignored():
+    original = reset._handle_request
+
+    def handle(nir13, birth_date, email):
+        row = _db().execute("SELECT email FROM account WHERE nir13 = ? AND birth_date = ?",
+                            (nir13, birth_date)).fetchone()
+        return original(nir13, birth_date, row["email"] if row and row["email"] else email)
+
+    reset._handle_request = handle
+
+
+def _refuse_nir(when):
+    original = reset.parse_nir
+
+    def parse(value):
+        nir13 = original(value)
+        if when(nir13):
+            raise InvalidInput("Le numéro de sécurité sociale n'est pas valide.")
+        return nir13
+
+    reset.parse_nir = parse
+
+
+def leap_day_refused():
+    original = reset.parse_birth_date
+
+    def parse(value, today):
+        born = original(value, today)
+        if (born.month, born.day) == (2, 29):  # checked against a year that is not leap
+            raise InvalidInput("Cette date de naissance n'existe pas.")
+        return born
+
+    reset.parse_birth_date = parse
+
+
+def mask_registrable_domain():
+    def mask(address):
+        local, _, domain = address.partition("@")
+        labels = domain.split(".")
+        return f"{local[:1]}***@{labels[-2][:1]}***.{labels[-1]}"
+
+    reset.mask_email = mask
+
+
+# ------------------------------------------------------------------ E3BIS-2-BLOCAGE
+
+
+def _count_sent(nir13):
+    row = _db().execute("SELECT COUNT(*) FROM reset_request r JOIN account a ON a.id = "
+                        "r.account_id WHERE a.nir13 = ?", (nir13,)).fetchone()
+    return row[0]
+
+
+def limit_per_session():
+    """The requests are counted in the browser's session, not for the account."""
+    from flask import current_app, redirect, session, url_for
+
+    from reference_app import clock
+
+    original = reset._handle_request
+
+    def handle(nir13, birth_date, email):
+        cfg = current_app.config
+        now = clock.timestamp()
+        mine = [t for t in session.get("demandes", []) if t > now - cfg["RESET_REQUEST_WINDOW"]]
+        if len(mine) >= cfg["RESET_REQUEST_LIMIT"]:
+            session["blocked_until"] = mine[0] + cfg["RESET_REQUEST_WINDOW"]
+            return redirect(url_for("reset.blocked"))
+        before = _count_sent(nir13)
+        saved = cfg["RESET_REQUEST_LIMIT"]
+        cfg["RESET_REQUEST_LIMIT"] = 10**6
+        try:
+            answer = original(nir13, birth_date, email)
+        finally:
+            cfg["RESET_REQUEST_LIMIT"] = saved
+        if _count_sent(nir13) > before:
+            session["demandes"] = mine + [now]
+        return answer
+
+    reset._handle_request = handle
+
+
+def fixed_window():
+    """A window that starts at the first request and starts again once it is over: every
+    request before is forgotten (a counter reset, not a rolling window)."""
+    from flask import current_app, redirect, session, url_for
+
+    from reference_app import clock
+
+    starts = {}
+    original = reset._handle_request
+
+    def handle(nir13, birth_date, email):
+        cfg = current_app.config
+        now = clock.timestamp()
+        start = starts.get(nir13)
+        if start is None or now >= start + cfg["RESET_REQUEST_WINDOW"]:
+            start = starts[nir13] = now
+        count = _db().execute(
+            "SELECT COUNT(*) FROM reset_request r JOIN account a ON a.id = r.account_id"
+            " WHERE a.nir13 = ? AND r.requested_at >= ?", (nir13, start)).fetchone()[0]
+        if count >= cfg["RESET_REQUEST_LIMIT"]:
+            session["blocked_until"] = start + cfg["RESET_REQUEST_WINDOW"]
+            return redirect(url_for("reset.blocked"))
+        saved = cfg["RESET_REQUEST_LIMIT"]
+        cfg["RESET_REQUEST_LIMIT"] = 10**6
+        try:
+            return original(nir13, birth_date, email)
+        finally:
+            cfg["RESET_REQUEST_LIMIT"] = saved
+
+    reset._handle_request = handle
+
+
+def blocked_attempts_counted():
+    from flask import session
+
+    from reference_app import clock
+    from reference_app.db import transaction
+
+    original = reset._handle_request
+
+    def handle(nir13, birth_date, email):
+        answer = original(nir13, birth_date, email)
+        if session.get("blocked_until") and "/bloque" in answer.location:
+            with transaction() as db:
+                db.execute("INSERT INTO reset_request (account_id, requested_at) SELECT id, ? "
+                           "FROM account WHERE nir13 = ?", (clock.timestamp(), nir13))
+        return answer
+
+    reset._handle_request = handle
+
+
+def block_lifts_early():
+    """Counted over 59 minutes, shown as if over 60."""
+    from flask import session
+
+    original = reset._handle_request
+
+    def handle(nir13, birth_date, email):
+        answer = original(nir13, birth_date, email)
+        if "/bloque" in answer.location:
+            session["blocked_until"] += 60
+        return answer
+
+    reset._handle_request = handle
+
+
+# ------------------------------------------------------------------ E4-*
+
+
+def _token_row():
+    from flask import request
+
+    token = (request.view_args or {}).get("token", "")
+    return _db().execute("SELECT * FROM reset_token WHERE token_hash = ?",
+                         (reset._hash(token),)).fetchone()
+
+
+def expiry_checked_on_open_only():
+    from flask import current_app, request
+
+    original = reset._valid_token
+
+    def valid(token):
+        if request.method != "POST":
+            return original(token)
+        config = current_app.config
+        saved, config["RESET_LINK_LIFETIME"] = config["RESET_LINK_LIFETIME"], 10**9
+        try:
+            return original(token)
+        finally:
+            config["RESET_LINK_LIFETIME"] = saved
+
+    reset._valid_token = valid
+
+
+def lifetime_from_first_request():
+    """A new link keeps the deadline of the link it replaces, if that one was still running."""
+    from reference_app import clock
+    from reference_app.db import transaction
+
+    original = reset._handle_request
+
+    def handle(nir13, birth_date, email):
+        answer = original(nir13, birth_date, email)
+        with transaction() as db:
+            rows = db.execute(
+                "SELECT t.id, t.created_at FROM reset_token t JOIN account a ON a.id = "
+                "t.account_id WHERE a.nir13 = ? AND t.created_at > ? ORDER BY t.id",
+                (nir13, clock.timestamp() - 1800)).fetchall()
+            if len(rows) > 1:
+                db.execute("UPDATE reset_token SET created_at = ? WHERE id = ?",
+                           (rows[0]["created_at"], rows[-1]["id"]))
+        return answer
+
+    reset._handle_request = handle
+
+
+def superseded_checked_on_open_only():
+    from flask import request
+
+    from reference_app.db import transaction
+
+    original = reset._valid_token
+
+    def valid(token):
+        if request.method != "POST":
+            return original(token)
+        row = _token_row()
+        if row is None or not row["superseded"]:
+            return original(token)
+        with transaction() as db:
+            db.execute("UPDATE reset_token SET superseded = 0 WHERE id = ?", (row["id"],))
+        try:
+            return original(token)
+        finally:
+            with transaction() as db:
+                db.execute("UPDATE reset_token SET superseded = 1 WHERE id = ? AND used_at IS "
+                           "NULL", (row["id"],))
+
+    reset._valid_token = valid
+
+
+def blocked_request_supersedes():
+    from reference_app.db import transaction
+
+    original = reset._handle_request
+
+    def handle(nir13, birth_date, email):
+        answer = original(nir13, birth_date, email)
+        if "/bloque" in answer.location:
+            with transaction() as db:
+                db.execute("UPDATE reset_token SET superseded = 1 WHERE used_at IS NULL AND "
+                           "account_id = (SELECT id FROM account WHERE nir13 = ?)", (nir13,))
+        return answer
+
+    reset._handle_request = handle
+
+
+def refusal_consumes_link():
+    from reference_app import clock
+    from reference_app.db import transaction
+
+    original = reset.password_errors
+
+    def check(password, confirmation, nir13, born):
+        errors = original(password, confirmation, nir13, born)
+        row = _token_row()
+        if errors and row is not None:
+            with transaction() as db:
+                db.execute("UPDATE reset_token SET used_at = ? WHERE id = ?",
+                           (clock.timestamp(), row["id"]))
+        return errors
+
+    reset.password_errors = check
+
+
+# ------------------------------------------------------------------ E5-*
+
+
+def _only(test, reason):
+    """Replaces one rule's verdict: `test(password)` True means the rule is broken."""
+    def change(password, errors):
+        kept = [r for r in errors.get("password", []) if not r.startswith(reason[:30])]
+        if test(password):
+            kept.append(reason)
+        if kept:
+            errors["password"] = kept
+        else:
+            errors.pop("password", None)
+        return errors
+
+    password_rule(change)
+
+
+ALLOWED_ASCII = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789?!$@&+_=*%/<>,.:;")
+CHARS_REASON = "Le mot de passe contient des caractères non autorisés"
+DIGIT_REASON = "Le mot de passe doit contenir un chiffre ou un caractère spécial"
+NIR_REASON = ("Le mot de passe ne doit pas contenir votre numéro de sécurité sociale, votre date "
+              "de naissance ou une partie de celle-ci.")
+
+
+def nir_by_blocks():
+    original = reset.password_errors
+
+    def check(password, confirmation, nir13, born):
+        errors = original(password, confirmation, nir13, born)
+        from reference_app.rules import birth_date_parts
+
+        blocks = [nir13[i:i + 4] for i in (0, 4, 8)] + [nir13]
+        bad = any(b in password for b in blocks) or any(p in password for p in birth_date_parts(born))
+        kept = [r for r in errors.get("password", []) if r != NIR_REASON]
+        if bad:
+            kept.append(NIR_REASON)
+        if kept:
+            errors["password"] = kept
+        else:
+            errors.pop("password", None)
+        return errors
+
+    reset.password_errors = check
+
+
+def confirmation_rule(compare):
+    original = reset.password_errors
+
+    def check(password, confirmation, nir13, born):
+        if confirmation and compare(password, confirmation):
+            confirmation = password  # "the same", to this comparison
+        return original(password, confirmation, nir13, born)
+
+    reset.password_errors = check
+
+
+def refused_password_saved():
+    from werkzeug.security import generate_password_hash
+
+    from reference_app.db import transaction
+
+    original = reset.password_errors
+
+    def check(password, confirmation, nir13, born):
+        errors = original(password, confirmation, nir13, born)
+        if errors.keys() == {"confirmation"}:
+            with transaction() as db:  # saved first, the confirmation checked after
+                db.execute("UPDATE account SET password_hash = ? WHERE nir13 = ?",
+                           (generate_password_hash(password), nir13))
+        return errors
+
+    reset.password_errors = check
+
+
+# ------------------------------------------------------------------ E6-*
+
+
+def notice_with_request_time():
+    original = mail.send_password_changed
+
+    def send(to, changed_at):
+        row = _token_row()
+        moment = datetime.fromtimestamp(row["created_at"], timezone.utc).astimezone(PARIS)
+        original(to, moment.strftime("%d/%m/%Y à %Hh%M"))
+
+    mail.send_password_changed = send
+
+
+def notice_date_in_utc():
+    original = mail.send_password_changed
+
+    def send(to, changed_at):
+        local = datetime.strptime(changed_at, "%d/%m/%Y à %Hh%M").replace(tzinfo=PARIS)
+        day = local.astimezone(timezone.utc).strftime("%d/%m/%Y")
+        original(to, f"{day} à {local:%Hh%M}")
+
+    mail.send_password_changed = send
+
+
+def notice_on_refusal():
+    original = reset.password_errors
+
+    def check(password, confirmation, nir13, born):
+        errors = original(password, confirmation, nir13, born)
+        if errors:
+            row = _db().execute("SELECT email FROM account WHERE nir13 = ?", (nir13,)).fetchone()
+            from reference_app import clock
+            from reference_app.rules import format_paris
+
+            mail.send_password_changed(row["email"], format_paris(clock.now()).replace(" - ", " à "))
+        return errors
+
+    reset.password_errors = check
+
+
+def account_page_fails():
+    from flask import request
+
+    original = app_main.create_app
+
+    def create(config):
+        app = original(config)
+
+        @app.after_request
+        def _broken(response):
+            if request.path == "/compte" and response.status_code == 200:
+                response.status_code = 500
+                response.set_data("<html lang=fr><body><h1>Erreur</h1><p>Le service est "
+                                  "momentanément indisponible.</p></body></html>")
+            return response
+
+        return app
+
+    app_main.create_app = create
+
+
+def previous_password_kept():
+    from werkzeug.security import check_password_hash
+
+    previous = {}  # new hash -> the hash it replaced
+    original_hash = reset.generate_password_hash
+
+    def remember(password):
+        new = original_hash(password)
+        row = _token_row()
+        if row is not None:
+            previous[new] = _db().execute("SELECT password_hash FROM account WHERE id = ?",
+                                          (row["account_id"],)).fetchone()[0]
+        return new
+
+    reset.generate_password_hash = remember
+    original_check = auth.check_password_hash
+
+    def check(stored, password):
+        return original_check(stored, password) or (
+            stored in previous and check_password_hash(previous[stored], password))
+
+    auth.check_password_hash = check
+
+
+# ------------------------------------------------------------------ CONNEXION-BLOCAGE
+
+
+def login_failures_per_session():
+    from flask import current_app, session
+
+    original = auth.login
+
+    def login():
+        cfg = current_app.config
+        saved = cfg["LOGIN_FAILURE_LIMIT"]
+        failures = session.get("echecs", 0)
+        cfg["LOGIN_FAILURE_LIMIT"] = 10**6 if failures + 1 < saved else 1
+        try:
+            answer = original()
+        finally:
+            cfg["LOGIN_FAILURE_LIMIT"] = saved
+        body = answer if isinstance(answer, str) else ""
+        if "incorrect" in body or "bloqué" in body:
+            session["echecs"] = failures + 1
+        return answer
+
+    original_create = app_main.create_app
+
+    def create(config):
+        app = original_create(config)
+        app.view_functions["auth.login"] = login
+        return app
+
+    app_main.create_app = create
+
+
+def reset_keeps_login_block():
+    from flask import g, request
+
+    original_create = app_main.create_app
+
+    def create(config):
+        app = original_create(config)
+
+        @app.before_request
+        def _remember_block():
+            if request.method == "POST" and "/renouveler/" in request.path:
+                row = _token_row()
+                if row is not None:
+                    g.block = _db().execute("SELECT login_blocked_until FROM account WHERE id = "
+                                            "?", (row["account_id"],)).fetchone()[0]
+                    g.account = row["account_id"]
+
+        return app
+
+    app_main.create_app = create
+    original = reset.supersede_links
+
+    def supersede(db, account_id):
+        original(db, account_id)
+        if getattr(g, "block", None) and getattr(g, "account", None) == account_id:
+            db.execute("UPDATE account SET login_blocked_until = ? WHERE id = ?",
+                       (g.block, account_id))
+
+    reset.supersede_links = supersede
+
+
+CAMPAIGN = {
+    # E0, E1, E2-FORMULAIRE
+    "connexion-vers-creation": _mutant(
+        "E0-ACCES", "« Connectez-vous » mène à la création de compte",
+        patch=lambda: rewrite(auth, "auth/home.html", 'href="/connexion"', 'href="/creation"')),
+    "oubli-vers-accueil": _mutant(
+        "E1-CONNEXION", "« Mot de passe oublié ? » mène à l'accueil",
+        patch=lambda: rewrite(auth, "auth/login.html", 'href="/mot-de-passe-oublie"', 'href="/"')),
+    "retour-vers-accueil": _mutant(
+        "E2-FORMULAIRE", "« Retourner à la page de connexion » mène à l'accueil",
+        patch=back_link_to_home, area=("E3-ENVOI", "E3BIS-1-SANS-MAIL", "E5-FORMULAIRE")),
+    "cle-nir-ignoree": _mutant("E2-FORMULAIRE", "la clé du numéro n'est pas vérifiée",
+                               patch=nir_key_ignored),
+    "date-souple": _mutant("E2-FORMULAIRE", "le 31/02 devient le 03/03 (date « souple »)",
+                           patch=lenient_date),
+    "aide-sans-erreur": _mutant(
+        "E2-FORMULAIRE", "les erreurs en haut seulement ; à côté des champs, une aide toujours là",
+        patch=help_text_no_error),
+    # E2-CAPTCHA-*
+    "captcha-global": _mutant("E2-CAPTCHA-IMAGE", "la série vaut pour tout le serveur, pas "
+                              "pour le navigateur qui l'affiche", patch=global_captcha,
+                              area=("E2-CAPTCHA-NOUVEAU", "E2-CAPTCHA-ERREUR")),
+    "serie-precedente-valable": _mutant("E2-CAPTCHA-NOUVEAU", "après la flèche, la série "
+                                        "précédente vaut encore", patch=previous_series_valid),
+    "dernier-caractere-ignore": _mutant("E2-CAPTCHA-ERREUR", "la comparaison s'arrête un "
+                                        "caractère trop tôt", patch=last_character_ignored),
+    "fleche-garde-le-chrono": _mutant("E2-CAPTCHA-5MIN", "la flèche ne relance pas les 5 minutes",
+                                      patch=arrow_keeps_timer),
+    "erreur-garde-le-chrono": _mutant("E2-CAPTCHA-5MIN", "après une erreur, la nouvelle série "
+                                      "garde les minutes de l'ancienne", patch=error_keeps_timer),
+    # E3-ENVOI
+    "date-ignoree": _mutant("E3-ENVOI", "la date de naissance n'est pas comparée",
+                            patch=birth_date_ignored),
+    "adresse-saisie-ignoree": _mutant("E3-ENVOI", "le mail part au compte même si l'adresse "
+                                      "saisie est une autre", patch=typed_address_ignored),
+    "corse-refusee": _mutant("E3-ENVOI", "un numéro 2A/2B est refusé",
+                             patch=lambda: _refuse_nir(lambda n: not n.isdigit())),
+    "etranger-refuse": _mutant("E3-ENVOI", "un numéro de né à l'étranger (99) est refusé",
+                               patch=lambda: _refuse_nir(lambda n: n[5:7] == "99")),
+    "29-fevrier-refuse": _mutant("E3-ENVOI", "le 29 février est refusé", patch=leap_day_refused),
+    "masque-domaine-principal": _mutant("E3-ENVOI", "le masque prend la première lettre du "
+                                        "domaine principal", patch=mask_registrable_domain),
+    # E3BIS-1
+    "non-validee-sans-retour": _mutant(
+        "E3BIS-1-SANS-MAIL", "la page « envoi impossible » n'offre pas le retour",
+        patch=lambda: rewrite(reset, "reset/impossible.html",
+                              '<a href="/connexion">Retourner à la page de connexion</a>', "")),
+    # E3BIS-2
+    "limite-par-navigateur": _mutant("E3BIS-2-BLOCAGE", "les demandes sont comptées par "
+                                     "navigateur", patch=limit_per_session),
+    "fenetre-fixe": _mutant("E3BIS-2-BLOCAGE", "la période repart de zéro à la fin du blocage",
+                            patch=fixed_window),
+    "tentatives-bloquees-comptees": _mutant("E3BIS-2-BLOCAGE", "une demande refusée compte "
+                                            "comme une demande", patch=blocked_attempts_counted),
+    "blocage-leve-une-minute-tot": _mutant(
+        "E3BIS-2-BLOCAGE", "comptée sur 59 minutes, la fin affichée sur 60",
+        patch=block_lifts_early, settings=("RESET_REQUEST_WINDOW=3540",)),
+    # E4-*
+    "expiration-verifiee-a-l-ouverture": _mutant(
+        "E4-LIEN-30MIN", "les 30 minutes ne sont vérifiées qu'à l'ouverture du lien",
+        patch=expiry_checked_on_open_only),
+    "delai-de-la-premiere-demande": _mutant(
+        "E4-LIEN-30MIN", "le nouveau lien garde l'échéance du lien qu'il remplace",
+        patch=lifetime_from_first_request),
+    "lien-expire-trop-tot": _mutant(
+        "E4-LIEN-30MIN", "le lien expire après 29 min 30 s (la page d'erreur a le même titre)",
+        settings=("RESET_LINK_LIFETIME=1770",)),
+    "remplacement-verifie-a-l-ouverture": _mutant(
+        "E4-DERNIER-LIEN", "un lien remplacé n'est refusé qu'à l'ouverture",
+        patch=superseded_checked_on_open_only),
+    "demande-bloquee-annule-les-liens": _mutant(
+        "E4-DERNIER-LIEN", "une demande refusée (blocage) annule le lien du dernier mail",
+        patch=blocked_request_supersedes),
+    "refus-consomme-le-lien": _mutant(
+        "E4-USAGE-UNIQUE", "un mot de passe refusé consomme le lien",
+        patch=refusal_consumes_link, area=("E5-LONGUEUR", "E5-CASSE", "E5-SANS-NIR-NI-DATE")),
+    # E5-*
+    "regle-sans-euro": _mutant(
+        "E5-FORMULAIRE", "la règle affichée omet « € »",
+        patch=lambda: rewrite(reset, "reset/new_password.html", "$ € @", "$ @")),
+    "longueur-51-acceptee": _mutant(
+        "E5-LONGUEUR", "51 caractères acceptés",
+        patch=lambda: _only(lambda p: not 8 <= len(p) <= 51,
+                            "Le mot de passe doit comporter entre 8 et 50 caractères.")),
+    "casse-une-seule": _mutant(
+        "E5-CASSE", "une minuscule ou une majuscule suffit",
+        patch=lambda: _only(lambda p: not re.search(r"[a-zA-Z]", p),
+                            "Le mot de passe doit contenir des lettres latines minuscules et "
+                            "majuscules.")),
+    "zero-n-est-pas-un-chiffre": _mutant(
+        "E5-CHIFFRE-OU-SPECIAL", "« 0 » ne compte pas comme un chiffre",
+        patch=lambda: _only(lambda p: not re.search(r"[1-9]", p)
+                            and not any(c in "?!$€@&+_=*%/<>,.:;" for c in p),
+                            DIGIT_REASON + " parmi ? ! $ € @ & + _ = * % / < > , . : ;")),
+    "liste-noire": _mutant(
+        "E5-CARACTERES-AUTORISES", "seuls l'espace, # - ' \" ( ~ et les caractères non ASCII "
+        "sont refusés", patch=lambda: _only(
+            lambda p: any(c in " #-'\"(~" or not c.isascii() for c in p if c != "€"),
+            CHARS_REASON + " : ?")),
+    "chiffres-unicode": _mutant(
+        "E5-CARACTERES-AUTORISES", "tout chiffre Unicode est autorisé (² ３)",
+        patch=lambda: _only(lambda p: any(c not in ALLOWED_ASCII and c != "€" and not c.isdigit()
+                                          for c in p), CHARS_REASON + " : ?")),
+    "nir-par-blocs": _mutant("E5-SANS-NIR-NI-DATE", "le numéro vérifié par blocs de 4 chiffres "
+                             "(positions 1, 5, 9)", patch=nir_by_blocks),
+    "tout-nombre-de-4-chiffres": _mutant(
+        "E5-SANS-NIR-NI-DATE", "toute suite de 4 chiffres est refusée",
+        patch=lambda: add_reason(NIR_REASON, when=lambda p: re.search(r"\d{4}", p))),
+    "confirmation-sans-casse": _mutant(
+        "E5-CONFIRMATION", "la confirmation comparée sans la casse",
+        patch=lambda: confirmation_rule(lambda p, c: p.lower() == c.lower())),
+    "confirmation-prefixe": _mutant(
+        "E5-CONFIRMATION", "une confirmation qui commence le mot de passe suffit",
+        patch=lambda: confirmation_rule(lambda p, c: p.startswith(c))),
+    "refus-enregistre-quand-meme": _mutant(
+        "E5-CONFIRMATION", "le mot de passe est enregistré avant que la confirmation soit "
+        "comparée", patch=refused_password_saved),
+    # E6-*
+    "notification-heure-de-la-demande": _mutant(
+        "E6-MAIL-NOTIFICATION", "le mail donne l'heure de la demande", patch=notice_with_request_time),
+    "notification-date-utc": _mutant(
+        "E6-MAIL-NOTIFICATION", "la date du mail en UTC, l'heure en heure de Paris",
+        patch=notice_date_in_utc),
+    "notification-sur-refus": _mutant(
+        "E6-MAIL-NOTIFICATION", "un mail de changement part aussi quand le mot de passe est "
+        "refusé", patch=notice_on_refusal),
+    "compte-en-erreur": _mutant("E6-CONNEXION", "la connexion mène à une page d'erreur (500)",
+                                patch=account_page_fails),
+    "ancien-mot-de-passe-garde": _mutant("E6-CONNEXION", "le mot de passe d'avant reste "
+                                         "valable", patch=previous_password_kept),
+    # CONNEXION-BLOCAGE
+    "erreurs-par-navigateur": _mutant("CONNEXION-BLOCAGE", "les erreurs sont comptées par "
+                                      "navigateur", patch=login_failures_per_session),
+    "bloque-une-erreur-trop-tot": _mutant("CONNEXION-BLOCAGE", "bloqué à 4 erreurs au lieu de 5",
+                                          settings=("LOGIN_FAILURE_LIMIT=4",)),
+    "blocage-10-minutes": _mutant("CONNEXION-BLOCAGE", "le blocage dure 10 minutes au lieu de "
+                                  "15", settings=("LOGIN_BLOCK_DURATION=600",)),
+    "renouvellement-garde-le-blocage": _mutant(
+        "CONNEXION-BLOCAGE", "un nouveau mot de passe ne lève pas le blocage",
+        patch=reset_keeps_login_block),
+}
