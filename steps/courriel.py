@@ -157,5 +157,9 @@ def request_in_new_tab(ui, target, control, mailpit, persona, scenario_state):
 
 @when("je reviens au premier onglet")
 def back_to_first_tab(ui, scenario_state):
+    left = ui.page
     ui.page = scenario_state.first_tab
+    scenario_state.first_tab = None
+    if left is not ui.page:
+        left.close()
     ui.page.bring_to_front()

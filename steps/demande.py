@@ -251,8 +251,42 @@ def type_again(ui, control, target, mailpit, persona, scenario_state):
 @when("je demande une nouvelle fois le renouvellement de mon mot de passe")
 def requests_again(ui, target, control, mailpit, persona, scenario_state):
     submit_request(ui, target, control, mailpit, persona, scenario_state)
-    if "clock" in control.capabilities and texts.phrase(texts.SENT).search(ui.body_text()):
-        scenario_state.request_times.append(control.now())  # accepted: it counts
+    note_if_sent(ui, control, mailpit, persona, scenario_state)
+
+
+def note_if_sent(ui, control, mailpit, persona, state):
+    """A request the page says was sent counts, and its mail is the newest: both noted."""
+    if not texts.phrase(texts.SENT).search(ui.body_text()):
+        return
+    if "clock" in control.capabilities:
+        state.request_time = control.now()
+        state.request_times.append(state.request_time)
+    newest = mailpit.wait_for(persona.email, state.mails_before + 1)[0]
+    state.reset_mails.append(mailpit.message(newest["ID"]))
+
+
+@when("je demande le renouvellement de mon mot de passe dans un autre onglet")
+def requests_in_other_tab(ui, target, control, mailpit, persona, scenario_state):
+    """The page shown stays open in its tab (a form of step 5, say); the request is made in a
+    new tab, where the person then is."""
+    scenario_state.first_tab = scenario_state.first_tab or ui.page
+    ui.page = ui.page.context.new_page()
+    submit_request(ui, target, control, mailpit, persona, scenario_state)
+    note_if_sent(ui, control, mailpit, persona, scenario_state)
+
+
+@when("je passe à un autre navigateur")
+def switches_browser(ui, browser, scenario_state):
+    other_browser(ui, browser, scenario_state)
+    scenario_state.form_url = None
+    scenario_state.first_tab = None
+
+
+@when(parsers.re(r"(?P<duree>\d+ (?:minutes?|heures?)(?: et \d+ (?:minutes?|secondes?))?) "
+                 r"passent"))
+def time_goes_by(duree, control):
+    control.require("clock", "faire passer le temps du service")
+    control.advance(seconds_of(duree))
 
 
 # ------------------------------------------------------------------ what the page says
@@ -534,7 +568,7 @@ CLOCK_STEPS = re.compile(
     r"^(?:nous sommes le |.+ se sont écoulées depuis |j'ai fait le nombre maximum de demandes de "
     r"renouvellement, à une minute d'intervalle|l'heure de fin du blocage est arrivée"
     r"|la durée du blocage de la connexion est passée|il est une minute avant "
-    r"|j'ai fait une première demande, puis )"
+    r"|j'ai fait une première demande, puis |\d+ (?:minutes?|heures?).* passent$)"
 )
 
 

@@ -68,8 +68,10 @@ def check_refused(ui, rule: str, what: str):
                                  seen=seen)
 
 
-def check_confirmed(ui, what="la confirmation que le mot de passe est enregistré"):
+def check_confirmed(ui, what="la confirmation que le mot de passe est enregistré", state=None):
     ui.expect_pattern(texts.CONFIRMED, what)
+    if state is not None:
+        state.recorded_password = state.new_password
 
 
 def change_password(ui, control, mailpit, persona, state, password):
@@ -78,9 +80,12 @@ def change_password(ui, control, mailpit, persona, state, password):
     validate(ui, control, mailpit, persona, state)
     try:
         ui.page.wait_for_load_state("domcontentloaded")
-        return bool(texts.CONFIRMED.search(ui.body_text()))
+        confirmed = bool(texts.CONFIRMED.search(ui.body_text()))
     except Exception:
         return False
+    if confirmed:
+        state.recorded_password = password
+    return confirmed
 
 
 def full_change(ui, target, control, mailpit, person, state, password):
@@ -119,12 +124,12 @@ def has_new_password(ui, target, control, mailpit, persona, scenario_state):
     click_in_mail(ui, mailpit, state, texts.MAIL_BUTTON)
     type_passwords(ui, state, passwords.conforming(rng=state.rng))
     validate(ui, control, mailpit, persona, state)
-    check_confirmed(ui)
+    check_confirmed(ui, state=state)
 
 
 @then("la page confirme que mon nouveau mot de passe est enregistré")
-def confirms_recorded(ui):
-    check_confirmed(ui)
+def confirms_recorded(ui, scenario_state):
+    check_confirmed(ui, state=scenario_state)
 
 
 @then("un mot de passe conforme est ensuite accepté")
@@ -259,15 +264,33 @@ def logs_in_elsewhere(ui, browser, target, persona, scenario_state):
     log_in(ui, target, persona, persona.password)
 
 
+def recorded(state):
+    """The last password the target confirmed (a typed one may have been refused)."""
+    return state.recorded_password or state.new_password
+
+
 @when("je me connecte avec mon nouveau mot de passe")
 def logs_in_new(ui, target, persona, scenario_state):
-    log_in(ui, target, persona, scenario_state.new_password)
+    log_in(ui, target, persona, recorded(scenario_state))
+
+
+@when("je me connecte avec un mauvais mot de passe")
+def logs_in_wrong_once(ui, target, persona, scenario_state):
+    fail_logins(ui, target, persona, scenario_state, 1)
+
+
+@then("le formulaire du nouveau mot de passe est proposé")
+def reset_form_offered(ui):
+    if not ui.has_field(texts.RESET_PASSWORD) or not ui.has_field(texts.RESET_CONFIRMATION):
+        raise ConformanceFailure("le formulaire du nouveau mot de passe n'est pas proposé",
+                                 expected="les champs « Nouveau mot de passe » et « Confirmer »",
+                                 seen=ui.body_text()[:300])
 
 
 @when("je me connecte avec mon nouveau mot de passe depuis un autre navigateur")
 def logs_in_new_elsewhere(ui, browser, target, persona, scenario_state):
     other_browser(ui, browser, scenario_state)
-    log_in(ui, target, persona, scenario_state.new_password)
+    log_in(ui, target, persona, recorded(scenario_state))
 
 
 def fail_logins(ui, target, persona, state, times, browser=None):
