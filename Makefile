@@ -73,3 +73,6 @@ clean:
 
 mutation: install
 	$(PY) scripts/mutation.py $(ARGS)
+
+explore: install
+	$(PY) -m pytest exploration $(PROFILE_ARG) $(ARGS)

@@ -43,12 +43,14 @@ def foreign_digits(persona, interpretations, rng: random.Random) -> str:
     n = interpretations.nir_part_digits
     k = max(2, n - 1)
     forbidden = {w for _, w in nir_parts(persona.nir, k)}
-    for form in ("JJMMAAAA", "JJMMAA", "AAAAMMJJ", "AAAA", "JJMM"):
-        shown = date_form(persona.birth_date, form)
-        forbidden |= {shown[i:i + k] for i in range(len(shown) - k + 1)}
+    shown = [date_form(persona.birth_date, f) for f in ("JJMMAAAA", "JJMMAA", "AAAAMMJJ",
+                                                         "AAAA", "JJMM")]
+    for form in shown:
+        forbidden |= {form[i:i + k] for i in range(len(form) - k + 1)}
     for _ in range(100_000):
         run = "".join(rng.choice(DIGITS) for _ in range(n))
-        if not any(run[i:i + k] in forbidden for i in range(n - k + 1)):
+        if not any(run[i:i + k] in forbidden for i in range(n - k + 1)) \
+                and not any(form in run for form in shown):
             return run
     raise RuntimeError("aucune suite de chiffres étrangère au numéro et à la date")
 

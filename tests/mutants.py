@@ -251,7 +251,7 @@ MUTANTS = {
                             patch=lambda: drop_reason("minuscules et majuscules")),
     "chiffre-ne-compte-pas": Mutant(
         "E5-CHIFFRE-OU-SPECIAL", "un chiffre ne suffit plus, il faut un caractère spécial",
-        selection=("-k", "avec or sans"), patch=digit_does_not_count),
+        selection=("-k", "suffit"), patch=digit_does_not_count),
     "diese-autorise": Mutant(
         "E5-CARACTERES-AUTORISES", "« # » est accepté",
         patch=lambda: drop_reason("non autorisés", when=lambda pw: set(pw) - set(

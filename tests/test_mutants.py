@@ -8,8 +8,15 @@ import pytest
 from fixtures.report import load_catalogue
 from fixtures.targets import start_embedded
 
+from .campagne import CAMPAIGN
 from .mutants import MUTANTS
 
+# A few mutants of the campaign (make mutation runs all of them), each on a path the scenarios
+# of before issue 13 did not walk: the 30 minutes checked at the link's opening only, the
+# request limit counted per browser, the NIR checked by blocks, errors shown only at the top.
+REPRESENTATIVE = ("expiration-verifiee-a-l-ouverture", "limite-par-navigateur", "nir-par-blocs",
+                  "aide-sans-erreur")
+CAUGHT = {**MUTANTS, **{name: CAMPAIGN[name] for name in REPRESENTATIVE}}
 REQUIRED = [r["id"] for r in load_catalogue() if r["profile"] == "exigences"]
 
 
@@ -33,10 +40,10 @@ def mutant_target(request, tmp_path):
         target.stop()
 
 
-@pytest.mark.parametrize("mutant_target", sorted(MUTANTS), indirect=True)
+@pytest.mark.parametrize("mutant_target", sorted(CAUGHT), indirect=True)
 def test_mutant_is_caught_on_its_identifier_only(mutant_target, conformance_run):
     name, target = mutant_target
-    mutant = MUTANTS[name]
+    mutant = CAUGHT[name]
     witness = witness_for(mutant.requirement)
     selection = ["-m", f"{mutant.requirement} or {witness}", *mutant.selection]
     if mutant.selection and mutant.selection[0] == "-k":  # keep the witness in a narrowed run

@@ -1,16 +1,133 @@
-"""Personas: a NIR consistent with the birth date, with a valid key (python-stdnum)."""
+"""Personas: a NIR consistent with the birth date, with a valid key (python-stdnum), and a draw
+that never decides a verdict: tested over 10,000 draws for each reading of the guide a profile
+may declare (docs/conception-des-tests.md, « Données »)."""
+import random
+from dataclasses import replace
 from datetime import date
 
 import pytest
+from faker import Faker
 from stdnum.fr import nir as stdnum_nir
 
-from fixtures.personas import make_persona, nir_key
+from fixtures.interpretations import DATE_FORMS, Interpretations, date_form
+from fixtures.personas import KINDS, discriminating, make_persona, nir_key, nir_parts
 from reference_app.rules import password_errors
+from steps import passwords
+
+DRAWS = 10_000
+READINGS = {
+    "référence": Interpretations(),
+    "seconde implémentation (5 chiffres)": Interpretations(nir_part_digits=5),
+    "3 chiffres": Interpretations(nir_part_digits=3),
+    "6 chiffres, deux formes de date": Interpretations(nir_part_digits=6,
+                                                       birth_date_forms=("JJMMAAAA", "AAAA")),
+    "4 chiffres, jour et mois seuls": Interpretations(birth_date_forms=("JJMM",)),
+}
 
 
-@pytest.mark.parametrize("seed", range(200))
-def test_nir_matches_sex_and_birth_date_and_has_a_valid_key(seed):
-    person = make_persona()
+def nir_rule_refuses(password: str, nir13: str, digits: int) -> bool:
+    """The NIR half of E5-SANS-NIR-NI-DATE alone, under a reading."""
+    return any(part in password for _, part in nir_parts(nir13, digits))
+
+
+def date_rule_refuses(password: str, born: date, forms) -> bool:
+    return any(date_form(born, f) in password for f in forms)
+
+
+@pytest.mark.parametrize("reading", sorted(READINGS))
+def test_ten_thousand_draws_never_decide_a_verdict(reading):
+    interp = READINGS[reading]
+    faker = Faker("fr_FR")
+    faker.seed_instance(2026)
+    n = interp.nir_part_digits
+    for draw in range(DRAWS):
+        person = make_persona(faker=faker, rng=random.Random(draw), interpretations=interp)
+        nir13, born = person.nir[:13], person.birth_date
+        # a valid NIR, consistent with the person; mainland, outside Corsica; no leap day
+        assert stdnum_nir.is_valid(person.nir), person
+        assert person.nir[0] == str(person.sex) and nir13[1:5] == born.strftime("%y%m")
+        assert nir13.isdigit() and nir13[5:7] not in ("20", "96", "97", "98", "99")
+        assert (born.month, born.day) != (2, 29)
+        assert discriminating(person, interp)
+        rng = random.Random(draw)
+        # every part of the NIR is tried, each refused by the NIR rule and not by the date rule
+        parts = passwords.build_all("contenant chaque partie de mon numéro de sécurité sociale",
+                                    person, interp, rng)
+        assert len(parts) == 13 - n + 1
+        for _, password in parts:
+            assert nir_rule_refuses(password, nir13, n)
+            assert not date_rule_refuses(password, born, interp.birth_date_forms), (draw, person)
+        # every form of the date: refused by the date rule; by the NIR rule too only where every
+        # NIR makes it so (AAAAMMJJ holds the year's end and the month, as the NIR does)
+        for form in interp.birth_date_forms:
+            password = passwords.build(f"contenant ma date de naissance au format {form}",
+                                       person, interp, rng)
+            assert date_rule_refuses(password, born, interp.birth_date_forms)
+            if form != "AAAAMMJJ" or n > 4:
+                assert not nir_rule_refuses(password, nir13, n), (draw, form, person)
+        # digits foreign to both: accepted by both rules, and share not even n-1 digits
+        foreign = passwords.build("avec des chiffres qui ne viennent ni de mon numéro ni de ma "
+                                  "date de naissance", person, interp, rng)
+        assert not nir_rule_refuses(foreign, nir13, max(2, n - 1))
+        assert not date_rule_refuses(foreign, born, DATE_FORMS)
+
+
+def test_the_reference_app_agrees_with_the_rows_on_a_thousand_draws():
+    """The reference's own rules (4 digits, every form) refuse every row meant to be refused,
+    and accept the conforming and the foreign-digits passwords."""
+    interp = Interpretations()
+    faker = Faker("fr_FR")
+    faker.seed_instance(13)
+    for draw in range(1000):
+        person = make_persona(faker=faker, rng=random.Random(draw), interpretations=interp)
+        rng = random.Random(draw)
+        refused = [p for d in ("contenant mon numéro de sécurité sociale",
+                               "contenant mon numéro de sécurité sociale avec sa clé",
+                               "contenant chaque partie de mon numéro de sécurité sociale",
+                               *(f"contenant ma date de naissance au format {f}" for f in DATE_FORMS))
+                   for _, p in passwords.build_all(d, person, interp, rng)]
+        for password in refused:
+            assert password_errors(password, password, person.nir[:13], person.birth_date)
+        for description in ("conforme", "avec des chiffres qui ne viennent ni de mon numéro ni "
+                            "de ma date de naissance", "avec tous les chiffres, séparés par des "
+                            "lettres", "avec toutes les lettres minuscules"):
+            password = passwords.build(description, person, interp, rng)
+            assert not password_errors(password, password, person.nir[:13], person.birth_date)
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_special_births_only_when_asked_for(kind):
+    faker = Faker("fr_FR")
+    faker.seed_instance(7)
+    for draw in range(500):
+        person = make_persona(faker=faker, rng=random.Random(draw), kind=kind,
+                              interpretations=Interpretations())
+        assert stdnum_nir.is_valid(person.nir)
+        department = person.nir[5:7]
+        expected = {"corse-du-sud": department == "2A", "haute-corse": department == "2B",
+                    "etranger": department == "99", "outre-mer": person.nir[5:8] == "971",
+                    "29-fevrier": (person.birth_date.month, person.birth_date.day) == (2, 29)}
+        assert expected[kind], person
+
+
+def test_corsican_parts_leave_out_the_letter():
+    """Under the reading « consecutive digits », a window holding A or B is no part: tested
+    neither way."""
+    person = make_persona(rng=random.Random(1), kind="corse-du-sud")
+    parts = nir_parts(person.nir[:13], 4)
+    assert parts and all(part.isdigit() for _, part in parts)
+    assert len(parts) == 13 - 4 + 1 - 4  # the four windows over the letter (7th) are left out
+
+
+def test_a_seed_draws_the_same_person_and_another_seed_another():
+    first = make_persona(rng=random.Random("42:scénario"))
+    assert make_persona(rng=random.Random("42:scénario")) == first
+    assert make_persona(rng=random.Random("43:scénario")) != first
+
+
+@pytest.mark.parametrize("draw", range(200))
+def test_nir_matches_sex_and_birth_date_and_has_a_valid_key(draw):
+    person = make_persona(rng=random.Random(draw))
     assert stdnum_nir.is_valid(person.nir)
     assert person.nir[0] == str(person.sex)
     assert person.nir[1:3] == f"{person.birth_date.year % 100:02d}"
@@ -28,5 +145,5 @@ def test_key_formula_including_corsica():
 
 
 def test_birth_date_forms_cover_the_report_masking():
-    person = make_persona(birth_date=date(1985, 7, 12))
+    person = replace(make_persona(rng=random.Random(3)), birth_date=date(1985, 7, 12))
     assert {"12/07/1985", "1985-07-12", "12071985", "19850712"} <= set(person.birth_date_forms())
