@@ -69,13 +69,11 @@ Fonctionnalité: Étape 2 – L'assuré recopie les caractères de l'image ou de
   @E2-CAPTCHA-ERREUR
   Scénario: Une copie erronée est refusée et l'assuré peut recommencer
     Alors chacune de ces copies erronées est refusée, sans envoyer de mail :
-      | copie                      |
-      | tous les caractères faux   |
-      | un caractère changé        |
-      | le premier caractère changé |
-      | un caractère en moins      |
-      | un caractère en trop       |
-      | (rien)                     |
+      | copie                 |
+      | un caractère changé   |
+      | un caractère en moins |
+      | un caractère en trop  |
+      | (rien)                |
     Quand je remplis à nouveau le formulaire et recopie les caractères de l'image
     Et je clique sur « Recevoir le mail »
     Alors la page affiche « Le mail a bien été envoyé à »
