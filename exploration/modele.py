@@ -14,6 +14,7 @@ LINK_LIFE = 30 * 60
 class Lien:
     created: float
     state: str = "valable"  # valable, remplacé, utilisé
+    refused: int = 0  # passwords the rules refused on its form
 
     def works(self, now: float):
         if self.state != "valable":

@@ -18,6 +18,7 @@ from datetime import datetime, timezone
 from types import SimpleNamespace
 
 import hypothesis.core
+from hypothesis.internal.conjecture import engine
 import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
@@ -32,8 +33,9 @@ from steps.blocage import shows_block_end
 from steps.courriel import back_to_first_tab, click_in_mail
 from steps.demande import (create_account, no_mail, requests_in_other_tab, switches_browser,
                            time_goes_by)
-from steps.mot_de_passe import (chooses_password, confirms_recorded, refused_for, link_refused, logged_in, login_form_shown,
-                                login_refused, logs_in_new, logs_in_old, logs_in_wrong_once,
+from steps.mot_de_passe import (chooses_password, confirms_recorded, link_refused, logged_in,
+                                login_form_shown, login_refused, logs_in_new, logs_in_old,
+                                logs_in_wrong_once, refused_for,
                                 reset_form_offered, types_new_password)
 from steps.navigation import shows
 from steps.ui import Ui
@@ -238,7 +240,7 @@ def test_exploration(browser, target, control, mailpit, interpretations, request
             types_new_password(self.ui, control, mailpit, self.persona, self.state)
             self.ui.click(texts.RESET_SUBMIT)
             requirement = {"remplacé": "E4-DERNIER-LIEN", "utilisé": "E4-USAGE-UNIQUE"}.get(
-                link.state, "E4-LIEN-30MIN")
+                link.state, "E4-USAGE-UNIQUE" if link.refused else "E4-LIEN-30MIN")
             if predicted:
                 self.check(requirement, ["Alors la page confirme que mon nouveau mot de passe est "
                                          "enregistré"], lambda: confirms_recorded(self.ui, self.state))
@@ -250,6 +252,23 @@ def test_exploration(browser, target, control, mailpit, interpretations, request
             if changed:
                 self.state.recorded_password = self.state.new_password
             self.model.adopt_change(index, changed)
+
+        @journaled
+        def choisir_un_mot_de_passe_refuse(self):
+            """A password the rules refuse: refused with its reason, and the link stays open."""
+            self.say("Quand je choisis un mot de passe sans majuscule",
+                     f"Et je clique sur « {texts.RESET_SUBMIT} »")
+            chooses_password(self.ui, control, mailpit, self.persona, interpretations,
+                             self.state, "sans majuscule")
+            self.ui.click(texts.RESET_SUBMIT)
+            link = self.model.links[self.open_link]
+            link.refused += 1
+            if link.works(self.now()):
+                self.check("E4-USAGE-UNIQUE", ["Alors le mot de passe est refusé, avec une raison "
+                                               "qui parle de « casse »"],
+                           lambda: refused_for(self.ui, "casse"))
+            elif not self.ui.has_field(texts.RESET_PASSWORD):
+                self.open_link = None
 
         @journaled
         def se_connecter(self, which):
@@ -282,6 +301,10 @@ def test_exploration(browser, target, control, mailpit, interpretations, request
             self.open_link = None
 
     hypothesis.core.global_force_seed = seed  # the run's seed: --seed N replays the same draws
+    # Shrinking a deviation replays sequences in the browser: bounded by the budget too
+    # (hypothesis's own bound is 5 minutes).
+    shrink_limit = getattr(engine, "MAX_SHRINKING_SECONDS", None)
+    engine.MAX_SHRINKING_SECONDS = max(30, int(explore_budget))
     started = time.monotonic()
     try:
         run_state_machine_as_test(Exploration, settings=settings(
@@ -289,6 +312,8 @@ def test_exploration(browser, target, control, mailpit, interpretations, request
             suppress_health_check=list(HealthCheck), print_blob=False))
     finally:
         hypothesis.core.global_force_seed = None
+        if shrink_limit is not None:
+            engine.MAX_SHRINKING_SECONDS = shrink_limit
         control.release_clock()
         write_report(reports_dir, seed, explore_budget, time.monotonic() - started, log)
     if log["deviation"] is not None:  # a deviation the last run did not reproduce: flaky
