@@ -15,6 +15,7 @@ class Lien:
     created: float
     state: str = "valable"  # valable, remplacé, utilisé
     refused: int = 0  # passwords the rules refused on its form
+    blocked_after: int = 0  # requests refused by the block since it was sent
 
     def works(self, now: float):
         if self.state != "valable":
@@ -55,6 +56,8 @@ class Modele:
         return "envoyé", None
 
     def adopt_request(self, now: float, sent: bool):
+        if not sent and self.links:
+            self.links[-1].blocked_after += 1
         if sent:
             self.requests.append(now)
             for link in self.links:

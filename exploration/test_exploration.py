@@ -161,7 +161,8 @@ def test_exploration(browser, target, control, mailpit, interpretations, request
             """One action, drawn among those that make sense now, weighted towards the ones
             the guide's rules are about (a request, a link opened, a password chosen)."""
             links, form = bool(self.model.links), self.open_link is not None
-            weights = {"demander": 3 if not links else 2, "attendre": 1 if not links else 2,
+            weights = {"demander": 3 if not links else 2,
+                       "attendre": 1 if not links else (3 if form else 2),
                        "se_connecter": 1, "changer_de_navigateur": 1,
                        "ouvrir_le_lien": (3 if not form else 1) if links else 0,
                        "choisir_un_mot_de_passe": 3 if form else 0,
@@ -216,8 +217,7 @@ def test_exploration(browser, target, control, mailpit, interpretations, request
             self.say(f"Quand je clique {mail} sur « {texts.MAIL_BUTTON} »")
             click_in_mail(self.ui, mailpit, self.state, texts.MAIL_BUTTON,
                           "newest" if index == -1 else "oldest")
-            requirement = {"remplacé": "E4-DERNIER-LIEN", "utilisé": "E4-USAGE-UNIQUE"}.get(
-                link.state, "E4-LIEN-30MIN")
+            requirement = requirement_of(link)
             self.open_link = None
             if predicted:
                 self.check(requirement, ["Alors le formulaire du nouveau mot de passe est proposé"],
@@ -239,8 +239,7 @@ def test_exploration(browser, target, control, mailpit, interpretations, request
                      f"Et je clique sur « {texts.RESET_SUBMIT} »")
             types_new_password(self.ui, control, mailpit, self.persona, self.state)
             self.ui.click(texts.RESET_SUBMIT)
-            requirement = {"remplacé": "E4-DERNIER-LIEN", "utilisé": "E4-USAGE-UNIQUE"}.get(
-                link.state, "E4-USAGE-UNIQUE" if link.refused else "E4-LIEN-30MIN")
+            requirement = requirement_of(link)
             if predicted:
                 self.check(requirement, ["Alors la page confirme que mon nouveau mot de passe est "
                                          "enregistré"], lambda: confirms_recorded(self.ui, self.state))
@@ -320,14 +319,37 @@ def test_exploration(browser, target, control, mailpit, interpretations, request
         pytest.fail(f"écart non reproduit au dernier passage : {log['deviation']['message']}")
 
 
+def requirement_of(link) -> str:
+    """The rule a deviation on this link breaks: the newest link after a blocked request is
+    E4-DERNIER-LIEN's (the last mail's link works), after a refused password E4-USAGE-UNIQUE's."""
+    if link.state == "remplacé" or (link.state == "valable" and link.blocked_after):
+        return "E4-DERNIER-LIEN"
+    if link.state == "utilisé" or link.refused:
+        return "E4-USAGE-UNIQUE"
+    return "E4-LIEN-30MIN"
+
+
 def gherkin(requirement: str, lines: list[str], message: str, seed: int) -> str:
     """The sequence as a scenario of the suite's own steps, the deviation as a comment."""
-    body = "\n".join(f"    {line}" for line in lines)
+    body = "\n".join(f"    {line}" for line in _with_and(lines))
     return (f"# language: fr\nFonctionnalité: Écart trouvé par l'exploration (graine {seed})\n\n"
             f"  # Constaté : {privacy.redact(message)[:300]}\n"
             f"  # Rejouer : make explore ARGS=\"--seed {seed}\"\n"
             f"  @{requirement}\n"
             f"  Scénario: Séquence réduite qui s'écarte du guide\n{body}\n")
+
+
+def _with_and(lines):
+    """« Et » where the keyword repeats the one before, as a person writes Gherkin."""
+    previous = None
+    for line in lines:
+        keyword = line.split(" ", 1)[0]
+        if keyword == previous and keyword in ("Quand", "Alors"):
+            yield "Et " + line.split(" ", 1)[1]
+            continue
+        if keyword != "Et":
+            previous = keyword
+        yield line
 
 
 def write_report(reports_dir, seed, budget, seconds, log):

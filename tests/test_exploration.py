@@ -2,6 +2,7 @@
 broken variants that the fixed scenarios of before issue 13 missed, it finds one, shrunk, as a
 French Gherkin scenario of the suite's own steps, with the seed that replays it."""
 import json
+import os
 import subprocess
 import sys
 
@@ -17,11 +18,8 @@ def explore(tmp_path, target, *args, timeout=600):
     command = [sys.executable, "-m", "pytest", "exploration", "-q", "-p", "no:cacheprovider",
                "--reports-dir", str(reports), "--target-url", target.url,
                "--mailpit-url", target.mailpit_url, "--control-url", target.control_url, *args]
-    env = {"AMELI_CONTROL_TOKEN": target.control_token}
-    import os
-
     env = {**{k: v for k, v in os.environ.items() if not k.startswith(("AMELI_", "PYTEST_"))},
-           **env}
+           "AMELI_CONTROL_TOKEN": target.control_token}
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True,
                             timeout=timeout)
     return result, json.loads((reports / "exploration.json").read_text(encoding="utf-8")), reports
@@ -40,7 +38,7 @@ def mutant(request, tmp_path):
 # Each: a broken variant the scenarios of before issue 13 passed (tests/campagne.py says which),
 # and a seed with which a short search finds it on this machine.
 FOUND = {
-    "expiration-verifiee-a-l-ouverture": ("E4-LIEN-30MIN", 11),
+    "remplacement-verifie-a-l-ouverture": ("E4-DERNIER-LIEN", 1),
 }
 
 
@@ -49,9 +47,30 @@ def test_exploration_finds_a_broken_variant_and_writes_it_as_gherkin(mutant, tmp
     requirement, seed = FOUND[request.node.callspec.params["mutant"]]
     result, report, reports = explore(tmp_path, mutant, "--seed", str(seed),
                                       "--explore-budget", "60")
+    # the sequence, shrunk: the request, the link opened, another request, the old form used
+    assert report["sequences"] > 1
     assert result.returncode == 1, result.stdout[-3000:]
     assert report["verdict"] == "écart" and report["seed"] == seed
     assert report["deviation"]["requirement"] == requirement, report["deviation"]
     feature = (reports / "exploration.feature").read_text(encoding="utf-8")
     assert feature.startswith("# language: fr") and f"@{requirement}" in feature
     assert "Étant donné un assuré dont le compte ameli a une adresse mail validée" in feature
+    assert feature.count("Quand je demande le renouvellement de mon mot de passe") == 2, feature
+    assert "Alors un message indique que le lien n'est plus valable" in feature
+
+
+@pytest.fixture
+def reference(tmp_path):
+    target = start_embedded(tmp_path / "cible", tmp_path / "logs")
+    try:
+        yield target
+    finally:
+        target.stop()
+
+
+def test_exploration_finds_nothing_on_the_reference_app(reference, tmp_path):
+    result, report, reports = explore(tmp_path, reference, "--seed", "3",
+                                      "--explore-budget", "25")
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert report["verdict"] == "aucun écart" and report["actions_checked"] > 10, report
+    assert not (reports / "exploration.feature").exists()
