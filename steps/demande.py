@@ -148,7 +148,7 @@ def fill_identity(ui, persona, state, except_field=None, typed=None):
 def miscopied(answer: str, how: str) -> str:
     """A copy of `answer` with one mistake a person makes. The character put in is never a
     look-alike of the one it replaces (K and X look like no other character)."""
-    other = lambda c: "K" if c.upper() not in "KX" else "X"  # noqa: E731
+    other = lambda c: "X" if c.upper() == "K" else "K"  # noqa: E731
     return {
         "tous les caractères faux": "".join("2" if c != "2" else "3" for c in answer),
         "un caractère changé": answer[:-1] + other(answer[-1]),
@@ -183,11 +183,7 @@ def request_reset(ui, target, control, mailpit, persona, state):
     """A request that succeeds: the page says the mail was sent, and the mail is there."""
     submit_request(ui, target, control, mailpit, persona, state)
     ui.expect_phrase(texts.SENT)
-    if "clock" in control.capabilities:
-        state.request_time = control.now()
-        state.request_times.append(state.request_time)
-    newest = mailpit.wait_for(persona.email, state.mails_before + 1)[0]
-    state.reset_mails.append(mailpit.message(newest["ID"]))
+    note_if_sent(ui, control, mailpit, persona, state)
 
 
 @given("j'ai demandé le renouvellement de mon mot de passe")
@@ -346,9 +342,7 @@ def each_entry_refused(ui, control, target, mailpit, persona, scenario_state, da
                              f"{problem} : {seen}" if problem else seen)
         if not ui.has_field(texts.FORM_NIR):
             show_form(ui, target, control, state)
-    after = mailpit.count_stays(persona.email, before)
-    verifications.record(state, "E2-FORMULAIRE", "mails envoyés pendant ces saisies",
-                         after == before, "aucun mail", f"{after - before} mail(s)")
+    verifications.no_mail_since(state, mailpit, persona.email, before, "pendant ces saisies")
     verifications.settle(state, since, "saisies manquantes ou erronées")
 
 
@@ -371,9 +365,7 @@ def each_miscopy_refused(ui, control, target, mailpit, persona, scenario_state, 
         if not ui.has_field(texts.FORM_NIR):
             show_form(ui, target, control, state)
         note_series(ui, control, state)
-    after = mailpit.count_stays(persona.email, before)
-    verifications.record(state, "E2-CAPTCHA-ERREUR", "mails envoyés pendant ces copies",
-                         after == before, "aucun mail", f"{after - before} mail(s)")
+    verifications.no_mail_since(state, mailpit, persona.email, before, "pendant ces copies")
     verifications.settle(state, since, "copies erronées des caractères")
 
 

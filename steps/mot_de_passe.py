@@ -203,9 +203,7 @@ def each_refused(ui, persona, interpretations, control, mailpit, scenario_state,
             verifications.record(state, "", f"mot de passe {tried}", not problem,
                                  f"refusé, avec une raison : {rule}",
                                  f"{problem} : {seen}" if problem else seen)
-    after = mailpit.count_stays(persona.email, before)
-    verifications.record(state, "", "mails envoyés pendant ces refus", after == before,
-                         "aucun mail", f"{after - before} mail(s)")
+    verifications.no_mail_since(state, mailpit, persona.email, before, "pendant ces refus")
     verifications.settle(state, since, "mots de passe non conformes")
 
 
@@ -232,9 +230,7 @@ def each_confirmation_refused(ui, persona, control, mailpit, scenario_state, dat
         verifications.record(state, "", f"confirmation {how.strip()}", not problem,
                              "refusée, avec une raison : confirmation",
                              f"{problem} : {seen}" if problem else seen)
-    after = mailpit.count_stays(persona.email, before)
-    verifications.record(state, "", "mails envoyés pendant ces refus", after == before,
-                         "aucun mail", f"{after - before} mail(s)")
+    verifications.no_mail_since(state, mailpit, persona.email, before, "pendant ces refus")
     verifications.settle(state, since, "confirmations différentes")
 
 

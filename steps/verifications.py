@@ -14,6 +14,14 @@ def record(state, rule: str, tried: str, ok: bool, expected: str, seen: str = ""
     return ok
 
 
+def no_mail_since(state, mailpit, address: str, before: int, when: str) -> bool:
+    """One row: no mail reached `address` while the rows were tried (watched for the quiet
+    period, once for them all)."""
+    after = mailpit.count_stays(address, before)
+    return record(state, "", f"mails envoyés {when}", after == before, "aucun mail",
+                  f"{after - before} mail(s)")
+
+
 def settle(state, since: int, what: str) -> None:
     """Raises one failure naming every row recorded since `since` that broke its rule."""
     failed = [c for c in state.checks[since:] if c["status"] == "failed"]

@@ -242,6 +242,30 @@ def mask_registrable_domain():
 # ------------------------------------------------------------------ E3BIS-2-BLOCAGE
 
 
+def _unlimited(original, *args):
+    """The reference's own handling of a request, its limit lifted (the mutant counts)."""
+    from flask import current_app
+
+    cfg = current_app.config
+    saved, cfg["RESET_REQUEST_LIMIT"] = cfg["RESET_REQUEST_LIMIT"], 10**6
+    try:
+        return original(*args)
+    finally:
+        cfg["RESET_REQUEST_LIMIT"] = saved
+
+
+def _on_app(hook):
+    """`hook(app)` on the app once created (a request hook, a view replaced)."""
+    original = app_main.create_app
+
+    def create(config):
+        app = original(config)
+        hook(app)
+        return app
+
+    app_main.create_app = create
+
+
 def _count_sent(nir13):
     row = _db().execute("SELECT COUNT(*) FROM reset_request r JOIN account a ON a.id = "
                         "r.account_id WHERE a.nir13 = ?", (nir13,)).fetchone()
@@ -264,12 +288,7 @@ def limit_per_session():
             session["blocked_until"] = mine[0] + cfg["RESET_REQUEST_WINDOW"]
             return redirect(url_for("reset.blocked"))
         before = _count_sent(nir13)
-        saved = cfg["RESET_REQUEST_LIMIT"]
-        cfg["RESET_REQUEST_LIMIT"] = 10**6
-        try:
-            answer = original(nir13, birth_date, email)
-        finally:
-            cfg["RESET_REQUEST_LIMIT"] = saved
+        answer = _unlimited(original, nir13, birth_date, email)
         if _count_sent(nir13) > before:
             session["demandes"] = mine + [now]
         return answer
@@ -299,12 +318,7 @@ def fixed_window():
         if count >= cfg["RESET_REQUEST_LIMIT"]:
             session["blocked_until"] = start + cfg["RESET_REQUEST_WINDOW"]
             return redirect(url_for("reset.blocked"))
-        saved = cfg["RESET_REQUEST_LIMIT"]
-        cfg["RESET_REQUEST_LIMIT"] = 10**6
-        try:
-            return original(nir13, birth_date, email)
-        finally:
-            cfg["RESET_REQUEST_LIMIT"] = saved
+        return _unlimited(original, nir13, birth_date, email)
 
     reset._handle_request = handle
 
@@ -572,11 +586,7 @@ def notice_on_refusal():
 def account_page_fails():
     from flask import request
 
-    original = app_main.create_app
-
-    def create(config):
-        app = original(config)
-
+    def hook(app):
         @app.after_request
         def _broken(response):
             if request.path == "/compte" and response.status_code == 200:
@@ -585,9 +595,7 @@ def account_page_fails():
                                   "momentanément indisponible.</p></body></html>")
             return response
 
-        return app
-
-    app_main.create_app = create
+    _on_app(hook)
 
 
 def previous_password_kept():
@@ -636,24 +644,13 @@ def login_failures_per_session():
             session["echecs"] = failures + 1
         return answer
 
-    original_create = app_main.create_app
-
-    def create(config):
-        app = original_create(config)
-        app.view_functions["auth.login"] = login
-        return app
-
-    app_main.create_app = create
+    _on_app(lambda app: app.view_functions.__setitem__("auth.login", login))
 
 
 def reset_keeps_login_block():
     from flask import g, request
 
-    original_create = app_main.create_app
-
-    def create(config):
-        app = original_create(config)
-
+    def hook(app):
         @app.before_request
         def _remember_block():
             if request.method == "POST" and "/renouveler/" in request.path:
@@ -663,9 +660,7 @@ def reset_keeps_login_block():
                                             "?", (row["account_id"],)).fetchone()[0]
                     g.account = row["account_id"]
 
-        return app
-
-    app_main.create_app = create
+    _on_app(hook)
     original = reset.supersede_links
 
     def supersede(db, account_id):
