@@ -24,7 +24,7 @@ REPS   ?= 20
 HOST   ?= 127.0.0.1
 PORT   ?= 0
 
-.PHONY: mutation explore conformance securite flakiness benchmark browser-server merge check-profile test install chromium clean
+.PHONY: mutation explore explore-mutants conformance securite flakiness benchmark browser-server merge check-profile test install chromium clean
 
 conformance: install
 	$(PY) -m pytest steps $(PROFILE_ARG) $(ARGS)
@@ -76,3 +76,6 @@ mutation: install
 
 explore: install
 	$(PY) -m pytest exploration $(PROFILE_ARG) $(ARGS)
+
+explore-mutants: install
+	AMELI_EXPLORE_MUTANTS=1 $(PY) -m pytest tests/test_exploration.py $(ARGS)
