@@ -7,7 +7,8 @@
 #            make flakiness REPS=20 (the full run repeated, serial and -n 2)
 #            make benchmark (where the time goes; reports/benchmark.json)
 #            make mutation (the mutation campaign: score and survivors, reports/mutation.json)
-#            make explore (random sequences against a model of the guide; BUDGET=seconds)
+#            make explore (random sequences against a model of the guide; ARGS="--explore-budget 600")
+#            make explore-mutants (the exploration run against broken variants of the reference)
 #            make browser-server HOST=0.0.0.0 PORT=3000 (a Playwright browser server for others)
 #            make merge SHARDS="dir1 dir2" (reports of shards merged into reports/)
 
