@@ -28,6 +28,7 @@ from hypothesis.stateful import (RuleBasedStateMachine, initialize, rule,
 from fixtures import privacy
 from fixtures.errors import NOT_APPLICABLE_PREFIX, ConformanceFailure, HarnessError
 from fixtures.personas import make_persona
+from fixtures.plugin import new_scenario_state
 from steps import texts
 from steps.blocage import shows_block_end
 from steps.courriel import back_to_first_tab, click_in_mail
@@ -48,17 +49,6 @@ MINUTES = [1, 7, 16, 29, 31, 47, 61]
 SECONDS_PER_ACTION = 0.4  # measured on the reference app, 2 cores: a sequence of 12, about 5 s
 LOGINS = {"initial": "mon mot de passe", "nouveau": "mon nouveau mot de passe",
           "mauvais": "un mauvais mot de passe"}
-
-
-def _state():
-    """What the steps share during one sequence (the `scenario_state` of a scenario)."""
-    return SimpleNamespace(
-        request_time=None, image_time=None, form_url=None, typed={}, mails_before=0,
-        reset_mails=[], mail=None, reset_link=None, new_password=None, change_time=None,
-        change_after=None, opened_mails=[], checks=[], request_times=[], series=None,
-        contexts=[], old_passwords=[], others=[], before_arrow=None, login_blocked_at=None,
-        first_tab=None, other=None, recorded_password=None, rng=random.Random(0),
-        mails_before_change=0)
 
 
 @pytest.fixture
@@ -111,7 +101,7 @@ def test_exploration(browser, target, control, mailpit, interpretations, request
         def start(self):
             log["examples"] += 1
             log["tried"].append([])
-            self.state = _state()
+            self.state = new_scenario_state(random.Random(0))
             for attempt in range(5):  # a target that kept the accounts of a run with this seed
                 self.persona = make_persona(
                     rng=random.Random(f"{seed}:{log['examples']}:{attempt}"),

@@ -323,38 +323,39 @@ def fixed_window():
     reset._handle_request = handle
 
 
-def blocked_attempts_counted():
-    from flask import session
-
-    from reference_app import clock
-    from reference_app.db import transaction
-
+def _after_blocked(action):
+    """`action(nir13)` after each request the block refused (the reference's own answer kept)."""
     original = reset._handle_request
 
     def handle(nir13, birth_date, email):
         answer = original(nir13, birth_date, email)
-        if session.get("blocked_until") and "/bloque" in answer.location:
-            with transaction() as db:
-                db.execute("INSERT INTO reset_request (account_id, requested_at) SELECT id, ? "
-                           "FROM account WHERE nir13 = ?", (clock.timestamp(), nir13))
+        if "/bloque" in answer.location:
+            action(nir13)
         return answer
 
     reset._handle_request = handle
+
+
+def blocked_attempts_counted():
+    from reference_app import clock
+    from reference_app.db import transaction
+
+    def count(nir13):
+        with transaction() as db:
+            db.execute("INSERT INTO reset_request (account_id, requested_at) SELECT id, ? "
+                       "FROM account WHERE nir13 = ?", (clock.timestamp(), nir13))
+
+    _after_blocked(count)
 
 
 def block_lifts_early():
     """Counted over 59 minutes, shown as if over 60."""
     from flask import session
 
-    original = reset._handle_request
+    def shift(_nir13):
+        session["blocked_until"] += 60
 
-    def handle(nir13, birth_date, email):
-        answer = original(nir13, birth_date, email)
-        if "/bloque" in answer.location:
-            session["blocked_until"] += 60
-        return answer
-
-    reset._handle_request = handle
+    _after_blocked(shift)
 
 
 # ------------------------------------------------------------------ E4-*
@@ -436,17 +437,12 @@ def superseded_checked_on_open_only():
 def blocked_request_supersedes():
     from reference_app.db import transaction
 
-    original = reset._handle_request
+    def supersede(nir13):
+        with transaction() as db:
+            db.execute("UPDATE reset_token SET superseded = 1 WHERE used_at IS NULL AND "
+                       "account_id = (SELECT id FROM account WHERE nir13 = ?)", (nir13,))
 
-    def handle(nir13, birth_date, email):
-        answer = original(nir13, birth_date, email)
-        if "/bloque" in answer.location:
-            with transaction() as db:
-                db.execute("UPDATE reset_token SET superseded = 1 WHERE used_at IS NULL AND "
-                           "account_id = (SELECT id FROM account WHERE nir13 = ?)", (nir13,))
-        return answer
-
-    reset._handle_request = handle
+    _after_blocked(supersede)
 
 
 def refusal_consumes_link():
