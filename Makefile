@@ -27,11 +27,14 @@ PORT   ?= 0
 
 .PHONY: mutation explore explore-mutants conformance securite flakiness benchmark browser-server merge check-profile test install chromium clean
 
+# Hypothesis's pytest plugin imports hypothesis at the end of a run (0.8 s): the suite does not use it.
+NOHYP  := -p no:hypothesispytest
+
 conformance: install
-	$(PY) -m pytest steps $(PROFILE_ARG) $(ARGS)
+	$(PY) -m pytest steps $(NOHYP) $(PROFILE_ARG) $(ARGS)
 
 securite: install
-	$(PY) -m pytest steps --suite securite $(PROFILE_ARG) $(ARGS)
+	$(PY) -m pytest steps $(NOHYP) --suite securite $(PROFILE_ARG) $(ARGS)
 
 flakiness: install
 	$(PY) scripts/flakiness.py --repetitions $(REPS) $(if $(ARGS),-- $(ARGS),)
@@ -65,9 +68,10 @@ $(STAMP): pyproject.toml
 	@touch $@
 
 chromium:
-	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || { \
-	  echo "Chromium manquant : installation du paquet Debian chromium"; \
-	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
+	@command -v chromium >/dev/null 2>&1 && command -v chromium-headless-shell >/dev/null 2>&1 || { \
+	  echo "Chromium manquant : installation des paquets Debian chromium et chromium-headless-shell"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq \
+	    chromium chromium-headless-shell; }
 
 clean:
 	rm -rf $(VENV) reports/*.json reports/*.xml reports/*.html reports/*.ndjson reports/evidence* reports/logs *.egg-info

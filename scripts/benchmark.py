@@ -64,7 +64,7 @@ def pytest_run(args: list[str], timeout: float) -> tuple[float, dict | None, str
         reports = Path(tmp) / "reports"
         started = time.monotonic()
         result = subprocess.run(
-            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:hypothesispytest",
              "--reports-dir", str(reports), *args],
             cwd=ROOT, capture_output=True, text=True, timeout=timeout)
         wall = time.monotonic() - started

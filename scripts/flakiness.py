@@ -30,7 +30,7 @@ def one_run(extra: list[str], pytest_args: list[str], timeout: float) -> dict:
         try:
             result = subprocess.run(
                 [sys.executable, "-m", "pytest", "steps", "-q", "-p", "no:cacheprovider",
-                 "--reports-dir", str(reports), *extra, *pytest_args],
+                 "-p", "no:hypothesispytest", "--reports-dir", str(reports), *extra, *pytest_args],
                 cwd=ROOT, capture_output=True, text=True, timeout=timeout)
             code = result.returncode
         except subprocess.TimeoutExpired:

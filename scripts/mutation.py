@@ -46,7 +46,7 @@ def run_one(name: str, mutant, harness: Path, work: Path) -> dict:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("AMELI_", "PYTEST_"))}
     env["AMELI_CONTROL_TOKEN"] = target.control_token
     command = [sys.executable, "-m", "pytest", "steps", "-q", "-p", "no:cacheprovider",
-               "--reports-dir", str(reports), "--target-url", target.url,
+               "-p", "no:hypothesispytest", "--reports-dir", str(reports), "--target-url", target.url,
                "--mailpit-url", target.mailpit_url, "--control-url", target.control_url,
                "--step-screenshots", "off", "--playwright-trace", "off", *selection(mutant)]
     try:

@@ -18,6 +18,7 @@ from .ui import Ui
 def ui(page, request):
     current = Ui(page)
     request.node._ameli_page = lambda: current.page  # the tab the person is looking at
+    request.node._ameli_shortcuts = current.shortcuts
     return current
 
 

@@ -583,6 +583,7 @@ def other_person_on_form(request, ui, browser, target, control, interpretations,
     context = browser.new_context(locale="fr-FR", timezone_id="Europe/Paris")
     scenario_state.contexts.append(context)
     other = Ui(context.new_page())
+    other.shortcuts = ui.shortcuts  # one scenario, one report
     open_request_form(other, target)
     scenario_state.other = SimpleNamespace(person=person, ui=other, typed={}, mails_before=0)
 

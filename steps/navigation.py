@@ -23,21 +23,71 @@ def open_home(ui, target):
     _go(ui, target.url, "l'accueil")
 
 
-def open_login(ui, target):
+# Addresses the run found by clicking, as a person reaches the page (per process). A scenario
+# whose rule is not the way to a page reaches it afterwards by this address: the scenarios of
+# E0-ACCES and E1-CONNEXION, which check the way, click it in their own steps. An address that
+# does not show the page again (a flow bound to its session, as some identity servers do) is
+# never used again: the way is clicked, as the first time. The report lists the shortcuts each
+# scenario took (`shortcuts`).
+DISCOVERED: dict[tuple[str, str], str | None] = {}
+LOGIN_PAGE = "la page de connexion"
+REQUEST_FORM = "le formulaire « Mot de passe oublié »"
+
+
+def _by_address(ui, target, page_name, shows) -> bool:
+    """Reaches the page by the address found earlier; False when there is none or it failed."""
+    key = (page_name, target.url or target.login_url or "")
+    address = DISCOVERED.get(key)
+    if not address:
+        return False
+    _go(ui, address, page_name)
+    if shows(ui):
+        ui.shortcuts.append(f"{page_name} par son adresse ({_path(address)})")
+        return True
+    DISCOVERED[key] = None  # session-bound: the way is clicked from now on
+    return False
+
+
+def _found(ui, target, page_name):
+    key = (page_name, target.url or target.login_url or "")
+    DISCOVERED.setdefault(key, ui.page.url)
+
+
+def _path(address: str) -> str:
+    from urllib.parse import urlsplit
+
+    return urlsplit(address).path or "/"
+
+
+def _shows_login(ui) -> bool:
+    return ui.has_field(texts.LOGIN_NIR) and ui.has_field(texts.LOGIN_PASSWORD)
+
+
+def _shows_request_form(ui) -> bool:
+    return ui.has_field(texts.FORM_NIR) and ui.has_field(texts.FORM_CAPTCHA)
+
+
+def open_login(ui, target, shortcut=True):
     """The login page as a person reaches it: from the account home; straight to it when the
-    profile gives only the login page."""
+    profile gives only the login page. With `shortcut`, by the address found the first time."""
+    if shortcut and _by_address(ui, target, LOGIN_PAGE, _shows_login):
+        return
     if target.url:
         open_home(ui, target)
         ui.click(texts.HOME_LOGIN)
     else:
         _go(ui, target.login_url, "la page de connexion")
     check_login_page(ui)
+    _found(ui, target, LOGIN_PAGE)
 
 
-def open_request_form(ui, target):
-    open_login(ui, target)
+def open_request_form(ui, target, shortcut=True):
+    if shortcut and _by_address(ui, target, REQUEST_FORM, _shows_request_form):
+        return
+    open_login(ui, target, shortcut=False)
     ui.click(texts.LOGIN_FORGOT)
     check_request_form(ui)
+    _found(ui, target, REQUEST_FORM)
 
 
 def check_login_page(ui):
@@ -57,7 +107,7 @@ def on_home(ui, target):
 
 @given("je suis sur la page de connexion")
 def on_login(ui, target):
-    open_login(ui, target)
+    open_login(ui, target, shortcut=False)  # E1-CONNEXION's scenarios: the way is their rule
 
 
 @when(parsers.parse("je clique sur « {nom} »"))

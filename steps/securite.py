@@ -683,7 +683,7 @@ def no_logout(ui):
 def login_still_asked(ui, target):
     from .navigation import open_login
 
-    open_login(ui, target)
+    open_login(ui, target, shortcut=False)  # the way a person takes, whatever the session does
     if not login_form_shown(ui):
         raise ConformanceFailure("la page de connexion ne demande plus le mot de passe",
                                  expected="le formulaire de connexion", seen=ui.body_text()[:200])

@@ -2,6 +2,7 @@
 never by an id or a CSS class of one implementation."""
 import re
 
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Locator, Page, expect
 
 from fixtures.errors import ConformanceFailure
@@ -16,6 +17,8 @@ class Ui:
         # What each field had beside it before anything was submitted (help texts, the rules):
         # a refusal's reason is what appeared after, never a text that was already there.
         self.pristine: dict[str, str] = {}
+        # The pages reached by their address rather than by clicking the way (navigation.py).
+        self.shortcuts: list[str] = []
 
     def body_text(self) -> str:
         return " ".join(self.page.locator("body").inner_text().split())
@@ -57,9 +60,14 @@ class Ui:
         target = self.action(name)
         self.page.evaluate("() => { window.__ameliHarnessMark = true; }")
         target.click()
-        self.page.wait_for_function(
-            "() => !window.__ameliHarnessMark || !!document.querySelector('[role=alert]')"
-        )
+        # Playwright's click has waited for the navigation it started to commit: most times the
+        # page has already reacted, and one look tells (a polled wait costs a frame, ~30 ms).
+        try:
+            reacted = self.page.evaluate(_REACTED)
+        except PlaywrightError:  # the page was being replaced
+            reacted = False
+        if not reacted:
+            self.page.wait_for_function(_REACTED)
         self.page.wait_for_load_state("domcontentloaded")
 
     def value(self, label: str) -> str:
@@ -110,6 +118,9 @@ class Ui:
             raise ConformanceFailure(
                 f"{what} : absent de la page", expected=what, seen=redact(self.body_text()[:400])
             ) from None
+
+
+_REACTED = "() => !window.__ameliHarnessMark || !!document.querySelector('[role=alert]')"
 
 
 def _less(text: str, before: str) -> str:
