@@ -14,17 +14,22 @@ Measures, in one run:
      Mailpit API, read by the harness's own client (fixtures/mailpit.py), N times;
   4. the fixed costs: starting the embedded target (app and sink), launching Chromium, a new
      browser context and page.
-Prints a table, writes reports/benchmark.json. Targets (issue 7, a 2-core machine): harness at most
-1.25 × the bare script, mail latency p95 under 150 ms, full serial run under 45 s. Figures on a
-shared machine are noisy: run it when the machine is quiet, and read the spread beside the median.
+  5. where the CPU goes during the serial full run: the processes of the run sampled from /proc
+     (harness, Playwright's driver, Chromium's browser, renderer and GPU processes, the app, the
+     mail sink), CPU seconds each.
+Prints a table, writes reports/benchmark.json. Targets (issue 14, a 2-core machine): every ratio of
+TARGETS below. Figures on a shared machine are noisy: run it when the machine is quiet, and read
+the ratios (taken side by side in one run) and the spread beside the median.
 """
 import argparse
 import json
+import os
 import platform
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from datetime import datetime, timezone
 from pathlib import Path
@@ -42,7 +47,9 @@ from fixtures.targets import start_embedded  # noqa: E402
 
 HAPPY_FEATURE = ROOT / "features" / "etape6_confirmation.feature"
 HAPPY_NAME = "Le nouveau mot de passe est enregistré"
-TARGETS = {"overhead_ratio": 1.25, "mail_latency_p95_ms": 150, "serial_wall_s": 45}
+# Issue 14: ≤ for the ratios and times, ≥ for the parallel gain.
+TARGETS = {"overhead_ratio": 1.15, "overhead_ratio_lean": 1.05, "serial_over_bare": 40,
+           "serial_over_n2": 1.6, "mail_latency_p95_ms": 150, "serial_wall_s": 45}
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -58,29 +65,114 @@ def spread(values: list[float], digits: int = 3) -> dict:
             "max": round(max(values), digits)}
 
 
-def pytest_run(args: list[str], timeout: float) -> tuple[float, dict | None, str]:
-    """`pytest steps ...` as a user runs it, in its own reports folder: wall time, report, tail."""
+HZ = os.sysconf("SC_CLK_TCK")
+
+
+def _processes_under(root: int) -> dict[int, tuple[float, str]]:
+    """{pid: (CPU seconds so far, command line)} of `root` and its descendants, from /proc."""
+    children: dict[int, list[int]] = {}
+    info: dict[int, tuple[float, str]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                fields = f.read().rsplit(") ", 1)[1].split()
+            with open(f"/proc/{entry}/cmdline", "rb") as f:
+                command = f.read().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(entry))
+        info[int(entry)] = ((int(fields[11]) + int(fields[12])) / HZ, command)
+    found, stack = {}, [root]
+    while stack:
+        pid = stack.pop()
+        if pid in info:
+            found[pid] = info[pid]
+        stack += children.get(pid, [])
+    return found
+
+
+def category(command: str) -> str:
+    """The part of the run a process belongs to."""
+    program = command.split(" ", 1)[0]
+    if "python" in program:
+        if "mailsink" in command:
+            return "collecteur de mails"
+        if "reference_app" in command or "tests.mutants" in command:
+            return "application"
+        return "harnais (pytest)"
+    if "chrom" in program:
+        for kind, name in (("--type=renderer", "renderer"), ("--type=gpu-process", "GPU"),
+                           ("--type=utility", "utilitaires"), ("--type=zygote", "zygote")):
+            if kind in command:
+                return f"Chromium {name}"
+        return "Chromium navigateur"
+    if "node" in program:
+        return "pilote Playwright (node)"
+    return "autre"
+
+
+class CpuSampler:
+    """CPU seconds per part of a run, sampled every 0.2 s (a process is counted at its last
+    sample: what it spent after, a few tens of ms, is lost)."""
+
+    def __init__(self, process: subprocess.Popen):
+        self.process = process
+        self.seen: dict[int, tuple[float, str]] = {}
+
+    def sample(self) -> None:
+        for pid, (cpu, command) in _processes_under(self.process.pid).items():
+            known = self.seen.get(pid)
+            self.seen[pid] = (cpu, command if command.strip() or not known else known[1])
+
+    def by_part(self) -> dict[str, float]:
+        parts: dict[str, float] = {}
+        for cpu, command in self.seen.values():
+            parts[category(command)] = parts.get(category(command), 0) + cpu
+        return {k: round(v, 1) for k, v in sorted(parts.items(), key=lambda kv: -kv[1])}
+
+
+def pytest_run(args: list[str], timeout: float, sample_cpu: bool = False):
+    """`pytest steps ...` as a user runs it, in its own reports folder: wall time, report, tail
+    (and the CPU per part of the run, with `sample_cpu`)."""
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         reports = Path(tmp) / "reports"
         started = time.monotonic()
-        result = subprocess.run(
+        process = subprocess.Popen(
             [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:hypothesispytest",
              "--reports-dir", str(reports), *args],
-            cwd=ROOT, capture_output=True, text=True, timeout=timeout)
+            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        sampler = CpuSampler(process)
+        output: list[str] = []
+        reader = threading.Thread(target=lambda: output.extend(process.stdout), daemon=True)
+        reader.start()
+        deadline = started + timeout
+        while process.poll() is None and time.monotonic() < deadline:
+            if sample_cpu:
+                sampler.sample()
+            time.sleep(0.2)  # a sampling period, not a wait for a condition
+        if process.poll() is None:
+            process.kill()
+        process.wait()
+        reader.join(timeout=5)
         wall = time.monotonic() - started
         path = reports / "conformance.json"
         data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
-    return wall, data, (result.stdout + result.stderr)[-800:]
+    tail = "".join(output)[-800:]
+    return (wall, data, tail, sampler.by_part()) if sample_cpu else (wall, data, tail)
 
 
 def full_run(mode: str, timeout: float) -> dict:
     extra = ["-n", "2"] if mode == "n2" else []
-    wall, data, tail = pytest_run(["steps", *extra], timeout)
+    wall, data, tail, cpu = pytest_run(["steps", *extra], timeout, sample_cpu=True)
     if data is None:
         return {"mode": mode, "wall_s": round(wall, 1), "verdict": "no-report", "output": tail}
     durations = [s["duration_s"] for s in data["scenarios"]]
     return {"mode": mode, "wall_s": round(wall, 1), "verdict": data["verdict"],
-            "scenarios": len(durations), "scenario_s": spread(durations)}
+            "scenarios": len(durations), "scenario_s": spread(durations),
+            "cpu_s": cpu, "cpu_total_s": round(sum(cpu.values()), 1),
+            "shortcuts": sum(1 for s in data["scenarios"] if s.get("shortcuts"))}
 
 
 def person_dict() -> dict:
@@ -203,12 +295,21 @@ def table(result: dict) -> str:
     rows = [("mesure", "médiane", "p95 / détail", "cible")]
     for run in result.get("full_runs", []):
         s = run.get("scenario_s", {})
-        goal = f"< {TARGETS['serial_wall_s']} s" if run["mode"] == "serial" else ""
+        goal = f"≤ {TARGETS['serial_wall_s']} s" if run["mode"] == "serial" else ""
         rows.append((f"exigences {run['mode']} : durée totale", f"{run['wall_s']} s",
                      f"{run.get('scenarios', 0)} scénarios, {run['verdict']}", goal))
         if s:
             rows.append((f"exigences {run['mode']} : par scénario", f"{s['median']} s",
                          f"p95 {s['p95']} s", ""))
+        if run.get("cpu_s"):
+            rows.append((f"exigences {run['mode']} : CPU", f"{run['cpu_total_s']} s",
+                         ", ".join(f"{k} {v}" for k, v in run["cpu_s"].items()), ""))
+    if "serial_over_bare" in result:
+        rows.append(("exigences serial ÷ parcours nu", f"{result['serial_over_bare']}", "",
+                     f"≤ {TARGETS['serial_over_bare']}"))
+    if "serial_over_n2" in result:
+        rows.append(("exigences serial ÷ -n 2", f"{result['serial_over_n2']}", "",
+                     f"≥ {TARGETS['serial_over_n2']}"))
     h, b = result.get("harness_happy_path", {}), result.get("in_process", {})
     if "scenario_s" in h and "bare_happy_path_s" in b:
         rows.append(("parcours nominal, harnais", f"{h['scenario_s']['median']} s",
@@ -222,7 +323,7 @@ def table(result: dict) -> str:
         rows.append(("parcours nominal, harnais sans captures", f"{lean['scenario_s']['median']} s",
                      f"p95 {lean['scenario_s']['p95']} s", ""))
         rows.append(("surcoût du harnais sans captures", f"{result['overhead_ratio_lean']}",
-                     "--step-screenshots on-failure", f"≤ {TARGETS['overhead_ratio']}"))
+                     "--step-screenshots on-failure", f"≤ {TARGETS['overhead_ratio_lean']}"))
     if "mail_latency_ms" in b:
         m = b["mail_latency_ms"]
         rows.append(("latence du mail (clic → visible par l'API)", f"{m['median']} ms",
@@ -260,7 +361,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
 
     result = {"date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-              "machine": {"cpus": __import__("os").cpu_count(), "python": platform.python_version(),
+              "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
                           "platform": platform.platform()},
               "targets": TARGETS, "repetitions": args.repetitions}
     print("mesures en cours (processus, navigateur, script nu, mail)...", flush=True)
@@ -283,11 +384,21 @@ def main(argv=None) -> int:
         for mode in ("serial", "n2"):
             print(f"exécution complète des exigences ({mode})...", flush=True)
             result["full_runs"].append(full_run(mode, args.timeout))
+    bare = b["bare_happy_path_s"]["median"]
+    runs = {r["mode"]: r for r in result.get("full_runs", []) if "scenario_s" in r}
+    if "serial" in runs:
+        result["serial_over_bare"] = round(runs["serial"]["wall_s"] / bare, 1)
+    if "serial" in runs and "n2" in runs:
+        result["serial_over_n2"] = round(runs["serial"]["wall_s"] / runs["n2"]["wall_s"], 2)
     checks = {"overhead_ratio": result.get("overhead_ratio", 99) <= TARGETS["overhead_ratio"],
+              "overhead_ratio_lean":
+                  result.get("overhead_ratio_lean", 99) <= TARGETS["overhead_ratio_lean"],
               "mail_latency_p95_ms": b["mail_latency_ms"]["p95"] < TARGETS["mail_latency_p95_ms"]}
-    serial = next((r for r in result.get("full_runs", []) if r["mode"] == "serial"), None)
-    if serial:
-        checks["serial_wall_s"] = serial["wall_s"] < TARGETS["serial_wall_s"]
+    if "serial" in runs:
+        checks["serial_wall_s"] = runs["serial"]["wall_s"] <= TARGETS["serial_wall_s"]
+        checks["serial_over_bare"] = result["serial_over_bare"] <= TARGETS["serial_over_bare"]
+    if "serial_over_n2" in result:
+        checks["serial_over_n2"] = result["serial_over_n2"] >= TARGETS["serial_over_n2"]
     result["targets_met"] = checks
     output = Path(args.output)
     output.parent.mkdir(parents=True, exist_ok=True)

@@ -22,12 +22,24 @@ def ui(page, request):
     return current
 
 
-def pytest_collection_modifyitems(items):
-    """Scenarios that move the target's clock are marked `horloge` (-m horloge selects them)."""
+def pytest_collection_modifyitems(config, items):
+    """Scenarios that move the target's clock are marked `horloge` (-m horloge selects them).
+    Between parallel workers, the scenarios that try whole sets of values (a table of rows,
+    each often a page or a whole procedure) start first, so that no worker is left alone with
+    the longest at the end."""
     for item in items:
         template = bdd_template(item)
         if template and any(CLOCK_STEPS.match(s.name) for s in template.steps):
             item.add_marker(clockturn.MARKER)
+    if config.getoption("numprocesses", None) or hasattr(config, "workerinput"):
+        items.sort(key=lambda item: -_rows(bdd_template(item)))
+
+
+def _rows(template) -> int:
+    """The rows of the step tables of a scenario (0 for an ordinary test)."""
+    if not template:
+        return 0
+    return sum(len(s.datatable.rows) for s in template.steps if getattr(s, "datatable", None))
 
 
 @pytest.fixture(autouse=True)

@@ -97,7 +97,10 @@ class Ui:
             "() => (performance.getEntriesByType('navigation')[0] || {}).responseStatus || 0")
 
     def alerts(self) -> str:
-        return " ".join(t for t in self.page.get_by_role("alert").all_inner_texts()).strip()
+        # No HTML element has the role alert implicitly: the attribute is the role; hidden alerts
+        # are not read, as a screen reader does not. One look
+        # (Playwright's role engine computes the whole page's roles: 27 ms against 3).
+        return self.page.evaluate(_ALERTS)
 
     def fill(self, label: str, value: str) -> None:
         self.field(label).fill(value)
@@ -120,6 +123,10 @@ class Ui:
             ) from None
 
 
+_ALERTS = """() => Array.from(document.querySelectorAll('[role]'))
+  .filter(e => e.getAttribute('role').split(/\\s+/).includes('alert'))
+  .filter(e => e.checkVisibility() && !e.closest('[aria-hidden=true]'))
+  .map(e => e.innerText || '').join(' ').replace(/\\s+/g, ' ').trim()"""
 _REACTED = "() => !window.__ameliHarnessMark || !!document.querySelector('[role=alert]')"
 
 

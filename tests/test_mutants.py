@@ -48,9 +48,12 @@ def test_mutant_is_caught_on_its_identifier_only(mutant_target, conformance_run)
     selection = ["-m", f"{mutant.requirement} or {witness}", *mutant.selection]
     if mutant.selection and mutant.selection[0] == "-k":  # keep the witness in a narrowed run
         selection[-1] = f"({mutant.selection[1]}) or acc"
+    # A step that fails waits its whole timeout for what a correct page would show: 5 s, not
+    # the default 10, against a local target whose pages answer in milliseconds.
     result = conformance_run.run(
         "--target-url", target.url, "--mailpit-url", target.mailpit_url,
-        "--control-url", target.control_url, *selection,
+        "--control-url", target.control_url, "--ui-timeout", "5", "--mail-timeout", "5",
+        *selection,
         AMELI_CONTROL_TOKEN=target.control_token,
     )
     report = conformance_run.report()
