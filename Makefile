@@ -54,7 +54,7 @@ check-profile: install
 	$(PY) -m fixtures.profile $(PROFILE)
 
 test: install
-	$(PY) -m pytest tests -n 2 $(ARGS)
+	$(PY) -m pytest tests -n 2 --maxschedchunk 1 $(ARGS)
 
 install: $(STAMP) chromium
 

@@ -76,8 +76,10 @@ def conformance_run(tmp_path):
 
 
 # The tests that run a whole suite in a child process, by their measured weight (seconds on this
-# 2-core machine, `--durations`): under `-n 2` the heaviest start first, one per worker, and the
-# many short tests fill in after them, rather than one long run left alone at the end.
+# 2-core machine, `--durations`). Under `-n N`, with `--maxschedchunk 1` (make test), xdist gives
+# each worker two tests at a time from the front of the list: the heavy ones, heaviest first, are
+# dealt one in two with the light ones, so that each worker starts on a heavy one and none is left
+# alone with a long run at the end.
 HEAVY = {
     "test_the_second_implementation_passes_unchanged": 175,
     "test_reference_app_is_conformant_and_reports_are_written": 173,
@@ -89,4 +91,12 @@ HEAVY = {
 
 
 def pytest_collection_modifyitems(items):
-    items.sort(key=lambda item: -HEAVY.get(item.originalname, 0))
+    heavy = sorted((i for i in items if i.originalname in HEAVY),
+                   key=lambda item: -HEAVY[item.originalname])
+    light = [i for i in items if i.originalname not in HEAVY]
+    dealt = []
+    while heavy or light:
+        for queue in (heavy, light):
+            if queue:
+                dealt.append(queue.pop(0))
+    items[:] = dealt

@@ -228,10 +228,12 @@ MUTANTS = {
     "captcha-10-minutes": Mutant("E2-CAPTCHA-5MIN", "le CAPTCHA vaut 10 minutes",
                                  settings=("CAPTCHA_LIFETIME=600",)),
     "adresse-domaine-visible": Mutant("E3-ENVOI", "le domaine de l'adresse est affiché",
+                                      selection=("-k", "masquée_comme_dans_le_guide and thomas"),
                                       patch=domain_shown),
     "adresse-non-validee-servie": Mutant(
         "E3BIS-1-SANS-MAIL", "une adresse non validée reçoit le mail", patch=unvalidated_gets_mail),
     "quatre-demandes": Mutant("E3BIS-2-BLOCAGE", "4 demandes par heure au lieu de 3",
+                              selection=("-k", "maximum_de_demandes and hiver"),
                               settings=("RESET_REQUEST_LIMIT=4",)),
     "autre-objet": Mutant("E4-MAIL", "l'objet du mail n'est pas celui du guide",
                           patch=other_subject),
@@ -246,7 +248,7 @@ MUTANTS = {
         patch=lambda: rewrite(reset, "reset/new_password.html",
                               "<li>Ne contenir que des caractères autorisés</li>", "")),
     "longueur-en-octets": Mutant("E5-LONGUEUR", "la longueur est comptée en octets UTF-8",
-                                 patch=utf8_length),
+                                 selection=("-k", "entre_8_et_50"), patch=utf8_length),
     "casse-ignoree": Mutant("E5-CASSE", "majuscules et minuscules ne sont plus exigées",
                             patch=lambda: drop_reason("minuscules et majuscules")),
     "chiffre-ne-compte-pas": Mutant(
@@ -353,11 +355,48 @@ FAULTS = {
 }
 
 
+# ------------------------------------------------------------------ conformant variants
+
+
+def form_bound_to_session():
+    """The request form is shown only in a session that came through the login page (as flows
+    bound to a session do); reached by its address in a new browser, it says to start again from
+    the login page. Conformant: a person always reaches the form by clicking."""
+    from flask import request, session
+
+    original = app_main.create_app
+
+    def create(config):
+        app = original(config)
+
+        @app.before_request
+        def _bound_to_session():
+            path = request.path.rstrip("/")
+            if request.method == "GET" and path == "/connexion":
+                session["parcours"] = True
+            elif request.method == "GET" and path == "/mot-de-passe-oublie" \
+                    and not session.get("parcours"):
+                return ("<!doctype html><html lang='fr'><head><title>Session expirée</title>"
+                        "</head><body><h1>Session expirée</h1><p>Recommencez depuis "
+                        "<a href='/connexion'>la page de connexion</a>.</p></body></html>")
+
+        return app
+
+    app_main.create_app = create
+
+
+VARIANTS = {
+    "formulaire-lie-a-la-session": Mutant("", "le formulaire n'est servi qu'après la page de "
+                                          "connexion, dans la même session",
+                                          patch=form_bound_to_session),
+}
+
+
 def main(argv):
     from .campagne import CAMPAIGN
 
     name, *rest = argv
-    mutant = {**MUTANTS, **SECURITY_MUTANTS, **FAULTS, **CAMPAIGN}[name]
+    mutant = {**MUTANTS, **SECURITY_MUTANTS, **FAULTS, **VARIANTS, **CAMPAIGN}[name]
     if mutant.patch is not None:
         mutant.patch()
     for setting in mutant.settings:

@@ -57,7 +57,8 @@ def test_reference_app_is_conformant_and_reports_are_written(conformance_run, tm
 
 
 def test_a_link_valid_60_minutes_is_caught_on_e4_lien_30min(conformance_run):
-    result = conformance_run.run("--reference-setting", "RESET_LINK_LIFETIME=3600", "-k", "lien")
+    result = conformance_run.run("--reference-setting", "RESET_LINK_LIFETIME=3600",
+                                 "-m", "E4-LIEN-30MIN")
     report = conformance_run.report()
     assert result.returncode != 0
     assert report["verdict"] == "non-conformant"

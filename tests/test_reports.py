@@ -17,13 +17,29 @@ PRODUCED = ["conformance.json", "conformance.html", "junit.xml", "messages.ndjso
 
 
 @pytest.fixture(scope="module")
-def failing_run(tmp_path_factory):
+def failing_run(tmp_path_factory, worker_id):
+    """The run, made once for all the workers of `-n N` (pytest-xdist's recipe: the first worker
+    makes it under a lock, the others read it); its reports are only read."""
+    import fcntl
+    from types import SimpleNamespace
+
     from .conftest import ConformanceRun
 
-    base = tmp_path_factory.mktemp("rapports")
+    root = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        root = root.parent  # shared by the workers of this session
+    base = root / "rapports-partages"
     run = ConformanceRun(base / "reports")
     audit = base / "valeurs-des-personas.txt"
-    result = run.run(*SELECTION, AMELI_PRIVACY_AUDIT=str(audit))
+    done = base / "resultat.json"
+    with open(root / "rapports-partages.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            base.mkdir(exist_ok=True)
+            made = run.run(*SELECTION, AMELI_PRIVACY_AUDIT=str(audit))
+            done.write_text(json.dumps({"returncode": made.returncode, "stdout": made.stdout,
+                                        "stderr": made.stderr}), encoding="utf-8")
+    result = SimpleNamespace(**json.loads(done.read_text(encoding="utf-8")))  # as run()'s
     return run, result, audit
 
 
