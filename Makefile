@@ -7,6 +7,7 @@
 #            make flakiness REPS=20 (the full run repeated, serial and -n 2)
 #            make benchmark (where the time goes; reports/benchmark.json)
 #            make mutation (the mutation campaign: score and survivors, reports/mutation.json)
+#            make mutants (each of the 26 mutants of one identifier caught on its identifier only)
 #            make explore (random sequences against a model of the guide; ARGS="--explore-budget 600")
 #            make explore-mutants (the exploration run against broken variants of the reference)
 #            make browser-server HOST=0.0.0.0 PORT=3000 (a Playwright browser server for others)
@@ -25,7 +26,7 @@ REPS   ?= 20
 HOST   ?= 127.0.0.1
 PORT   ?= 0
 
-.PHONY: mutation explore explore-mutants conformance securite flakiness benchmark browser-server merge check-profile test install chromium clean
+.PHONY: mutants mutation explore explore-mutants conformance securite flakiness benchmark browser-server merge check-profile test install chromium clean
 
 # Hypothesis's pytest plugin imports hypothesis at the end of a run (0.8 s): the suite does not use it.
 NOHYP  := -p no:hypothesispytest
@@ -81,6 +82,9 @@ mutation: install
 
 explore: install
 	$(PY) -m pytest exploration $(PROFILE_ARG) $(ARGS)
+
+mutants: install
+	AMELI_ALL_MUTANTS=1 $(PY) -m pytest tests/test_mutants.py -n 2 --maxschedchunk 1 $(ARGS)
 
 explore-mutants: install
 	AMELI_EXPLORE_MUTANTS=1 $(PY) -m pytest tests/test_exploration.py $(ARGS)
