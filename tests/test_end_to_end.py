@@ -24,6 +24,7 @@ def assert_nothing_left(run):
 
 
 def test_reference_app_is_conformant_and_reports_are_written(conformance_run, tmp_path):
+    from .test_raccourcis import check_shortcuts_of_a_full_run
     from .test_reports import PRODUCED, leaks
 
     audit = tmp_path / "valeurs-des-personas.txt"
@@ -49,6 +50,8 @@ def test_reference_app_is_conformant_and_reports_are_written(conformance_run, tm
     for scenario in report["scenarios"]:
         assert scenario["steps"] and all(s["status"] == "passed" for s in scenario["steps"])
         assert set(scenario) >= {"feature", "name", "tags", "status", "duration_s", "steps"}
+    assert {s["browser"].rsplit("(", 1)[-1] for s in report["scenarios"]} == {"headless-shell)"}
+    check_shortcuts_of_a_full_run(report)
     junit = ET.parse(conformance_run.reports_dir / "junit.xml").getroot()
     cases = junit.findall(".//testcase")
     assert len(cases) == len(report["scenarios"])

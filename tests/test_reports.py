@@ -11,7 +11,9 @@ import pytest
 from fixtures.browser import find_chromium, launch_args
 
 # A failing run: the 60-minute mutant, on the scenarios of the link and of the mail.
-SELECTION = ["--reference-setting", "RESET_LINK_LIFETIME=3600", "-m", "E4-LIEN-30MIN or E4-MAIL or E3-ENVOI"]
+# (E3-ENVOI's examples of masked addresses and of births add no kind of report content: left out.)
+SELECTION = ["--reference-setting", "RESET_LINK_LIFETIME=3600", "-m", "E4-LIEN-30MIN or E4-MAIL or E3-ENVOI",
+             "-k", "not masquée and not aboutit"]
 PRODUCED = ["conformance.json", "conformance.html", "junit.xml", "messages.ndjson",
             "evidence.zip", "evidence.zip.sha256"]
 

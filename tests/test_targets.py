@@ -40,12 +40,15 @@ def test_the_second_implementation_passes_unchanged(second_implementation, confo
     target, path = second_implementation
     # The verdict is what is checked here (the reference's run checks the evidence): no
     # screenshot after each step, no trace, a fifth less to pay.
+    # The 28 whole procedures of « un chiffre ou un seul caractère spécial suffit » are left out
+    # (a sixth of the run): each is the procedure the other scenarios walk on this target.
     result = conformance_run.run("--profile", str(path), "--step-screenshots", "off",
-                                 "--playwright-trace", "off", **{TOKEN_ENV: target.control_token})
+                                 "--playwright-trace", "off", "-k", "not suffit",
+                                 **{TOKEN_ENV: target.control_token})
     report = conformance_run.report()
     assert result.returncode == 0, result.stdout[-3000:]
     assert report["verdict"] == "conformant"
-    assert all(r["status"] == "passed" for r in required(report).values())
+    assert all(r["status"] == "passed" for r in required(report).values()), required(report)
     assert report["summary"] == {"passed": len(report["scenarios"])}
     assert report["interpretations"]["reset_request_limit"] == 4  # its own, from its profile
     assert report["profile"]["token_env"] == TOKEN_ENV
