@@ -134,8 +134,8 @@ class CpuSampler:
 
 
 def pytest_run(args: list[str], timeout: float, sample_cpu: bool = False):
-    """`pytest steps ...` as a user runs it, in its own reports folder: wall time, report, tail
-    (and the CPU per part of the run, with `sample_cpu`)."""
+    """`pytest steps ...` as a user runs it, in its own reports folder: wall time, report, tail,
+    and the CPU per part of the run ({} unless `sample_cpu`)."""
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         reports = Path(tmp) / "reports"
         started = time.monotonic()
@@ -148,10 +148,14 @@ def pytest_run(args: list[str], timeout: float, sample_cpu: bool = False):
         reader = threading.Thread(target=lambda: output.extend(process.stdout), daemon=True)
         reader.start()
         deadline = started + timeout
-        while process.poll() is None and time.monotonic() < deadline:
+        while time.monotonic() < deadline:
             if sample_cpu:
                 sampler.sample()
-            time.sleep(0.2)  # a sampling period, not a wait for a condition
+            try:  # the sampling period, ended at once by the run's end
+                process.wait(timeout=0.2)
+                break
+            except subprocess.TimeoutExpired:
+                continue
         if process.poll() is None:
             process.kill()
         process.wait()
@@ -160,7 +164,7 @@ def pytest_run(args: list[str], timeout: float, sample_cpu: bool = False):
         path = reports / "conformance.json"
         data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
     tail = "".join(output)[-800:]
-    return (wall, data, tail, sampler.by_part()) if sample_cpu else (wall, data, tail)
+    return wall, data, tail, sampler.by_part()
 
 
 def full_run(mode: str, timeout: float) -> dict:
@@ -284,7 +288,7 @@ def harness_happy_path(repetitions: int, timeout: float, extra: tuple[str, ...] 
             lines += [f"@scenario({str(HAPPY_FEATURE)!r}, {HAPPY_NAME!r})",
                       f"def test_parcours_nominal_{n:02d}():", "    pass", ""]
         (Path(tmp) / "test_parcours_nominal.py").write_text("\n".join(lines), encoding="utf-8")
-        wall, data, tail = pytest_run([tmp, "--rootdir", str(ROOT), *extra], timeout)
+        wall, data, tail, _ = pytest_run([tmp, "--rootdir", str(ROOT), *extra], timeout)
     if data is None:
         return {"error": tail}
     durations = [s["duration_s"] for s in data["scenarios"]]

@@ -34,9 +34,13 @@ LOGIN_PAGE = "la page de connexion"
 REQUEST_FORM = "le formulaire « Mot de passe oublié »"
 
 
+def _key(target, page_name) -> tuple[str, str]:
+    return page_name, target.url or target.login_url or ""
+
+
 def _by_address(ui, target, page_name, shows) -> bool:
     """Reaches the page by the address found earlier; False when there is none or it failed."""
-    key = (page_name, target.url or target.login_url or "")
+    key = _key(target, page_name)
     address = DISCOVERED.get(key)
     if not address:
         return False
@@ -49,8 +53,7 @@ def _by_address(ui, target, page_name, shows) -> bool:
 
 
 def _found(ui, target, page_name):
-    key = (page_name, target.url or target.login_url or "")
-    DISCOVERED.setdefault(key, ui.page.url)
+    DISCOVERED.setdefault(_key(target, page_name), ui.page.url)
 
 
 def _path(address: str) -> str:

@@ -123,10 +123,18 @@ class Ui:
             ) from None
 
 
-_ALERTS = """() => Array.from(document.querySelectorAll('[role]'))
-  .filter(e => e.getAttribute('role').split(/\\s+/).includes('alert'))
-  .filter(e => e.checkVisibility() && !e.closest('[aria-hidden=true]'))
-  .map(e => e.innerText || '').join(' ').replace(/\\s+/g, ' ').trim()"""
+_ALERTS = """() => {
+  const found = [];  // open shadow roots included, as Playwright's role engine reads them
+  const visit = (root) => root.querySelectorAll('*').forEach(e => {
+    if (e.hasAttribute('role')) found.push(e);
+    if (e.shadowRoot) visit(e.shadowRoot);
+  });
+  visit(document);
+  return found
+    .filter(e => e.getAttribute('role').trim().split(/\\s+/)[0] === 'alert')  // the first token is the role
+    .filter(e => e.checkVisibility() && !e.closest('[aria-hidden=true]'))
+    .map(e => e.innerText || '').join(' ').replace(/\\s+/g, ' ').trim();
+}"""
 _REACTED = "() => !window.__ameliHarnessMark || !!document.querySelector('[role=alert]')"
 
 
