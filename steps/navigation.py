@@ -25,11 +25,13 @@ def open_home(ui, target):
 
 # Addresses the run found by clicking, as a person reaches the page (per process). A scenario
 # whose rule is not the way to a page reaches it afterwards by this address: the scenarios of
-# E0-ACCES and E1-CONNEXION, which check the way, click it in their own steps. An address that
-# does not show the page again (a flow bound to its session, as some identity servers do) is
-# never used again: the way is clicked, as the first time. The report lists the shortcuts each
-# scenario took (`shortcuts`).
-DISCOVERED: dict[tuple[str, str], str | None] = {}
+# E0-ACCES and E1-CONNEXION, which check the way, click it in their own steps. An address is
+# trusted only when it gives the page again with everything the way had left in the browser
+# (the names of the target's cookies, of local and session storage): a flow bound to its session
+# (the page refused, or served but expecting a cookie the login page sets, as some identity
+# servers do) is never reached by its address again, the way is clicked as the first time. The
+# report lists the shortcuts each scenario took (`shortcuts`).
+DISCOVERED: dict[tuple[str, str], tuple[str, frozenset[str]] | None] = {}
 LOGIN_PAGE = "la page de connexion"
 REQUEST_FORM = "le formulaire « Mot de passe oublié »"
 
@@ -41,19 +43,36 @@ def _key(target, page_name) -> tuple[str, str]:
 def _by_address(ui, target, page_name, shows) -> bool:
     """Reaches the page by the address found earlier; False when there is none or it failed."""
     key = _key(target, page_name)
-    address = DISCOVERED.get(key)
-    if not address:
+    found = DISCOVERED.get(key)
+    if not found:
         return False
+    address, left = found
     _go(ui, address, page_name)
-    if shows(ui):
+    if shows(ui) and left <= _left_in_browser(ui):
         ui.shortcuts.append(f"{page_name} par son adresse ({_path(address)})")
         return True
-    DISCOVERED[key] = None  # session-bound: the way is clicked from now on
+    DISCOVERED[key] = None  # bound to its session: the way is clicked from now on
     return False
 
 
 def _found(ui, target, page_name):
-    DISCOVERED.setdefault(_key(target, page_name), ui.page.url)
+    if _key(target, page_name) not in DISCOVERED:
+        DISCOVERED[_key(target, page_name)] = (ui.page.url, _left_in_browser(ui))
+
+
+_STORAGE = """() => { const keys = s => { try { return Object.keys(s); } catch (e) { return []; } };
+  return [keys(window.localStorage), keys(window.sessionStorage)]; }"""
+
+
+def _left_in_browser(ui) -> frozenset[str]:
+    """The names (never the values) of what the target keeps in the browser for this page."""
+    names = {f"cookie {c['name']}" for c in ui.page.context.cookies(ui.page.url)}
+    try:
+        local, session = ui.page.evaluate(_STORAGE)
+    except PlaywrightError:
+        local, session = [], []
+    return frozenset(names | {f"localStorage {k}" for k in local}
+                     | {f"sessionStorage {k}" for k in session})
 
 
 def _path(address: str) -> str:

@@ -385,10 +385,45 @@ def form_bound_to_session():
     app_main.create_app = create
 
 
+def path_bound_to_a_cookie():
+    """The request form is served to anyone, but its submission is accepted only from a browser
+    that went through the login page, which leaves a cookie of its own (as flows bound to a
+    session do); otherwise the page says the session expired. Conformant: a person always comes
+    from the login page. A harness that trusted the form's address would find a false fault."""
+    from flask import request
+
+    original = app_main.create_app
+
+    def create(config):
+        app = original(config)
+
+        @app.after_request
+        def _mark_the_way(response):
+            if request.method == "GET" and request.path.rstrip("/") == "/connexion":
+                response.set_cookie("parcours", "connexion", httponly=True, samesite="Lax")
+            return response
+
+        @app.before_request
+        def _checked_on_submission():
+            if request.method == "POST" and request.path.rstrip("/") == "/mot-de-passe-oublie" \
+                    and not request.cookies.get("parcours"):
+                return ("<!doctype html><html lang='fr'><head><title>Session expirée</title>"
+                        "</head><body><h1>Session expirée</h1><p role='alert'>Votre session a "
+                        "expiré. Recommencez depuis <a href='/connexion'>la page de connexion"
+                        "</a>.</p></body></html>")
+
+        return app
+
+    app_main.create_app = create
+
+
 VARIANTS = {
     "formulaire-lie-a-la-session": Mutant("", "le formulaire n'est servi qu'après la page de "
                                           "connexion, dans la même session",
                                           patch=form_bound_to_session),
+    "parcours-lie-a-un-cookie": Mutant("", "le formulaire est servi à tous, mais sa validation "
+                                       "demande le cookie que laisse la page de connexion",
+                                       patch=path_bound_to_a_cookie),
 }
 
 

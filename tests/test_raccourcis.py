@@ -28,10 +28,11 @@ def check_shortcuts_of_a_full_run(report) -> None:
     assert any(c.endswith("(/mot-de-passe-oublie)") for _, cuts in taken.values() for c in cuts)
 
 
-@pytest.fixture
-def session_bound(tmp_path):
-    target = start_embedded(tmp_path / "cible", tmp_path,
-                            app_command=("tests.mutants", "formulaire-lie-a-la-session"))
+@pytest.fixture(params=["formulaire-lie-a-la-session", "parcours-lie-a-un-cookie"])
+def session_bound(tmp_path, request):
+    """Two conformant flows bound to their session: the form refused by its address, and the
+    form served by its address but its submission refused without the login page's cookie."""
+    target = start_embedded(tmp_path / "cible", tmp_path, app_command=("tests.mutants", request.param))
     try:
         yield target
     finally:
