@@ -32,6 +32,8 @@ def before_change(control, mailpit, persona, state):
 
 def validate(ui, control, mailpit, persona, state):
     before_change(control, mailpit, persona, state)
+    if texts.RESET_PASSWORD in ui.cuts:
+        return  # the field kept less than was typed: what was typed cannot be sent
     ui.click(texts.RESET_SUBMIT)
 
 
@@ -49,7 +51,15 @@ def login_form_shown(ui) -> bool:
 def refusal_problem(ui, rule: str) -> tuple[str, str]:
     """What is wrong with a refusal ('' when nothing): no confirmation, the form still there,
     and a reason that speaks of the rule, among the messages that appeared after the submission
-    (the rules listed on the page, or a text already beside a field, are no reason)."""
+    (the rules listed on the page, or a text already beside a field, are no reason). A field
+    that stops the typing at the guide's 50 characters refuses a longer password as it is typed:
+    that is a refusal for the length, and the field's limit is its reason."""
+    cut = ui.cuts.get(texts.RESET_PASSWORD)
+    if cut:
+        typed, kept = cut
+        if rule == "longueur" and kept == passwords.LONGEST < typed:
+            return "", f"refusé à la saisie : {ui.cut_note(texts.RESET_PASSWORD)}"
+        return "la saisie a été coupée", ui.cut_note(texts.RESET_PASSWORD)
     if texts.CONFIRMED.search(ui.body_text()):
         return "accepté", "la confirmation du nouveau mot de passe"
     if not ui.has_field(texts.RESET_PASSWORD):
@@ -69,6 +79,9 @@ def check_refused(ui, rule: str, what: str):
 
 
 def check_confirmed(ui, what="la confirmation que le mot de passe est enregistré", state=None):
+    if ui.cuts:  # the password typed could not be sent as typed
+        raise ConformanceFailure(f"{what} : le mot de passe saisi n'a pas pu être envoyé",
+                                 expected=what, seen="; ".join(map(ui.cut_note, ui.cuts)))
     ui.expect_pattern(texts.CONFIRMED, what)
     if state is not None:
         state.recorded_password = state.new_password
@@ -77,6 +90,8 @@ def check_confirmed(ui, what="la confirmation que le mot de passe est enregistr�
 def change_password(ui, control, mailpit, persona, state, password):
     """On the new-password form: types `password` twice, validates; True when confirmed."""
     type_passwords(ui, state, password)
+    if ui.cuts:  # the person cannot type this password: it is not accepted
+        return False
     validate(ui, control, mailpit, persona, state)
     try:
         ui.page.wait_for_load_state("domcontentloaded")
@@ -171,7 +186,8 @@ def each_accepted(ui, target, control, mailpit, interpretations, request, scenar
                 password = passwords.build(description, person, interpretations, state.rng)
             ok = full_change(ui, target, control, mailpit, person, state, password)
             verifications.record(state, "", tried, ok, "accepté (confirmation)",
-                                 "" if ok else ui.body_text()[:200])
+                                 "" if ok else ui.cut_note(texts.RESET_PASSWORD)
+                                 or ui.body_text()[:200])
     verifications.settle(state, since, "mots de passe conformes refusés")
 
 

@@ -13,6 +13,7 @@ from fixtures.interpretations import date_form
 from fixtures.personas import nir_parts
 
 LOWER, UPPER, DIGITS = string.ascii_lowercase, string.ascii_uppercase, string.digits
+SHORTEST, LONGEST = 8, 50  # the guide: « Comporter entre 8 et 50 caractères »
 # Characters a feature names rather than shows (invisible, or mistaken for a latin letter).
 NAMED = {"espace": " ", "tabulation": "\t", "espace insécable": "\u00a0",
          "espace sans chasse": "\u200b", "a cyrillique": "\u0430", "alpha grec": "\u03b1"}

@@ -8,7 +8,7 @@ from playwright.sync_api import Locator, Page, expect
 from fixtures.errors import ConformanceFailure
 from fixtures.privacy import redact
 
-from . import texts
+from . import navigateur, texts
 
 
 class Ui:
@@ -19,6 +19,9 @@ class Ui:
         self.pristine: dict[str, str] = {}
         # The pages reached by their address rather than by clicking the way (navigation.py).
         self.shortcuts: list[str] = []
+        # The fields that kept less than was typed (a `maxlength`): label -> (typed, kept).
+        self.cuts: dict[str, tuple[int, int]] = {}
+        self.refused_by_browser = False  # the last click: the browser refused the form
 
     def body_text(self) -> str:
         return " ".join(self.page.locator("body").inner_text().split())
@@ -29,7 +32,7 @@ class Ui:
         except AssertionError:
             raise ConformanceFailure(
                 f"{what} introuvable sur la page",
-                expected=what, seen=redact(self.body_text()[:400]),
+                expected=what, seen=self.seen(),
             ) from None
         return locator.first
 
@@ -56,19 +59,58 @@ class Ui:
         return self.page.get_by_label(texts.label(label)).count() > 0
 
     def click(self, name: str) -> None:
-        """Clicks and waits until the page has reacted: a new page loaded, or an alert shown."""
+        """Clicks and waits until the page has reacted: a new page loaded, an alert shown, or the
+        browser itself refused the form (HTML constraint validation: navigateur.py)."""
         target = self.action(name)
-        self.page.evaluate("() => { window.__ameliHarnessMark = true; }")
+        self.page.evaluate(_MARK)
         target.click()
         # Playwright's click has waited for the navigation it started to commit: most times the
         # page has already reacted, and one look tells (a polled wait costs a frame, ~30 ms).
         try:
             reacted = self.page.evaluate(_REACTED)
         except PlaywrightError:  # the page was being replaced
-            reacted = False
+            reacted = ""
         if not reacted:
-            self.page.wait_for_function(_REACTED)
+            reacted = self.page.wait_for_function(_REACTED).json_value()
+        self.refused_by_browser = reacted == "refus du navigateur"
         self.page.wait_for_load_state("domcontentloaded")
+
+    def browser_refusal(self, label: str) -> str:
+        """What the browser said beside this field when it refused the form ('' when it did not,
+        or pointed at another field: it shows its message at the first wrong field only), as a
+        French browser says it, after the field's name as a screen reader gives it."""
+        if not self.has_field(label):
+            return ""
+        said = self.page.get_by_label(texts.label(label)).first.evaluate(_REFUSED_HERE)
+        if not said:
+            return ""
+        message, title = said
+        return " ".join(f"{label} : {navigateur.in_french(message)} {title}".split())
+
+    def refusal_note(self) -> str:
+        """When the browser refused the last submission: where and what it said ('' else)."""
+        if not self.refused_by_browser:
+            return ""
+        try:
+            said = self.page.evaluate(_REFUSAL)
+        except PlaywrightError:
+            return ""
+        if not said:
+            return ""
+        label, message = said
+        return (f"le navigateur a refusé le formulaire, au champ « {' '.join(label.split())} » : "
+                f"{navigateur.in_french(message)}")
+
+    def seen(self) -> str:
+        """What the page shows, for a failure's « constaté » (masked)."""
+        note = self.refusal_note()
+        return redact(f"{note} | " * bool(note) + self.body_text()[:400])
+
+    def cut_note(self, label: str) -> str:
+        if label not in self.cuts:
+            return ""
+        typed, kept = self.cuts[label]
+        return f"le champ « {label} » n'a gardé que {kept} des {typed} caractères saisis"
 
     def value(self, label: str) -> str:
         return self.field(label).input_value()
@@ -85,10 +127,16 @@ class Ui:
         self.pristine["(alertes)"] = self.alerts()
 
     def new_message_beside(self, label: str) -> str:
-        """The message tied to a field, less what was beside it on the untouched form."""
+        """The message tied to a field, less what was beside it on the untouched form; when the
+        browser refused the form, only what it said there (the page did not change: its texts
+        are those of the submission before)."""
+        if self.refused_by_browser:
+            return self.browser_refusal(label)
         return _less(self.error_beside(label), self.pristine.get(label, ""))
 
     def new_alerts(self) -> str:
+        if self.refused_by_browser:
+            return ""  # the page did not change: its alerts are older than the submission
         return _less(self.alerts(), self.pristine.get("(alertes)", ""))
 
     def navigation_status(self) -> int:
@@ -103,7 +151,15 @@ class Ui:
         return self.page.evaluate(_ALERTS)
 
     def fill(self, label: str, value: str) -> None:
-        self.field(label).fill(value)
+        """Types `value` as a person does; a field that keeps less (its `maxlength`) is noted in
+        `cuts`: what was submitted is not what was typed."""
+        field = self.field(label)
+        field.fill(value)
+        kept = field.input_value() if value else ""
+        if len(kept) < len(value) and value.startswith(kept):
+            self.cuts[label] = (len(value), len(kept))
+        else:
+            self.cuts.pop(label, None)
 
     def expect_phrase(self, text: str) -> None:
         try:
@@ -111,7 +167,7 @@ class Ui:
         except AssertionError:
             raise ConformanceFailure(
                 "texte du guide absent de la page",
-                expected=f"« {text} »", seen=redact(self.body_text()[:400]),
+                expected=f"« {text} »", seen=self.seen(),
             ) from None
 
     def expect_pattern(self, pattern: re.Pattern, what: str) -> None:
@@ -119,7 +175,7 @@ class Ui:
             expect(self.page.locator("body")).to_contain_text(pattern, use_inner_text=True)
         except AssertionError:
             raise ConformanceFailure(
-                f"{what} : absent de la page", expected=what, seen=redact(self.body_text()[:400])
+                f"{what} : absent de la page", expected=what, seen=self.seen()
             ) from None
 
 
@@ -135,7 +191,26 @@ _ALERTS = """() => {
     .filter(e => e.checkVisibility() && !e.closest('[aria-hidden=true]'))
     .map(e => e.innerText || '').join(' ').replace(/\\s+/g, ' ').trim();
 }"""
-_REACTED = "() => !window.__ameliHarnessMark || !!document.querySelector('[role=alert]')"
+# Before a click: a mark on the page (gone when a new page loads), and a listener for the first
+# field the browser finds wrong when it checks the form itself (the `invalid` event).
+_MARK = """() => { window.__ameliHarnessMark = true; window.__ameliRefused = null;
+  if (!window.__ameliListens) {
+    window.__ameliListens = true;
+    document.addEventListener('invalid', e => { window.__ameliRefused ||= e.target; }, true);
+  } }"""
+_REACTED = """() => !window.__ameliHarnessMark ? 'nouvelle page'
+  : window.__ameliRefused ? 'refus du navigateur'
+  : document.querySelector('[role=alert]') ? 'alerte' : ''"""
+_REFUSAL = """() => { const e = window.__ameliRefused;
+  if (!e || !e.validity || e.validity.valid) return null;
+  const label = e.labels && e.labels.length ? e.labels[0].innerText
+    : (e.getAttribute('aria-label') || e.name || '');
+  return [label, e.validationMessage]; }"""
+# This field is the one the browser showed its message at, and it is still wrong: the message,
+# and the field's title when the refusal is its pattern (browsers show it under the message).
+_REFUSED_HERE = """(e) => e === window.__ameliRefused && e.validity && !e.validity.valid
+  ? [e.validationMessage, e.validity.patternMismatch ? (e.getAttribute('title') || '') : '']
+  : null"""
 
 
 def _less(text: str, before: str) -> str:

@@ -15,7 +15,7 @@ from reference_app import __main__ as app_main
 from reference_app import auth, captcha, mail, reset
 from reference_app.rules import PARIS, InvalidInput
 
-from .mutants import Mutant, add_reason, password_rule, rewrite
+from .mutants import Mutant, add_reason, constraints_of_the_browser, password_rule, rewrite
 
 
 def _mutant(requirement, what, patch=None, settings=(), area=()):
@@ -752,6 +752,12 @@ CAMPAIGN = {
         "E5-LONGUEUR", "51 caractères acceptés",
         patch=lambda: _only(lambda p: not 8 <= len(p) <= 51,
                             "Le mot de passe doit comporter entre 8 et 50 caractères.")),
+    "champ-limite-a-40": _mutant(
+        "E5-LONGUEUR", "le champ du nouveau mot de passe s'arrête à 40 caractères (maxlength) : "
+        "50 ne peuvent pas être saisis", patch=lambda: constraints_of_the_browser(longest=40)),
+    "champ-exige-10": _mutant(
+        "E5-LONGUEUR", "le navigateur exige 10 caractères (minlength) : 8 sont refusés",
+        patch=lambda: constraints_of_the_browser(shortest=10)),
     "casse-une-seule": _mutant(
         "E5-CASSE", "une minuscule ou une majuscule suffit",
         patch=lambda: _only(lambda p: not re.search(r"[a-zA-Z]", p),

@@ -417,6 +417,28 @@ def path_bound_to_a_cookie():
     app_main.create_app = create
 
 
+def constraints_of_the_browser(shortest: int = 8, longest: int = 50):
+    """The forms let the browser check what it can (HTML constraint validation, as many teams
+    write them): fields `required`, the mail field of type email, the new password between 8 and
+    50 characters (`minlength`, `maxlength`: the 51st character cannot be typed). The browser
+    refuses the submission with its own message beside the field, in the person's language.
+    Conformant: a missing field is signalled beside it and nothing is sent; a password outside
+    8 to 50 characters cannot be recorded."""
+    form = '<form method="post" action="{action}" novalidate>'
+    rewrite(reset, "reset/request.html", form.format(action="/mot-de-passe-oublie"),
+            form.format(action="/mot-de-passe-oublie").replace(" novalidate", ""))
+    rewrite(reset, "reset/new_password.html", '<form method="post" novalidate>',
+            '<form method="post">')
+    for name in ("password", "confirmation"):
+        rewrite(reset, "reset/new_password.html", f'name="{name}" autocomplete="new-password" required',
+                f'name="{name}" autocomplete="new-password" required minlength="{shortest}" '
+                f'maxlength="{longest}"')
+    rewrite(auth, "auth/login.html", '<form method="post" action="/connexion" novalidate>',
+            '<form method="post" action="/connexion">')
+    rewrite(auth, "auth/login.html", 'autocomplete="current-password">',
+            'autocomplete="current-password" required>')
+
+
 VARIANTS = {
     "formulaire-lie-a-la-session": Mutant("", "le formulaire n'est servi qu'après la page de "
                                           "connexion, dans la même session",
@@ -424,6 +446,9 @@ VARIANTS = {
     "parcours-lie-a-un-cookie": Mutant("", "le formulaire est servi à tous, mais sa validation "
                                        "demande le cookie que laisse la page de connexion",
                                        patch=path_bound_to_a_cookie),
+    "contraintes-du-navigateur": Mutant("", "les champs obligatoires, le type mail et les 8 à 50 "
+                                        "caractères vérifiés aussi par le navigateur (HTML)",
+                                        patch=constraints_of_the_browser),
 }
 
 

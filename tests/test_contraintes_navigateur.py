@@ -1,0 +1,68 @@
+"""Forms the browser checks itself (HTML constraint validation: `required`, `type="email"`,
+`minlength`, `maxlength`, no `novalidate`), as many teams write them. The browser refuses the
+submission with its own message beside the first wrong field, in the person's language, and a
+`maxlength` field stops the typing: a conformant implementation written so is CONFORME, and one
+whose limits are not the guide's is caught. Before this, such a target ended in ERROR: the harness
+waited for a page or an alert that a refused form never gives."""
+import pytest
+
+from fixtures.targets import start_embedded
+from steps.navigateur import in_french
+
+# The scenarios where the browser's refusals meet the rules: the form's missing and malformed
+# fields, the wrong copy of the characters, the length and the confirmation of the password.
+SELECTION = ["-m", "E2-FORMULAIRE or E2-CAPTCHA-ERREUR or E5-LONGUEUR or E5-CONFIRMATION",
+             "-k", "not Retourner and not prévues and not ensuite"]
+
+
+def test_the_browser_messages_are_put_in_french_words_of_chromium():
+    assert in_french("Please fill out this field.") == "Veuillez renseigner ce champ."
+    assert in_french("Please lengthen this text to 8 characters or more (you are currently using "
+                     "7 characters).") == ("Veuillez allonger ce texte pour qu'il comporte au "
+                                           "moins 8\xa0caractères. Il en compte actuellement 7.")
+    assert in_french("Please include an '@' in the email address. 'a.b' is missing an '@'.") == (
+        'Veuillez inclure "@" dans l\'adresse e-mail. Il manque un symbole "@" dans "a.b".')
+    assert in_french("Something no browser says.") == "Something no browser says."
+
+
+@pytest.fixture
+def browser_checked(request, tmp_path):
+    target = start_embedded(tmp_path / "cible", tmp_path, app_command=("tests.mutants", request.param))
+    try:
+        yield target
+    finally:
+        target.stop()
+
+
+def run(conformance_run, t, *args):
+    return conformance_run.run("--target-url", t.url, "--mailpit-url", t.mailpit_url,
+                               "--control-url", t.control_url, "--step-screenshots", "off",
+                               "--playwright-trace", "off", *args,
+                               AMELI_CONTROL_TOKEN=t.control_token)
+
+
+@pytest.mark.parametrize("browser_checked", ["contraintes-du-navigateur"], indirect=True)
+def test_a_form_the_browser_checks_is_conformant(browser_checked, conformance_run):
+    result = run(conformance_run, browser_checked, *SELECTION)
+    report = conformance_run.report()
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert {s["status"] for s in report["scenarios"]} == {"passed"}
+    seen = {c["tried"]: c["seen"] for s in report["scenarios"] for c in s["checks"]}
+    # The browser's refusals, as a French browser words them, at the field they concern.
+    assert seen["« Numéro de sécurité sociale » : (rien)"] == (
+        "Numéro de sécurité sociale : Veuillez renseigner ce champ.")
+    assert "Veuillez allonger ce texte" in seen["mot de passe conforme de 7 caractères"]
+    assert seen["mot de passe conforme de 51 caractères"].startswith("refusé à la saisie")
+    assert seen["confirmation vide"] == "Confirmer le mot de passe : Veuillez renseigner ce champ."
+
+
+@pytest.mark.parametrize("browser_checked", ["champ-limite-a-40"], indirect=True)
+def test_a_field_that_stops_before_50_characters_is_caught(browser_checked, conformance_run):
+    result = run(conformance_run, browser_checked, "--ui-timeout", "3", "-m", "E5-LONGUEUR")
+    report = conformance_run.report()
+    assert result.returncode == 1, result.stdout[-3000:]
+    statuses = {r["id"]: r["status"] for r in report["requirements"] if r["status"] != "not_tested"}
+    assert statuses == {"E5-LONGUEUR": "failed"}
+    fifty = [s for s in report["scenarios"] if "50 caractères" in str(s["example"])]
+    assert fifty and {s["status"] for s in fifty} == {"failed"}, fifty
+    assert all("n'a gardé que 40 des 50 caractères" in s["failure"]["seen"] for s in fifty), fifty
