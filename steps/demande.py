@@ -439,8 +439,7 @@ def notes_captcha(ui, control, target, scenario_state):
 def clicks_arrow(ui, control, scenario_state):
     control.require("captcha", "savoir quels caractères l'image montrait")
     scenario_state.before_arrow = control.captcha_answer(ui.page.context.cookies(ui.page.url))
-    ui.action_matching(texts.CAPTCHA_ARROW, "la flèche (nouvelle série)").click()
-    ui.page.wait_for_load_state("domcontentloaded")
+    ui.press(ui.action_matching(texts.CAPTCHA_ARROW, "la flèche (nouvelle série)"))
 
 
 @then("une nouvelle série de caractères m'est proposée")

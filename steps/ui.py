@@ -61,7 +61,10 @@ class Ui:
     def click(self, name: str) -> None:
         """Clicks and waits until the page has reacted: a new page loaded, an alert shown, or the
         browser itself refused the form (HTML constraint validation: navigateur.py)."""
-        target = self.action(name)
+        self.press(self.action(name))
+
+    def press(self, target: Locator) -> None:
+        """Clicks a button or link found otherwise (an icon), and waits as `click` does."""
         self.page.evaluate(_MARK)
         target.click()
         # Playwright's click has waited for the navigation it started to commit: most times the
@@ -140,9 +143,12 @@ class Ui:
         return _less(self.alerts(), self.pristine.get("(alertes)", ""))
 
     def navigation_status(self) -> int:
-        """The HTTP status of the page shown (Navigation Timing), 0 when unknown."""
+        """The HTTP status of the page shown: of the script's request when a script changed the
+        page in place after the last click, else of the page's load (Navigation Timing); 0 when
+        unknown."""
         return self.page.evaluate(
-            "() => (performance.getEntriesByType('navigation')[0] || {}).responseStatus || 0")
+            "() => window.__ameliStatus || "
+            "(performance.getEntriesByType('navigation')[0] || {}).responseStatus || 0")
 
     def alerts(self) -> str:
         # No HTML element has the role alert implicitly: the attribute is the role; hidden alerts
@@ -191,16 +197,46 @@ _ALERTS = """() => {
     .filter(e => e.checkVisibility() && !e.closest('[aria-hidden=true]'))
     .map(e => e.innerText || '').join(' ').replace(/\\s+/g, ' ').trim();
 }"""
-# Before a click: a mark on the page (gone when a new page loads), and a listener for the first
-# field the browser finds wrong when it checks the form itself (the `invalid` event).
-_MARK = """() => { window.__ameliHarnessMark = true; window.__ameliRefused = null;
-  if (!window.__ameliListens) {
-    window.__ameliListens = true;
-    document.addEventListener('invalid', e => { window.__ameliRefused ||= e.target; }, true);
-  } }"""
-_REACTED = """() => !window.__ameliHarnessMark ? 'nouvelle page'
-  : window.__ameliRefused ? 'refus du navigateur'
-  : document.querySelector('[role=alert]') ? 'alerte' : ''"""
+# Before a click: a mark on the page (gone when a new page loads); the first field the browser
+# finds wrong when it checks the form itself (the `invalid` event); and, for a page that a script
+# changes in place (fetch and a new body, as Turbo, htmx or a single-page app do), the requests
+# of the page still running and the instant of its last change.
+_MARK = """() => {
+  const w = window;
+  w.__ameliHarnessMark = true; w.__ameliRefused = null; w.__ameliChanged = 0; w.__ameliLeaving = false;
+  w.__ameliStatus = 0;
+  if (w.__ameliListens) return;
+  w.__ameliListens = true; w.__ameliPending = 0; w.__ameliQuietSince = performance.now();
+  document.addEventListener('invalid', e => { w.__ameliRefused ||= e.target; }, true);
+  w.addEventListener('beforeunload', () => { w.__ameliLeaving = true; });
+  new MutationObserver(() => { w.__ameliChanged = w.__ameliQuietSince = performance.now(); })
+    .observe(document, {subtree: true, childList: true, characterData: true, attributes: true});
+  const done = () => { w.__ameliPending--; w.__ameliQuietSince = performance.now(); };
+  if (w.fetch) {
+    const fetch = w.fetch;
+    w.fetch = function (...args) {
+      w.__ameliPending++;
+      return fetch.apply(this, args).then(r => { w.__ameliStatus = r.status; return r; }).finally(done);
+    };
+  }
+  const send = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.send = function (...args) {
+    w.__ameliPending++;
+    this.addEventListener('loadend', () => { w.__ameliStatus = this.status; done(); }, {once: true});
+    return send.apply(this, args);
+  };
+}"""
+# The page has reacted to the click: a new page, the browser's refusal of the form, or (a page a
+# script changes in place) a change since the click, no request running and nothing changed for
+# QUIET_MS. An alert that was already there is no reaction.
+QUIET_MS = 150
+_REACTED = """() => {
+  const w = window;
+  if (!w.__ameliHarnessMark) return 'nouvelle page';
+  if (w.__ameliRefused) return 'refus du navigateur';
+  if (w.__ameliLeaving || !w.__ameliChanged || w.__ameliPending > 0) return '';
+  return performance.now() - w.__ameliQuietSince > %d ? 'page changée par un script' : '';
+}""" % QUIET_MS
 _REFUSAL = """() => { const e = window.__ameliRefused;
   if (!e || !e.validity || e.validity.valid) return null;
   const label = e.labels && e.labels.length ? e.labels[0].innerText

@@ -439,6 +439,46 @@ def constraints_of_the_browser(shortest: int = 8, longest: int = 50):
             'autocomplete="current-password" required>')
 
 
+# The forms of `forms_sent_by_script`: the page stays, the answer's body replaces its body.
+SUBMIT_BY_SCRIPT = """<script>
+document.addEventListener('submit', async (event) => {
+  const form = event.target;
+  event.preventDefault();
+  const data = new URLSearchParams(new FormData(form, event.submitter));
+  const address = form.getAttribute('action') || location.href;  // form.action may be a field
+  const answer = await fetch(address, {method: 'POST', body: data, credentials: 'same-origin'});
+  const page = new DOMParser().parseFromString(await answer.text(), 'text/html');
+  document.title = page.title;
+  document.body.replaceWith(page.body);
+  history.pushState({}, '', answer.url);
+  window.scrollTo(0, 0);
+});
+</script>"""
+
+
+def forms_sent_by_script():
+    """Every form is sent by a script (fetch), and the answer replaces the page's body without
+    loading a new page (as Turbo, htmx's boost or a single-page app do); the address follows
+    (history.pushState). Conformant: a person sees the same pages."""
+    from flask import request
+
+    original = app_main.create_app
+
+    def create(config):
+        app = original(config)
+
+        @app.after_request
+        def _script(response):
+            if response.mimetype == "text/html" and request.blueprint != "control":
+                html = response.get_data(as_text=True)
+                response.set_data(html.replace("</body>", SUBMIT_BY_SCRIPT + "</body>", 1))
+            return response
+
+        return app
+
+    app_main.create_app = create
+
+
 VARIANTS = {
     "formulaire-lie-a-la-session": Mutant("", "le formulaire n'est servi qu'après la page de "
                                           "connexion, dans la même session",
@@ -449,18 +489,23 @@ VARIANTS = {
     "contraintes-du-navigateur": Mutant("", "les champs obligatoires, le type mail et les 8 à 50 "
                                         "caractères vérifiés aussi par le navigateur (HTML)",
                                         patch=constraints_of_the_browser),
+    "envoi-par-script": Mutant("", "chaque formulaire envoyé par un script (fetch), la réponse "
+                               "remplaçant la page sans en charger une nouvelle",
+                               patch=forms_sent_by_script),
 }
 
 
 def main(argv):
     from .campagne import CAMPAIGN
 
-    name, *rest = argv
-    mutant = {**MUTANTS, **SECURITY_MUTANTS, **FAULTS, **VARIANTS, **CAMPAIGN}[name]
-    if mutant.patch is not None:
-        mutant.patch()
-    for setting in mutant.settings:
-        rest += ["--set", setting]
+    names, *rest = argv
+    every = {**MUTANTS, **SECURITY_MUTANTS, **FAULTS, **VARIANTS, **CAMPAIGN}
+    for name in names.split("+"):  # "envoi-par-script+confirmation-ignoree": both at once
+        mutant = every[name]
+        if mutant.patch is not None:
+            mutant.patch()
+        for setting in mutant.settings:
+            rest += ["--set", setting]
     app_main.main(rest)
 
 

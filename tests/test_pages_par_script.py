@@ -1,0 +1,48 @@
+"""Pages a script changes in place: every form sent by fetch, the answer's body replacing the
+page's, the address following (Turbo, htmx's boost and single-page apps work so). A person sees
+the same pages, so the verdict is the same: a conformant target is CONFORME, a broken one is
+caught. Before, the harness waited for a new page or an alert after each click, and such a
+target ended in ERROR on every scenario that submits a form."""
+import pytest
+
+from fixtures.targets import start_embedded
+
+# A form's errors shown in place, a whole request, refusals on one page, logging in.
+SELECTION = ["-m", "E2-FORMULAIRE or E3-ENVOI or E5-CONFIRMATION or E6-CONNEXION",
+             "-k", "saisie_manquante or envoie_un_seul_mail or confirmation_différente "
+                   "or ouvre_le_compte_lancien"]
+
+
+@pytest.fixture
+def by_script(request, tmp_path):
+    target = start_embedded(tmp_path / "cible", tmp_path, app_command=("tests.mutants", request.param))
+    try:
+        yield target
+    finally:
+        target.stop()
+
+
+def run(conformance_run, t, *args):
+    return conformance_run.run("--target-url", t.url, "--mailpit-url", t.mailpit_url,
+                               "--control-url", t.control_url, "--step-screenshots", "off",
+                               "--playwright-trace", "off", *args,
+                               AMELI_CONTROL_TOKEN=t.control_token)
+
+
+@pytest.mark.parametrize("by_script", ["envoi-par-script"], indirect=True)
+def test_a_target_whose_forms_are_sent_by_script_is_conformant(by_script, conformance_run):
+    result = run(conformance_run, by_script, *SELECTION)
+    report = conformance_run.report()
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert len(report["scenarios"]) == 4
+    assert {s["status"] for s in report["scenarios"]} == {"passed"}
+
+
+@pytest.mark.parametrize("by_script", ["envoi-par-script+confirmation-ignoree"], indirect=True)
+def test_a_broken_rule_is_caught_on_a_target_whose_forms_are_sent_by_script(by_script,
+                                                                            conformance_run):
+    result = run(conformance_run, by_script, "--ui-timeout", "3", "-m", "E5-CONFIRMATION")
+    report = conformance_run.report()
+    assert result.returncode == 1, result.stdout[-3000:]
+    statuses = {r["id"]: r["status"] for r in report["requirements"] if r["status"] != "not_tested"}
+    assert statuses == {"E5-CONFIRMATION": "failed"}
