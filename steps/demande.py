@@ -328,9 +328,14 @@ def each_entry_refused(ui, control, target, mailpit, persona, scenario_state, da
     before = len(mailpit.messages_to(persona.email))
     for field, entry in datatable[1:]:
         fill_identity(ui, persona, state, field.strip(), typed_value(entry, persona, control))
+        tried = f"« {field.strip()} » : {entry.strip()}"
+        if field.strip() in ui.untypable:  # a date control: this form cannot even be typed
+            verifications.record(state, "E2-FORMULAIRE", tried, True,
+                                 "une erreur en français à côté du champ, la saisie conservée",
+                                 "refusé à la saisie : un champ de date ne prend que jj/mm/aaaa")
+            continue
         copy_captcha(ui, control, target, state=state)
         ui.click(texts.FORM_SUBMIT)
-        tried = f"« {field.strip()} » : {entry.strip()}"
         problem, seen = error_problem(ui, field.strip()) if ui.has_field(field.strip()) else (
             "le formulaire n'est plus affiché", ui.body_text()[:200])
         if not problem:

@@ -21,6 +21,10 @@ class Ui:
         self.shortcuts: list[str] = []
         # The fields that kept less than was typed (a `maxlength`): label -> (typed, kept).
         self.cuts: dict[str, tuple[int, int]] = {}
+        # Date controls (`type="date"`): label -> the date typed (jj/mm/aaaa); and the values of
+        # another form, which such a control cannot take.
+        self.dates: dict[str, str] = {}
+        self.untypable: dict[str, str] = {}
         self.refused_by_browser = False  # the last click: the browser refused the form
 
     def body_text(self) -> str:
@@ -116,7 +120,41 @@ class Ui:
         return f"le champ « {label} » n'a gardé que {kept} des {typed} caractères saisis"
 
     def value(self, label: str) -> str:
-        return self.field(label).input_value()
+        """What the field holds, as the person sees it: a date control's day, month and year
+        (jj/mm/aaaa), or what it still shows of a date the browser found impossible."""
+        field = self.field(label)
+        held = field.input_value()
+        if label not in self.dates:
+            return held
+        iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", held)
+        if iso:
+            return f"{iso[3]}/{iso[2]}/{iso[1]}"
+        if not held and field.evaluate("e => e.validity.badInput"):
+            return self.dates[label]
+        return held
+
+    def _fill_date(self, field: Locator, label: str, value: str) -> None:
+        """A date control (`type="date"`): a person picks or types a day, a month and a year; the
+        browser shows them in its own order and keeps a date only when it exists. A date of the
+        guide's form (jj/mm/aaaa) is typed so, an impossible one too (the browser then refuses
+        it); a value of another form cannot be typed at all: noted in `untypable`."""
+        self.dates[label] = value
+        self.untypable.pop(label, None)
+        shape = re.fullmatch(r"(\d{2})/(\d{2})/(\d{4})", value)
+        if not shape:
+            field.fill("")
+            self.untypable[label] = value
+            return
+        day, month, year = shape.groups()
+        field.fill(f"{year}-{month}-{day}")
+        if field.input_value() == f"{year}-{month}-{day}":
+            return
+        field.fill("")  # not a date that exists: typed, as a person types it
+        field.press_sequentially("01022000")  # which segment comes first, in this browser?
+        first = {"2000-01-02": (month, day), "2000-02-01": (day, month)}.get(field.input_value(),
+                                                                            (day, month))
+        field.fill("")
+        field.press_sequentially("".join(first) + year)
 
     def error_beside(self, label: str) -> str:
         """The message tied to a field: its aria-describedby / aria-errormessage, else the text
@@ -162,6 +200,11 @@ class Ui:
         field = self.field(label)
         field.fill(value)
         kept = field.input_value() if value else ""
+        # A date control keeps nothing of jj/mm/aaaa, and takes 2000-12-31, which no person types.
+        if value and (not kept or re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)) \
+                and field.evaluate("e => e.type") == "date":
+            self._fill_date(field, label, value)
+            return
         if len(kept) < len(value) and value.startswith(kept):
             self.cuts[label] = (len(value), len(kept))
         else:

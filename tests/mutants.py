@@ -439,6 +439,23 @@ def constraints_of_the_browser(shortest: int = 8, longest: int = 50):
             'autocomplete="current-password" required>')
 
 
+def date_control():
+    """The birth date is a date control (`type="date"`): the browser shows day, month and year in
+    the person's order and sends the date as 2000-12-31, which the service reads as well as
+    31/12/2000. With `contraintes-du-navigateur` (the browser checks the form), an impossible
+    date is refused by the browser and stays shown. Conformant."""
+    import re as _re
+
+    rewrite(reset, "reset/request.html", 'type="text" id="birth_date"', 'type="date" id="birth_date"')
+    original = reset.parse_birth_date
+
+    def parse(value, today):
+        iso = _re.fullmatch(r"\s*(\d{4})-(\d{2})-(\d{2})\s*", value or "")
+        return original(f"{iso[3]}/{iso[2]}/{iso[1]}" if iso else value, today)
+
+    reset.parse_birth_date = parse
+
+
 # The forms of `forms_sent_by_script`: the page stays, the answer's body replaces its body.
 SUBMIT_BY_SCRIPT = """<script>
 document.addEventListener('submit', async (event) => {
@@ -489,6 +506,8 @@ VARIANTS = {
     "contraintes-du-navigateur": Mutant("", "les champs obligatoires, le type mail et les 8 à 50 "
                                         "caractères vérifiés aussi par le navigateur (HTML)",
                                         patch=constraints_of_the_browser),
+    "date-en-controle": Mutant("", "la date de naissance est un contrôle de date (type date)",
+                               patch=date_control),
     "envoi-par-script": Mutant("", "chaque formulaire envoyé par un script (fetch), la réponse "
                                "remplaçant la page sans en charger une nouvelle",
                                patch=forms_sent_by_script),

@@ -11,8 +11,9 @@ from steps.navigateur import in_french
 
 # The scenarios where the browser's refusals meet the rules: the form's missing and malformed
 # fields, the wrong copy of the characters, the length and the confirmation of the password.
-SELECTION = ["-m", "E2-FORMULAIRE or E2-CAPTCHA-ERREUR or E5-LONGUEUR or E5-CONFIRMATION",
-             "-k", "not Retourner and not prévues and not ensuite"]
+SELECTION = ["-m", "E2-FORMULAIRE or E2-CAPTCHA-ERREUR or E5-LONGUEUR or E5-CONFIRMATION "
+             "or E3-ENVOI", "-k", "not Retourner and not prévues and not ensuite and (not E3 or "
+             "envoie_un_seul_mail)"]
 
 
 def test_the_browser_messages_are_put_in_french_words_of_chromium():
@@ -41,7 +42,10 @@ def run(conformance_run, t, *args):
                                AMELI_CONTROL_TOKEN=t.control_token)
 
 
-@pytest.mark.parametrize("browser_checked", ["contraintes-du-navigateur"], indirect=True)
+# The birth date as a date control too (`type="date"`): the browser shows day, month and year in
+# the person's order, refuses an impossible date, and cannot take another form at all.
+@pytest.mark.parametrize("browser_checked", ["contraintes-du-navigateur+date-en-controle"],
+                         indirect=True)
 def test_a_form_the_browser_checks_is_conformant(browser_checked, conformance_run):
     result = run(conformance_run, browser_checked, *SELECTION)
     report = conformance_run.report()
@@ -54,6 +58,11 @@ def test_a_form_the_browser_checks_is_conformant(browser_checked, conformance_ru
     assert "Veuillez allonger ce texte" in seen["mot de passe conforme de 7 caractères"]
     assert seen["mot de passe conforme de 51 caractères"].startswith("refusé à la saisie")
     assert seen["confirmation vide"] == "Confirmer le mot de passe : Veuillez renseigner ce champ."
+    date = "« Date de naissance (jj/mm/aaaa) » : "
+    assert seen[date + "« 31/02/1990 »"].startswith(
+        "Date de naissance (jj/mm/aaaa) : Veuillez saisir une valeur valide.")
+    assert seen[date + "« 1990-02-01 »"].startswith("refusé à la saisie")
+    assert any("mail" in s["name"] and s["status"] == "passed" for s in report["scenarios"])
 
 
 @pytest.mark.parametrize("browser_checked", ["champ-limite-a-40"], indirect=True)
