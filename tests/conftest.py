@@ -81,7 +81,7 @@ def conformance_run(tmp_path):
 # dealt one in two with the light ones, so that each worker starts on a heavy one and none is left
 # alone with a long run at the end.
 HEAVY = {
-    "test_the_second_implementation_passes_unchanged": 175,
+    "test_the_second_implementation_passes_unchanged": 130,
     "test_reference_app_is_conformant_and_reports_are_written": 173,
     "test_clock_scenarios_run_alone_on_a_shared_target": 58,
     "test_the_reference_app_passes_it_but_for_the_accepted_exceptions": 30,
