@@ -9,6 +9,7 @@ from datetime import timedelta
 from pytest_bdd import given, then, when
 
 from . import texts
+from .horloge import moves_clock
 from .demande import PARIS, other_browser, request_reset, submit_request
 
 
@@ -19,7 +20,8 @@ def _space_requests(control, interpretations, state, ui, target, mailpit, person
         request_reset(ui, target, control, mailpit, persona, state)
 
 
-@given("j'ai fait le nombre maximum de demandes de renouvellement, à une minute d'intervalle")
+@moves_clock(given, "j'ai fait le nombre maximum de demandes de renouvellement, à une minute "
+             "d'intervalle")
 def max_requests(ui, target, control, mailpit, persona, interpretations, scenario_state):
     control.require("clock", "espacer les demandes d'une minute")
     _space_requests(control, interpretations, scenario_state, ui, target, mailpit, persona, 60)
@@ -45,8 +47,8 @@ def max_requests_browsers(ui, browser, target, control, mailpit, persona, interp
         request_reset(ui, target, control, mailpit, persona, scenario_state)
 
 
-@given("j'ai fait une première demande, puis les autres demandes permises à la moitié de la "
-       "période")
+@moves_clock(given, "j'ai fait une première demande, puis les autres demandes permises à la "
+             "moitié de la période")
 def spread_requests(ui, target, control, mailpit, persona, interpretations, scenario_state):
     """One request at the start of the window, the others half a window later: the window's
     edge falls between them."""
@@ -81,19 +83,19 @@ def shows_block_end(ui, control, interpretations, scenario_state):
     ui.expect_phrase(texts.BLOCKED_UNTIL.format(end=end.strftime("%d/%m/%Y - %Hh%M")))
 
 
-@when("l'heure de fin du blocage est arrivée")
+@moves_clock(when, "l'heure de fin du blocage est arrivée")
 def block_over(control, interpretations, scenario_state):
     control.freeze(block_end(scenario_state, interpretations, control.now()))
 
 
-@when("il est une minute avant l'heure de fin du blocage")
+@moves_clock(when, "il est une minute avant l'heure de fin du blocage")
 def just_before_block_end(control, interpretations, scenario_state):
     control.require("clock", "avancer jusqu'à la fin du blocage")
     end = block_end(scenario_state, interpretations, control.now())
     control.freeze(end - timedelta(minutes=1))
 
 
-@when("il est une minute avant que la première demande ne sorte de la période")
+@moves_clock(when, "il est une minute avant que la première demande ne sorte de la période")
 def just_before_first_leaves(control, interpretations, scenario_state):
     control.require("clock", "avancer jusqu'à la fin de la période")
     window = timedelta(minutes=interpretations.reset_request_window_minutes)

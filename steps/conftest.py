@@ -7,7 +7,8 @@ from fixtures.report import bdd_template
 from .blocage import *  # noqa: F401,F403
 from .courriel import *  # noqa: F401,F403
 from .demande import *  # noqa: F401,F403
-from .demande import CLOCK_STEPS, freeze_now
+from .demande import freeze_now
+from .horloge import moves_the_clock
 from .mot_de_passe import *  # noqa: F401,F403
 from .navigation import *  # noqa: F401,F403
 from .securite import *  # noqa: F401,F403
@@ -29,7 +30,7 @@ def pytest_collection_modifyitems(config, items):
     the longest at the end."""
     for item in items:
         template = bdd_template(item)
-        if template and any(CLOCK_STEPS.match(s.name) for s in template.steps):
+        if template and any(moves_the_clock(s.name) for s in template.steps):
             item.add_marker(clockturn.MARKER)
     if config.getoption("numprocesses", None) or hasattr(config, "workerinput"):
         items.sort(key=lambda item: -_rows(bdd_template(item)))

@@ -14,6 +14,7 @@ from fixtures.personas import KINDS, make_persona
 from fixtures.processes import wait_until
 
 from . import texts, verifications
+from .horloge import moves_clock
 from .navigation import open_request_form
 
 FORM_FIELDS = (texts.FORM_NIR, texts.FORM_BIRTH_DATE, texts.FORM_EMAIL, texts.FORM_CAPTCHA)
@@ -278,8 +279,8 @@ def switches_browser(ui, browser, scenario_state):
     scenario_state.first_tab = None
 
 
-@when(parsers.re(r"(?P<duree>\d+ (?:minutes?|heures?)(?: et \d+ (?:minutes?|secondes?))?) "
-                 r"passent"))
+@moves_clock(when, parsers.re(r"(?P<duree>\d+ (?:minutes?|heures?)(?: et \d+ (?:minutes?|"
+                             r"secondes?))?) passent"))
 def time_goes_by(duree, control):
     control.require("clock", "faire passer le temps du service")
     control.advance(seconds_of(duree))
@@ -526,8 +527,9 @@ def at_paris(day: str, hour: str, season: str | None) -> datetime:
     return local.replace(tzinfo=PARIS, fold=fold)
 
 
-@given(parsers.re(r"nous sommes le (?P<jour>\d{2}/\d{2}/\d{4}) à (?P<heure>\d{2}h\d{2})"
-                  r"(?: \((?P<saison>heure d['’](?:été|hiver))\))?, heure de Paris"))
+@moves_clock(given, parsers.re(r"nous sommes le (?P<jour>\d{2}/\d{2}/\d{4}) à (?P<heure>\d{2}h"
+                              r"\d{2})(?: \((?P<saison>heure d['’](?:été|hiver))\))?, heure de "
+                              r"Paris"))
 def it_is(control, jour, heure, saison):
     control.require("clock", "fixer la date et l'heure du service")
     control.freeze(at_paris(jour, heure, saison).astimezone(timezone.utc))
@@ -547,25 +549,17 @@ def seconds_of(text: str) -> int:
     return h * 3600 + m * 60 + s
 
 
-@given(parsers.re(r"(?P<duree>.+) se sont écoulées depuis (?P<repere>ma demande|l['’]affichage de "
-                  r"l['’]image)"))
-@when(parsers.re(r"(?P<duree>.+) se sont écoulées depuis (?P<repere>ma demande|l['’]affichage de "
-                 r"l['’]image)"))
+ELAPSED = parsers.re(r"(?P<duree>.+) se sont écoulées depuis (?P<repere>ma demande|"
+                     r"l['’]affichage de l['’]image)")
+
+
+@moves_clock(given, ELAPSED)
+@moves_clock(when, ELAPSED)
 def time_passes(duree, repere, control, scenario_state):
     control.require("clock", "faire passer le temps du service")
     since = scenario_state.request_time if "demande" in repere else scenario_state.image_time
     elapsed = (control.now() - since).total_seconds()
     control.advance(max(0.0, seconds_of(duree) - elapsed))
-
-
-# Steps that move the target's clock. A scenario with one of them is marked `horloge`: on a target
-# shared by several pytest-xdist workers it runs alone (fixtures/clockturn.py).
-CLOCK_STEPS = re.compile(
-    r"^(?:nous sommes le |.+ se sont écoulées depuis |j'ai fait le nombre maximum de demandes de "
-    r"renouvellement, à une minute d'intervalle|l'heure de fin du blocage est arrivée"
-    r"|la durée du blocage de la connexion est passée|il est une minute avant "
-    r"|j'ai fait une première demande, puis |\d+ (?:minutes?|heures?).* passent$)"
-)
 
 
 def freeze_now(control):

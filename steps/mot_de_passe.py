@@ -10,6 +10,7 @@ from fixtures.errors import ConformanceFailure
 from . import passwords, texts, verifications
 from .courriel import click_in_mail
 from .demande import another_person, other_browser, request_reset
+from .horloge import moves_clock
 from .navigation import open_login
 
 
@@ -335,13 +336,13 @@ def logs_in_wrong_once_less(ui, target, persona, interpretations, scenario_state
     fail_logins(ui, target, persona, scenario_state, interpretations.login_failure_limit - 1)
 
 
-@when("la durée du blocage de la connexion est passée")
+@moves_clock(when, "la durée du blocage de la connexion est passée")
 def login_block_over(control, interpretations):
     control.require("clock", "faire passer la durée du blocage")
     control.advance(interpretations.login_block_minutes * 60)
 
 
-@when("il est une minute avant la fin du blocage de la connexion")
+@moves_clock(when, "il est une minute avant la fin du blocage de la connexion")
 def login_block_almost_over(control, interpretations, scenario_state):
     control.require("clock", "faire passer la durée du blocage")
     control.freeze(scenario_state.login_blocked_at
