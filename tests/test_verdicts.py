@@ -2,7 +2,7 @@
 required identifier, then one status changed at a time."""
 import pytest
 
-from fixtures.plugin import passes
+from fixtures.verdict import passes
 from fixtures.report import ReportWriter, load_catalogue
 
 REQUIRED = [r["id"] for r in load_catalogue() if r["profile"] == "exigences"]
