@@ -19,7 +19,7 @@ def no_mail_since(state, mailpit, address: str, before: int, when: str) -> bool:
     period, once for them all)."""
     after = mailpit.count_stays(address, before)
     return record(state, "", f"mails envoyés {when}", after == before, "aucun mail",
-                  f"{after - before} mail(s)")
+                  f"{after - before} mail(s) en {mailpit.watch:.2f} s")
 
 
 def settle(state, since: int, what: str) -> None:

@@ -456,6 +456,37 @@ def date_control():
     reset.parse_birth_date = parse
 
 
+def mail_sent_later(delay: float = 1.5):
+    """Every mail leaves `delay` seconds after the page has answered (a queue, a worker), as
+    many services send them. Conformant: the mail comes, a little later."""
+    import smtplib as real
+    import threading
+    import time as _time
+    import types
+
+    class Later:
+        def __init__(self, host, port, timeout=None):
+            self.where = (host, port, timeout)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+        def send_message(self, msg):
+            host, port, timeout = self.where
+
+            def send():
+                _time.sleep(delay)  # the service's queue, not the harness's wait
+                with real.SMTP(host, port, timeout=timeout) as smtp:
+                    smtp.send_message(msg)
+
+            threading.Thread(target=send, daemon=True).start()
+
+    mail.smtplib = types.SimpleNamespace(SMTP=Later, SMTPException=real.SMTPException)
+
+
 # The forms of `forms_sent_by_script`: the page stays, the answer's body replaces its body.
 SUBMIT_BY_SCRIPT = """<script>
 document.addEventListener('submit', async (event) => {
@@ -506,6 +537,8 @@ VARIANTS = {
     "contraintes-du-navigateur": Mutant("", "les champs obligatoires, le type mail et les 8 à 50 "
                                         "caractères vérifiés aussi par le navigateur (HTML)",
                                         patch=constraints_of_the_browser),
+    "mail-differe": Mutant("", "chaque mail part 1,5 s après la réponse de la page (une file "
+                           "d'attente)", patch=mail_sent_later),
     "date-en-controle": Mutant("", "la date de naissance est un contrôle de date (type date)",
                                patch=date_control),
     "envoi-par-script": Mutant("", "chaque formulaire envoyé par un script (fetch), la réponse "

@@ -1,0 +1,41 @@
+"""A target that sends its mails a little after its page has answered (a queue, a worker): the
+harness watches for an unwanted mail at least twice as long as the slowest mail it awaited in the
+run took to come. Before, it watched for the quiet period only (0.5 s by default for a target
+given by URL), and a mail sent where none should be, 1.5 s late, went unseen."""
+import pytest
+
+from fixtures.targets import start_embedded
+
+SCENARIO = ["-m", "E6-MAIL-NOTIFICATION", "-k", "seul_un_changement"]
+
+
+@pytest.fixture
+def late_mail(request, tmp_path):
+    target = start_embedded(tmp_path / "cible", tmp_path, app_command=("tests.mutants", request.param))
+    try:
+        yield target
+    finally:
+        target.stop()
+
+
+def run(conformance_run, t, *args):
+    return conformance_run.run("--target-url", t.url, "--mailpit-url", t.mailpit_url,
+                               "--control-url", t.control_url, "--step-screenshots", "off",
+                               "--playwright-trace", "off", *args,
+                               AMELI_CONTROL_TOKEN=t.control_token)
+
+
+@pytest.mark.parametrize("late_mail", ["mail-differe", "mail-differe+notification-sur-refus"],
+                         indirect=True)
+def test_a_mail_sent_late_where_none_should_be_is_seen(late_mail, conformance_run, request):
+    broken = "notification-sur-refus" in request.node.callspec.params["late_mail"]
+    result = run(conformance_run, late_mail, *SCENARIO)
+    report = conformance_run.report()
+    assert len(report["scenarios"]) == 1
+    if broken:
+        assert result.returncode == 1, result.stdout[-3000:]
+        assert report["scenarios"][0]["status"] == "failed"
+        assert "n'a pas changé" in report["scenarios"][0]["failure"]["message"]
+    else:  # the same target, without the fault: no mail where none should be, late or not
+        assert result.returncode == 0, result.stdout[-3000:]
+        assert report["scenarios"][0]["status"] == "passed"
