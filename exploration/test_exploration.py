@@ -29,6 +29,7 @@ from fixtures import privacy
 from fixtures.errors import NOT_APPLICABLE_PREFIX, ConformanceFailure, HarnessError
 from fixtures.personas import make_persona
 from fixtures.plugin import new_scenario_state
+from fixtures.settings import settings as run_settings
 from steps import texts
 from steps.blocage import shows_block_end
 from steps.courriel import back_to_first_tab, click_in_mail
@@ -85,7 +86,7 @@ def test_exploration(browser, target, control, mailpit, interpretations, request
         if capability not in control.capabilities:
             pytest.skip(f"{NOT_APPLICABLE_PREFIX}l'exploration demande la capacité "
                         f"« {capability} » de l'API de contrôle")
-    seed = request.config._ameli_seed
+    seed = run_settings(request.config).seed
     steps_max = int(request.config.getoption("explore_steps"))
     # The budget becomes a number of sequences (a time limit would make hypothesis's draws
     # depend on the machine's speed, and a seed would no longer replay them).

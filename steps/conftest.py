@@ -2,7 +2,7 @@
 import pytest
 
 from fixtures import clockturn
-from fixtures.report import bdd_template
+from fixtures.recorder import bdd_template, scenario_of
 
 from .blocage import *  # noqa: F401,F403
 from .courriel import *  # noqa: F401,F403
@@ -18,8 +18,9 @@ from .ui import Ui
 @pytest.fixture
 def ui(page, request):
     current = Ui(page)
-    request.node._ameli_page = lambda: current.page  # the tab the person is looking at
-    request.node._ameli_shortcuts = current.shortcuts
+    seen = scenario_of(request.node)
+    seen.page = lambda: current.page  # the tab the person is looking at
+    seen.shortcuts = current.shortcuts
     return current
 
 

@@ -2,7 +2,6 @@
 steps/horloge.py), and the `horloge` mark follows from that declaration: no list of step texts
 to keep in step by hand (until issue 15, a regular expression copied the step texts)."""
 import ast
-from pathlib import Path
 
 from .conftest import ROOT
 

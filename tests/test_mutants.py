@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from fixtures.report import load_catalogue
+from fixtures.verdict import load_catalogue
 from fixtures.targets import start_embedded
 
 from .campagne import CAMPAIGN

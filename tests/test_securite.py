@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from fixtures.report import load_catalogue
+from fixtures.verdict import load_catalogue
 from fixtures.targets import start_embedded
 
 from .mutants import SECURITY_MUTANTS

@@ -2,8 +2,8 @@
 required identifier, then one status changed at a time."""
 import pytest
 
-from fixtures.verdict import passes
-from fixtures.report import ReportWriter, load_catalogue
+from fixtures.report import ReportWriter
+from fixtures.verdict import load_catalogue, passes
 
 REQUIRED = [r["id"] for r in load_catalogue() if r["profile"] == "exigences"]
 
@@ -72,7 +72,7 @@ def test_a_failed_step_on_a_target_that_stopped_answering_is_an_error():
     import types
 
     from fixtures.errors import ConformanceFailure, HarnessError
-    from fixtures.report import ScenarioRecorder
+    from fixtures.recorder import ScenarioRecorder, scenario_of
     from fixtures.targets import Target, probe_target
 
     down = Target(url="http://127.0.0.1:9/", mailpit_url="http://127.0.0.1:9", control_url=None)
@@ -83,12 +83,14 @@ def test_a_failed_step_on_a_target_that_stopped_answering_is_an_error():
     recorder = ScenarioRecorder()
     step = types.SimpleNamespace(line_number=3, name="je clique")
     for health, expected in ((lambda: diagnosis, "error"), (lambda: None, "failed")):
-        node = types.SimpleNamespace(_ameli_health=health, _ameli_record={
+        node = types.SimpleNamespace(stash=pytest.Stash())
+        seen = scenario_of(node)
+        seen.health, seen.record = health, {
             "steps": [{"keyword": "Quand", "text": "je clique", "status": "running", "line": 3}],
-            "failure": None})
+            "failure": None}
         request = types.SimpleNamespace(node=node)
         recorder._finish(request, step, "failed", ConformanceFailure("page sans le bouton"))
-        record = node._ameli_record
+        record = seen.record
         assert record["steps"][0]["status"] == expected
         if expected == "error":
             assert record["failure"]["part"] == "cible"
