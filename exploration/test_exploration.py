@@ -33,12 +33,13 @@ from fixtures.settings import settings as run_settings
 from steps import texts
 from steps.blocage import shows_block_end
 from steps.courriel import back_to_first_tab, click_in_mail
-from steps.demande import (create_account, no_mail, requests_in_other_tab, switches_browser,
-                           time_goes_by)
-from steps.mot_de_passe import (chooses_password, confirms_recorded, link_refused, logged_in,
-                                login_form_shown, login_refused, logs_in_new, logs_in_old,
-                                logs_in_wrong_once, refused_for,
-                                reset_form_offered, types_new_password)
+from steps.demande import create_account, requests_in_other_tab, switches_browser
+from steps.reponse import no_mail
+from steps.temps import time_goes_by
+from steps.connexion import (logged_in, login_form_shown, login_refused, logs_in_new, logs_in_old,
+                             logs_in_wrong_once, reset_form_offered)
+from steps.mot_de_passe import (chooses_password, confirms_recorded, link_refused, refused_for,
+                                types_new_password)
 from steps.navigation import shows
 from steps.ui import Ui
 

@@ -5,13 +5,18 @@ from fixtures import clockturn
 from fixtures.recorder import bdd_template, scenario_of
 
 from .blocage import *  # noqa: F401,F403
+from .connexion import *  # noqa: F401,F403
+from .captcha import *  # noqa: F401,F403
 from .courriel import *  # noqa: F401,F403
 from .demande import *  # noqa: F401,F403
-from .demande import freeze_now
+from .deux_personnes import *  # noqa: F401,F403
 from .horloge import moves_the_clock
 from .mot_de_passe import *  # noqa: F401,F403
 from .navigation import *  # noqa: F401,F403
+from .reponse import *  # noqa: F401,F403
 from .securite import *  # noqa: F401,F403
+from .temps import *  # noqa: F401,F403
+from .temps import freeze_now
 from .ui import Ui
 
 

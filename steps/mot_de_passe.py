@@ -1,7 +1,6 @@
 """Steps 5 and 6: the new password, its rules, its confirmation, and logging in with it."""
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 
-from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
 from fixtures import privacy
@@ -9,9 +8,7 @@ from fixtures.errors import ConformanceFailure
 
 from . import passwords, texts, verifications
 from .courriel import click_in_mail
-from .demande import another_person, other_browser, request_reset
-from .horloge import moves_clock
-from .navigation import open_login
+from .demande import another_person, request_reset
 
 
 def type_passwords(ui, state, password, confirmation=None):
@@ -36,17 +33,6 @@ def validate(ui, control, mailpit, persona, state):
     if texts.RESET_PASSWORD in ui.cuts:
         return  # the field kept less than was typed: what was typed cannot be sent
     ui.click(texts.RESET_SUBMIT)
-
-
-def log_in(ui, target, persona, password):
-    open_login(ui, target)
-    ui.fill(texts.LOGIN_NIR, persona.nir)
-    ui.fill(texts.LOGIN_PASSWORD, password)
-    ui.click(texts.LOGIN_SUBMIT)
-
-
-def login_form_shown(ui) -> bool:
-    return ui.page.get_by_label(texts.label(texts.LOGIN_PASSWORD)).count() > 0
 
 
 def refusal_problem(ui, rule: str) -> tuple[str, str]:
@@ -265,109 +251,6 @@ def shows_rules(ui, datatable):
         ui.expect_phrase(row[0])
 
 
-@when("je me connecte avec mon ancien mot de passe")
-@when("je me connecte avec mon mot de passe")
-def logs_in_old(ui, target, persona):
-    log_in(ui, target, persona, persona.password)
-
-
-@when("je me connecte avec mon mot de passe depuis un autre navigateur")
-def logs_in_elsewhere(ui, browser, target, persona, scenario_state):
-    other_browser(ui, browser, scenario_state)
-    log_in(ui, target, persona, persona.password)
-
-
-def recorded(state):
-    """The last password the target confirmed (a typed one may have been refused)."""
-    return state.recorded_password or state.new_password
-
-
-@when("je me connecte avec mon nouveau mot de passe")
-def logs_in_new(ui, target, persona, scenario_state):
-    log_in(ui, target, persona, recorded(scenario_state))
-
-
-@when("je me connecte avec un mauvais mot de passe")
-def logs_in_wrong_once(ui, target, persona, scenario_state):
-    fail_logins(ui, target, persona, scenario_state, 1)
-
-
-@then("le formulaire du nouveau mot de passe est proposé")
-def reset_form_offered(ui):
-    if not ui.has_field(texts.RESET_PASSWORD) or not ui.has_field(texts.RESET_CONFIRMATION):
-        raise ConformanceFailure("le formulaire du nouveau mot de passe n'est pas proposé",
-                                 expected="les champs « Nouveau mot de passe » et « Confirmer »",
-                                 seen=ui.body_text()[:300])
-
-
-@when("je me connecte avec mon nouveau mot de passe depuis un autre navigateur")
-def logs_in_new_elsewhere(ui, browser, target, persona, scenario_state):
-    other_browser(ui, browser, scenario_state)
-    log_in(ui, target, persona, recorded(scenario_state))
-
-
-def fail_logins(ui, target, persona, state, times, browser=None):
-    wrong = passwords.conforming(rng=state.rng)
-    for _ in range(times):
-        if browser is not None:
-            other_browser(ui, browser, state)
-        log_in(ui, target, persona, wrong)
-        if not login_form_shown(ui):
-            raise ConformanceFailure("un mauvais mot de passe a ouvert le compte",
-                                     expected="un refus", seen=ui.body_text()[:200])
-
-
-@when("je me connecte avec un mauvais mot de passe autant de fois que le service le permet")
-def logs_in_wrong(ui, target, control, persona, interpretations, scenario_state):
-    fail_logins(ui, target, persona, scenario_state, interpretations.login_failure_limit)
-    if "clock" in control.capabilities:
-        scenario_state.login_blocked_at = control.now()
-
-
-@when("je me connecte avec un mauvais mot de passe autant de fois que le service le permet, "
-      "chaque fois depuis un autre navigateur")
-def logs_in_wrong_browsers(ui, browser, target, persona, interpretations, scenario_state):
-    fail_logins(ui, target, persona, scenario_state, interpretations.login_failure_limit,
-                browser)
-
-
-@when("je me connecte avec un mauvais mot de passe une fois de moins que le service le permet")
-def logs_in_wrong_once_less(ui, target, persona, interpretations, scenario_state):
-    fail_logins(ui, target, persona, scenario_state, interpretations.login_failure_limit - 1)
-
-
-@moves_clock(when, "la durée du blocage de la connexion est passée")
-def login_block_over(control, interpretations):
-    control.require("clock", "faire passer la durée du blocage")
-    control.advance(interpretations.login_block_minutes * 60)
-
-
-@moves_clock(when, "il est une minute avant la fin du blocage de la connexion")
-def login_block_almost_over(control, interpretations, scenario_state):
-    control.require("clock", "faire passer la durée du blocage")
-    control.freeze(scenario_state.login_blocked_at
-                   + timedelta(minutes=interpretations.login_block_minutes - 1))
-
-
-@then("mon ancien mot de passe ouvre toujours mon compte, depuis un autre navigateur")
-def old_still_works(ui, browser, target, persona, scenario_state):
-    other_browser(ui, browser, scenario_state)
-    log_in(ui, target, persona, persona.password)
-    logged_in(ui)
-
-
-@then("chacun de mes anciens mots de passe est refusé")
-def old_ones_refused(ui, target, persona, scenario_state):
-    state = scenario_state
-    since = len(state.checks)
-    olds = [persona.password, *state.old_passwords]
-    for n, old in enumerate(dict.fromkeys(p for p in olds if p and p != state.new_password), 1):
-        log_in(ui, target, persona, old)
-        verifications.record(state, "", f"ancien mot de passe n° {n}", login_form_shown(ui),
-                             "connexion refusée", "" if login_form_shown(ui) else "compte ouvert")
-    verifications.settle(state, since, "anciens mots de passe")
-
-
 @then("aucun mail ne notifie de changement")
 def no_notice(mailpit, persona, scenario_state):
     before = scenario_state.mails_before_change
@@ -375,29 +258,6 @@ def no_notice(mailpit, persona, scenario_state):
     if after != before:
         raise ConformanceFailure("un mail a été envoyé alors que le mot de passe n'a pas changé",
                                  expected="aucun mail", seen=f"{after - before} mail(s)")
-
-
-@then("la connexion est refusée")
-def login_refused(ui):
-    if not login_form_shown(ui):
-        raise ConformanceFailure("la connexion a été acceptée",
-                                 expected="la page de connexion, avec un message d'erreur",
-                                 seen=ui.body_text()[:300])
-
-
-@then("je suis connecté à mon compte ameli")
-def logged_in(ui):
-    """The account opened: the login form gone, and a page that is no error (its HTTP status)."""
-    try:
-        expect(ui.page.get_by_label(texts.label(texts.LOGIN_PASSWORD))).to_have_count(0)
-    except AssertionError:
-        raise ConformanceFailure("la connexion a été refusée", expected="le compte ameli ouvert",
-                                 seen=ui.body_text()[:300]) from None
-    status = ui.navigation_status()
-    if status >= 400:
-        raise ConformanceFailure("la connexion n'a pas ouvert le compte",
-                                 expected="le compte ameli ouvert",
-                                 seen=f"statut HTTP {status} : {ui.body_text()[:250]}")
 
 
 @then("un message indique que le lien n'est plus valable et qu'il faut recommencer la demande")

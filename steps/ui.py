@@ -8,7 +8,7 @@ from playwright.sync_api import Locator, Page, expect
 from fixtures.errors import ConformanceFailure
 from fixtures.privacy import redact
 
-from . import navigateur, texts
+from . import navigateur, page_scripts, texts
 
 
 class Ui:
@@ -69,16 +69,16 @@ class Ui:
 
     def press(self, target: Locator) -> None:
         """Clicks a button or link found otherwise (an icon), and waits as `click` does."""
-        self.page.evaluate(_MARK)
+        self.page.evaluate(page_scripts.MARK)
         target.click()
         # Playwright's click has waited for the navigation it started to commit: most times the
         # page has already reacted, and one look tells (a polled wait costs a frame, ~30 ms).
         try:
-            reacted = self.page.evaluate(_REACTED)
+            reacted = self.page.evaluate(page_scripts.REACTED)
         except PlaywrightError:  # the page was being replaced
             reacted = ""
         if not reacted:
-            reacted = self.page.wait_for_function(_REACTED).json_value()
+            reacted = self.page.wait_for_function(page_scripts.REACTED).json_value()
         self.refused_by_browser = reacted == "refus du navigateur"
         self.page.wait_for_load_state("domcontentloaded")
 
@@ -88,7 +88,7 @@ class Ui:
         French browser says it, after the field's name as a screen reader gives it."""
         if not self.has_field(label):
             return ""
-        said = self.page.get_by_label(texts.label(label)).first.evaluate(_REFUSED_HERE)
+        said = self.page.get_by_label(texts.label(label)).first.evaluate(page_scripts.REFUSED_HERE)
         if not said:
             return ""
         message, title = said
@@ -99,7 +99,7 @@ class Ui:
         if not self.refused_by_browser:
             return ""
         try:
-            said = self.page.evaluate(_REFUSAL)
+            said = self.page.evaluate(page_scripts.REFUSAL)
         except PlaywrightError:
             return ""
         if not said:
@@ -159,7 +159,7 @@ class Ui:
     def error_beside(self, label: str) -> str:
         """The message tied to a field: its aria-describedby / aria-errormessage, else the text
         that follows it up to the next control."""
-        return self.field(label).evaluate(_ERROR_BESIDE)
+        return self.field(label).evaluate(page_scripts.ERROR_BESIDE)
 
     def remember_pristine(self, *labels: str) -> None:
         for label in labels:
@@ -192,7 +192,7 @@ class Ui:
         # No HTML element has the role alert implicitly: the attribute is the role; hidden alerts
         # are not read, as a screen reader does not. One look
         # (Playwright's role engine computes the whole page's roles: 27 ms against 3).
-        return self.page.evaluate(_ALERTS)
+        return self.page.evaluate(page_scripts.ALERTS)
 
     def fill(self, label: str, value: str) -> None:
         """Types `value` as a person does; a field that keeps less (its `maxlength`) is noted in
@@ -228,92 +228,9 @@ class Ui:
             ) from None
 
 
-_ALERTS = """() => {
-  const found = [];  // open shadow roots included, as Playwright's role engine reads them
-  const visit = (root) => root.querySelectorAll('*').forEach(e => {
-    if (e.hasAttribute('role')) found.push(e);
-    if (e.shadowRoot) visit(e.shadowRoot);
-  });
-  visit(document);
-  return found
-    .filter(e => e.getAttribute('role').trim().split(/\\s+/)[0] === 'alert')  // the first token is the role
-    .filter(e => e.checkVisibility() && !e.closest('[aria-hidden=true]'))
-    .map(e => e.innerText || '').join(' ').replace(/\\s+/g, ' ').trim();
-}"""
-# Before a click: a mark on the page (gone when a new page loads); the first field the browser
-# finds wrong when it checks the form itself (the `invalid` event); and, for a page that a script
-# changes in place (fetch and a new body, as Turbo, htmx or a single-page app do), the requests
-# of the page still running and the instant of its last change.
-_MARK = """() => {
-  const w = window;
-  w.__ameliHarnessMark = true; w.__ameliRefused = null; w.__ameliChanged = 0; w.__ameliLeaving = false;
-  w.__ameliStatus = 0;
-  if (w.__ameliListens) return;
-  w.__ameliListens = true; w.__ameliPending = 0; w.__ameliQuietSince = performance.now();
-  document.addEventListener('invalid', e => { w.__ameliRefused ||= e.target; }, true);
-  w.addEventListener('beforeunload', () => { w.__ameliLeaving = true; });
-  new MutationObserver(() => { w.__ameliChanged = w.__ameliQuietSince = performance.now(); })
-    .observe(document, {subtree: true, childList: true, characterData: true, attributes: true});
-  const done = () => { w.__ameliPending--; w.__ameliQuietSince = performance.now(); };
-  if (w.fetch) {
-    const fetch = w.fetch;
-    w.fetch = function (...args) {
-      w.__ameliPending++;
-      return fetch.apply(this, args).then(r => { w.__ameliStatus = r.status; return r; }).finally(done);
-    };
-  }
-  const send = XMLHttpRequest.prototype.send;
-  XMLHttpRequest.prototype.send = function (...args) {
-    w.__ameliPending++;
-    this.addEventListener('loadend', () => { w.__ameliStatus = this.status; done(); }, {once: true});
-    return send.apply(this, args);
-  };
-}"""
-# The page has reacted to the click: a new page, the browser's refusal of the form, or (a page a
-# script changes in place) a change since the click, no request running and nothing changed for
-# QUIET_MS. An alert that was already there is no reaction.
-QUIET_MS = 150
-_REACTED = """() => {
-  const w = window;
-  if (!w.__ameliHarnessMark) return 'nouvelle page';
-  if (w.__ameliRefused) return 'refus du navigateur';
-  if (w.__ameliLeaving || !w.__ameliChanged || w.__ameliPending > 0) return '';
-  return performance.now() - w.__ameliQuietSince > %d ? 'page changée par un script' : '';
-}""" % QUIET_MS
-_REFUSAL = """() => { const e = window.__ameliRefused;
-  if (!e || !e.validity || e.validity.valid) return null;
-  const label = e.labels && e.labels.length ? e.labels[0].innerText
-    : (e.getAttribute('aria-label') || e.name || '');
-  return [label, e.validationMessage]; }"""
-# This field is the one the browser showed its message at, and it is still wrong: the message,
-# and the field's title when the refusal is its pattern (browsers show it under the message).
-_REFUSED_HERE = """(e) => e === window.__ameliRefused && e.validity && !e.validity.valid
-  ? [e.validationMessage, e.validity.patternMismatch ? (e.getAttribute('title') || '') : '']
-  : null"""
-
-
 def _less(text: str, before: str) -> str:
     text = " ".join(text.split())
     before = " ".join(before.split())
     if before and before in text:
         text = text.replace(before, " ", 1)
     return " ".join(text.split())
-
-
-_ERROR_BESIDE = """(el) => {
-  const texts = [];
-  for (const attr of ['aria-describedby', 'aria-errormessage']) {
-    for (const id of (el.getAttribute(attr) || '').split(/\\s+/).filter(Boolean)) {
-      const target = document.getElementById(id);
-      if (target) texts.push(target.innerText);
-    }
-  }
-  if (!texts.join('').trim()) {
-    let next = el.nextElementSibling;
-    while (next && !next.matches('input, select, textarea, label, button, fieldset')) {
-      texts.push(next.innerText || '');
-      next = next.nextElementSibling;
-    }
-  }
-  return texts.join(' ').replace(/\\s+/g, ' ').trim();
-}"""

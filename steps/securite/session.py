@@ -11,7 +11,7 @@ from fixtures import contract
 from fixtures.errors import NOT_APPLICABLE_PREFIX, ConformanceFailure
 from fixtures.targets import start_embedded
 
-from ..mot_de_passe import log_in, login_form_shown
+from ..connexion import log_in, login_form_shown
 from ..ui import Ui
 
 

@@ -1,0 +1,84 @@
+"""The scripts the harness runs in the page (steps/ui.py): what a person sees of it, read in one
+look, and the marks that tell when the page has reacted to a click."""
+
+ALERTS = """() => {
+  const found = [];  // open shadow roots included, as Playwright's role engine reads them
+  const visit = (root) => root.querySelectorAll('*').forEach(e => {
+    if (e.hasAttribute('role')) found.push(e);
+    if (e.shadowRoot) visit(e.shadowRoot);
+  });
+  visit(document);
+  return found
+    .filter(e => e.getAttribute('role').trim().split(/\\s+/)[0] === 'alert')  // the first token is the role
+    .filter(e => e.checkVisibility() && !e.closest('[aria-hidden=true]'))
+    .map(e => e.innerText || '').join(' ').replace(/\\s+/g, ' ').trim();
+}"""
+# Before a click: a mark on the page (gone when a new page loads); the first field the browser
+# finds wrong when it checks the form itself (the `invalid` event); and, for a page that a script
+# changes in place (fetch and a new body, as Turbo, htmx or a single-page app do), the requests
+# of the page still running and the instant of its last change.
+MARK = """() => {
+  const w = window;
+  w.__ameliHarnessMark = true; w.__ameliRefused = null; w.__ameliChanged = 0; w.__ameliLeaving = false;
+  w.__ameliStatus = 0;
+  if (w.__ameliListens) return;
+  w.__ameliListens = true; w.__ameliPending = 0; w.__ameliQuietSince = performance.now();
+  document.addEventListener('invalid', e => { w.__ameliRefused ||= e.target; }, true);
+  w.addEventListener('beforeunload', () => { w.__ameliLeaving = true; });
+  new MutationObserver(() => { w.__ameliChanged = w.__ameliQuietSince = performance.now(); })
+    .observe(document, {subtree: true, childList: true, characterData: true, attributes: true});
+  const done = () => { w.__ameliPending--; w.__ameliQuietSince = performance.now(); };
+  if (w.fetch) {
+    const fetch = w.fetch;
+    w.fetch = function (...args) {
+      w.__ameliPending++;
+      return fetch.apply(this, args).then(r => { w.__ameliStatus = r.status; return r; }).finally(done);
+    };
+  }
+  const send = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.send = function (...args) {
+    w.__ameliPending++;
+    this.addEventListener('loadend', () => { w.__ameliStatus = this.status; done(); }, {once: true});
+    return send.apply(this, args);
+  };
+}"""
+# The page has reacted to the click: a new page, the browser's refusal of the form, or (a page a
+# script changes in place) a change since the click, no request running and nothing changed for
+# QUIET_MS. An alert that was already there is no reaction.
+QUIET_MS = 150
+REACTED = """() => {
+  const w = window;
+  if (!w.__ameliHarnessMark) return 'nouvelle page';
+  if (w.__ameliRefused) return 'refus du navigateur';
+  if (w.__ameliLeaving || !w.__ameliChanged || w.__ameliPending > 0) return '';
+  return performance.now() - w.__ameliQuietSince > %d ? 'page changée par un script' : '';
+}""" % QUIET_MS
+REFUSAL = """() => { const e = window.__ameliRefused;
+  if (!e || !e.validity || e.validity.valid) return null;
+  const label = e.labels && e.labels.length ? e.labels[0].innerText
+    : (e.getAttribute('aria-label') || e.name || '');
+  return [label, e.validationMessage]; }"""
+# This field is the one the browser showed its message at, and it is still wrong: the message,
+# and the field's title when the refusal is its pattern (browsers show it under the message).
+REFUSED_HERE = """(e) => e === window.__ameliRefused && e.validity && !e.validity.valid
+  ? [e.validationMessage, e.validity.patternMismatch ? (e.getAttribute('title') || '') : '']
+  : null"""
+
+
+ERROR_BESIDE = """(el) => {
+  const texts = [];
+  for (const attr of ['aria-describedby', 'aria-errormessage']) {
+    for (const id of (el.getAttribute(attr) || '').split(/\\s+/).filter(Boolean)) {
+      const target = document.getElementById(id);
+      if (target) texts.push(target.innerText);
+    }
+  }
+  if (!texts.join('').trim()) {
+    let next = el.nextElementSibling;
+    while (next && !next.matches('input, select, textarea, label, button, fieldset')) {
+      texts.push(next.innerText || '');
+      next = next.nextElementSibling;
+    }
+  }
+  return texts.join(' ').replace(/\\s+/g, ' ').trim();
+}"""

@@ -1,0 +1,146 @@
+"""Steps 2, 3 and 3bis: what the page says after a request: the errors beside the fields, the
+masked address, the mail sent or not."""
+
+from pytest_bdd import parsers, then
+
+from fixtures import privacy
+from fixtures.errors import ConformanceFailure
+
+from . import texts, verifications
+from .demande import (
+    copy_captcha,
+    fill_identity,
+    masked,
+    miscopied,
+    note_series,
+    show_form,
+    typed_value,
+)
+
+
+
+# ------------------------------------------------------------------ what the page says
+
+
+def error_problem(ui, label) -> tuple[str, str]:
+    """What is wrong with the message beside a field after a submission ('' when nothing): it
+    must be there, new (not a text the untouched form already had there), and in French."""
+    message = ui.new_message_beside(label)
+    if not message:
+        return "aucune erreur nouvelle à côté du champ", ui.error_beside(label)[:200]
+    if not texts.FRENCH.search(message):
+        return "le message d'erreur n'est pas en français", message
+    return "", message
+
+
+def check_error_beside(ui, label):
+    problem, seen = error_problem(ui, label)
+    if problem:
+        raise ConformanceFailure(
+            f"{problem} « {label} »", expected="un message d'erreur en français lié au champ, "
+            "apparu après l'envoi", seen=seen or ui.body_text()[:300])
+    return seen
+
+
+@then(parsers.parse("une erreur en français est signalée à côté du champ « {champ} »"))
+def error_beside(ui, champ):
+    check_error_beside(ui, champ)
+
+
+@then("une erreur signale que les caractères recopiés sont faux")
+def captcha_error(ui, control, scenario_state):
+    check_error_beside(ui, texts.FORM_CAPTCHA)
+    note_series(ui, control, scenario_state)  # the series now shown, and since when
+
+
+@then("chacune de ces saisies est signalée à côté de son champ, sans effacer ce qui a été "
+      "saisi ni envoyer de mail :")
+def each_entry_refused(ui, control, target, mailpit, persona, scenario_state, datatable):
+    """Many malformed entries on one form: each submitted, each refused beside its field."""
+    state = scenario_state
+    since = len(state.checks)
+    before = len(mailpit.messages_to(persona.email))
+    for field, entry in datatable[1:]:
+        fill_identity(ui, persona, state, field.strip(), typed_value(entry, persona, control))
+        tried = f"« {field.strip()} » : {entry.strip()}"
+        if field.strip() in ui.untypable:  # a date control: this form cannot even be typed
+            verifications.record(state, "E2-FORMULAIRE", tried, True,
+                                 "une erreur en français à côté du champ, la saisie conservée",
+                                 "refusé à la saisie : un champ de date ne prend que jj/mm/aaaa")
+            continue
+        copy_captcha(ui, control, target, state=state)
+        ui.click(texts.FORM_SUBMIT)
+        problem, seen = error_problem(ui, field.strip()) if ui.has_field(field.strip()) else (
+            "le formulaire n'est plus affiché", ui.body_text()[:200])
+        if not problem:
+            lost = [label for label, value in state.typed.items() if ui.value(label) != value]
+            if lost:
+                problem, seen = "saisie effacée", ", ".join(f"« {label} »" for label in lost)
+        verifications.record(state, "E2-FORMULAIRE", tried, not problem,
+                             "une erreur en français à côté du champ, la saisie conservée",
+                             f"{problem} : {seen}" if problem else seen)
+        if not ui.has_field(texts.FORM_NIR):
+            show_form(ui, target, control, state)
+    verifications.no_mail_since(state, mailpit, persona.email, before, "pendant ces saisies")
+    verifications.settle(state, since, "saisies manquantes ou erronées")
+
+
+@then("chacune de ces copies erronées est refusée, sans envoyer de mail :")
+def each_miscopy_refused(ui, control, target, mailpit, persona, scenario_state, datatable):
+    """Each kind of mistake in the copy of the CAPTCHA, one after the other on the same form."""
+    state = scenario_state
+    since = len(state.checks)
+    before = len(mailpit.messages_to(persona.email))
+    for (how,) in datatable[1:]:
+        fill_identity(ui, persona, state)
+        answer = copy_captcha(ui, control, target, state=state)
+        ui.fill(texts.FORM_CAPTCHA, miscopied(answer, how.strip()))
+        ui.click(texts.FORM_SUBMIT)
+        problem, seen = error_problem(ui, texts.FORM_CAPTCHA) if ui.has_field(
+            texts.FORM_CAPTCHA) else ("accepté", ui.body_text()[:200])
+        verifications.record(state, "E2-CAPTCHA-ERREUR", how.strip(), not problem,
+                             "refusée, avec un message en français à côté des caractères",
+                             f"{problem} : {seen}" if problem else seen)
+        if not ui.has_field(texts.FORM_NIR):
+            show_form(ui, target, control, state)
+        note_series(ui, control, state)
+    verifications.no_mail_since(state, mailpit, persona.email, before, "pendant ces copies")
+    verifications.settle(state, since, "copies erronées des caractères")
+
+
+@then("les informations saisies sont conservées")
+def values_kept(ui, scenario_state):
+    for label, value in scenario_state.typed.items():
+        seen = ui.value(label)
+        if seen != value:
+            raise ConformanceFailure(f"la saisie du champ « {label} » n'a pas été conservée",
+                                     expected=privacy.redact(value) or "(vide)",
+                                     seen=privacy.redact(seen) or "(vide)")
+
+
+@then("aucun mail n'est envoyé")
+@then("aucun nouveau mail n'est envoyé")
+def no_mail(mailpit, persona, scenario_state):
+    before = getattr(scenario_state, "mails_before", 0)
+    after = mailpit.count_stays(persona.email, before)
+    if after != before:
+        raise ConformanceFailure("un mail a été envoyé", expected="aucun mail",
+                                 seen=f"{after - before} mail(s) à l'adresse de l'assuré")
+
+
+@then("la page affiche « Le mail a bien été envoyé à » suivi de mon adresse masquée")
+def shows_masked_address(ui, persona):
+    ui.expect_phrase(f"{texts.SENT} {masked(persona.email)}")
+    if persona.email.lower() in ui.body_text().lower():
+        raise ConformanceFailure("l'adresse mail est affichée en clair",
+                                 expected=masked(persona.email), seen="l'adresse complète")
+
+
+@then("je reçois un seul mail, à l'adresse de mon compte")
+def one_mail(mailpit, persona, scenario_state):
+    before = getattr(scenario_state, "mails_before", 0)
+    received = mailpit.wait_for(persona.email, before + 1)
+    after = mailpit.count_stays(persona.email, before + 1)
+    if after != before + 1 or len(received) != before + 1:
+        raise ConformanceFailure("plusieurs mails pour une seule demande",
+                                 expected="1 mail", seen=f"{max(after, len(received)) - before}")

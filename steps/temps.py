@@ -1,0 +1,70 @@
+"""Time on the target's clock: a date and an hour of Paris, durations that pass (the steps that
+move the clock say so: steps/horloge.py)."""
+import re
+from datetime import datetime, timezone
+
+from pytest_bdd import given, parsers, when
+
+
+from .horloge import moves_clock
+from .demande import PARIS
+
+
+
+@moves_clock(when, parsers.re(r"(?P<duree>\d+ (?:minutes?|heures?)(?: et \d+ (?:minutes?|"
+                             r"secondes?))?) passent"))
+def time_goes_by(duree, control):
+    control.require("clock", "faire passer le temps du service")
+    control.advance(seconds_of(duree))
+
+
+
+
+# ------------------------------------------------------------------ time
+
+
+def at_paris(day: str, hour: str, season: str | None) -> datetime:
+    local = datetime.strptime(f"{day} {hour}", "%d/%m/%Y %Hh%M")
+    fold = 1 if season and "hiver" in season else 0  # the repeated hour of the autumn change
+    return local.replace(tzinfo=PARIS, fold=fold)
+
+
+@moves_clock(given, parsers.re(r"nous sommes le (?P<jour>\d{2}/\d{2}/\d{4}) à (?P<heure>\d{2}h"
+                              r"\d{2})(?: \((?P<saison>heure d['’](?:été|hiver))\))?, heure de "
+                              r"Paris"))
+def it_is(control, jour, heure, saison):
+    control.require("clock", "fixer la date et l'heure du service")
+    control.freeze(at_paris(jour, heure, saison).astimezone(timezone.utc))
+
+
+_DURATION = re.compile(
+    r"^(?:(?P<h>\d+) heures?)?\s*(?:et\s+)?(?:(?P<m>\d+) minutes?)?\s*(?:et\s+)?"
+    r"(?:(?P<s>\d+) secondes?)?$"
+)
+
+
+def seconds_of(text: str) -> int:
+    found = _DURATION.match(text.strip())
+    if not found or not any(found.groupdict().values()):
+        raise ValueError(f"durée illisible : {text!r} (ex. « 29 minutes et 59 secondes »)")
+    h, m, s = (int(found[k] or 0) for k in "hms")
+    return h * 3600 + m * 60 + s
+
+
+ELAPSED = parsers.re(r"(?P<duree>.+) se sont écoulées depuis (?P<repere>ma demande|"
+                     r"l['’]affichage de l['’]image)")
+
+
+@moves_clock(given, ELAPSED)
+@moves_clock(when, ELAPSED)
+def time_passes(duree, repere, control, scenario_state):
+    control.require("clock", "faire passer le temps du service")
+    since = scenario_state.request_time if "demande" in repere else scenario_state.image_time
+    elapsed = (control.now() - since).total_seconds()
+    control.advance(max(0.0, seconds_of(duree) - elapsed))
+
+
+def freeze_now(control):
+    """Each scenario starts on a frozen clock, so that a duration since a request is exact."""
+    if control is not None and "clock" in control.capabilities:
+        control.freeze(datetime.now(timezone.utc).replace(microsecond=0))

@@ -1,0 +1,72 @@
+"""The house's rules (issue 15), checked on the code as it stands: no module of the harness above
+about 300 lines; no import cycle between the harness's modules (at module level); the harness's
+core (fixtures/) never imports the steps, the reference app or the mail sink it tests with; and
+the verdict core imports no pytest."""
+import ast
+from pathlib import Path
+
+from .conftest import ROOT
+
+HARNESS = ["fixtures", "steps", "steps/securite"]
+LONGEST = 310
+
+
+def _modules():
+    for folder in HARNESS:
+        for path in sorted((ROOT / folder).glob("*.py")):
+            name = ".".join(path.relative_to(ROOT).with_suffix("").parts)
+            yield name.removesuffix(".__init__"), path
+
+
+def _imports(name: str, path: Path) -> set[str]:
+    """The harness modules `path` imports at module level."""
+    package = name if path.name == "__init__.py" else name.rsplit(".", 1)[0]
+    found = set()
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")
+                base = base[:len(base) - node.level + 1]
+                module = ".".join(base + ([node.module] if node.module else []))
+            else:
+                module = node.module or ""
+            found.add(module)
+            found.update(f"{module}.{a.name}" for a in node.names)
+        elif isinstance(node, ast.Import):
+            found.update(a.name for a in node.names)
+    return found
+
+
+def test_no_module_of_the_harness_is_long():
+    long = {name: n for name, path in _modules()
+            if (n := len(path.read_text(encoding="utf-8").splitlines())) > LONGEST}
+    assert not long, long
+
+
+def test_no_import_cycle_and_nothing_below_imports_above():
+    modules = dict(_modules())
+    graph = {name: {m for m in _imports(name, path) if m in modules and m != name}
+             for name, path in modules.items()}
+    for name, path in modules.items():
+        if name.startswith("fixtures"):
+            above = {m for m in _imports(name, path)
+                     if m.split(".")[0] in ("steps", "reference_app", "mailsink", "tests")}
+            assert not above, (name, above)
+    state = {}
+
+    def visit(node, trail):
+        state[node] = "open"
+        for nxt in graph[node]:
+            assert state.get(nxt) != "open", " -> ".join(trail + [node, nxt])
+            if nxt not in state:
+                visit(nxt, trail + [node])
+        state[node] = "done"
+
+    for name in graph:
+        if name not in state:
+            visit(name, [])
+
+
+def test_the_verdict_core_imports_no_pytest():
+    imported = _imports("fixtures.verdict", ROOT / "fixtures" / "verdict.py")
+    assert not any(m.split(".")[0] in ("pytest", "_pytest", "pytest_bdd") for m in imported)
