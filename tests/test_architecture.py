@@ -70,3 +70,20 @@ def test_no_import_cycle_and_nothing_below_imports_above():
 def test_the_verdict_core_imports_no_pytest():
     imported = _imports("fixtures.verdict", ROOT / "fixtures" / "verdict.py")
     assert not any(m.split(".")[0] in ("pytest", "_pytest", "pytest_bdd") for m in imported)
+
+
+def test_every_import_of_the_harness_resolves_even_inside_a_function():
+    """A relative import written inside a function is only tried when the function runs: a module
+    moved into a package must not leave one pointing at nothing."""
+    import importlib.util
+
+    missing = []
+    for name, path in _modules():
+        package = name if path.name == "__init__.py" else name.rsplit(".", 1)[0]
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level:
+                base = package.split(".")[:len(package.split(".")) - node.level + 1]
+                module = ".".join(base + ([node.module] if node.module else []))
+                if importlib.util.find_spec(module) is None:
+                    missing.append(f"{path.name}:{node.lineno} {module}")
+    assert not missing, missing

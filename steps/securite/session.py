@@ -34,7 +34,7 @@ def no_logout(ui):
 
 @then("la page de connexion me demande toujours mon mot de passe")
 def login_still_asked(ui, target):
-    from .navigation import open_login
+    from ..navigation import open_login
 
     open_login(ui, target, shortcut=False)  # the way a person takes, whatever the session does
     if not login_form_shown(ui):
