@@ -92,7 +92,7 @@ def another_person(request, control, interpretations, state, create=True):
 def other_browser(ui, browser, state):
     """Another browser, sharing nothing with the first (no cookie, no storage): the person's
     next steps happen there. The first stays open."""
-    context = browser.new_context(locale="fr-FR", timezone_id="Europe/Paris")
+    context = browser.new_context(**state.context_args)
     state.contexts.append(context)
     ui.page = context.new_page()
     ui.pristine = {}

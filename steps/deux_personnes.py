@@ -21,7 +21,7 @@ def other_person_on_form(request, ui, browser, target, control, interpretations,
     from .ui import Ui
 
     person = another_person(request, control, interpretations, scenario_state)
-    context = browser.new_context(locale="fr-FR", timezone_id="Europe/Paris")
+    context = browser.new_context(**scenario_state.context_args)
     scenario_state.contexts.append(context)
     other = Ui(context.new_page())
     other.shortcuts = ui.shortcuts  # one scenario, one report

@@ -1,10 +1,9 @@
 """Steps 0 and 1, and what every page offers: go to a page, click, see a text, a field."""
-import pytest
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
-from fixtures.errors import NOT_APPLICABLE_PREFIX, ConformanceFailure, HarnessError
+from fixtures.errors import ConformanceFailure, HarnessError, NotApplicable
 
 from . import texts
 
@@ -18,8 +17,8 @@ def _go(ui, url, what):
 
 def open_home(ui, target):
     if not target.url:
-        pytest.skip(f"{NOT_APPLICABLE_PREFIX}le profil de la cible ne donne pas l'accueil du "
-                    "compte (url), seulement la page de connexion")
+        raise NotApplicable("le profil de la cible ne donne pas l'accueil du compte (url), "
+                            "seulement la page de connexion")
     _go(ui, target.url, "l'accueil")
 
 

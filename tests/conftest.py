@@ -75,6 +75,29 @@ def conformance_run(tmp_path):
     return ConformanceRun(tmp_path / "reports")
 
 
+@pytest.fixture
+def variant(request, tmp_path):
+    """The reference app as tests/mutants.py patches it (`request.param`: a variant, a mutant, or
+    several joined by +), started as the embedded default is, then given to the harness by its
+    URLs, as any external target is (parametrize it with `indirect=True`)."""
+    from fixtures.targets import start_embedded
+
+    target = start_embedded(tmp_path / "cible", tmp_path, app_command=("tests.mutants", request.param))
+    try:
+        yield target
+    finally:
+        target.stop()
+
+
+def run_on(conformance_run, target, *args: str) -> subprocess.CompletedProcess:
+    """The conformance suite against `target` given by URL, its verdict only (no screenshot after
+    each step, no trace)."""
+    return conformance_run.run("--target-url", target.url, "--mailpit-url", target.mailpit_url,
+                               "--control-url", target.control_url, "--step-screenshots", "off",
+                               "--playwright-trace", "off", *args,
+                               AMELI_CONTROL_TOKEN=target.control_token)
+
+
 # The tests that run a whole suite in a child process, by their measured weight (seconds on this
 # 2-core machine, `--durations`). Under `-n N`, with `--maxschedchunk 1` (make test), xdist gives
 # each worker two tests at a time from the front of the list: the heavy ones, heaviest first, are

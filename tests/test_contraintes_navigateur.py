@@ -6,7 +6,8 @@ whose limits are not the guide's is caught. Before this, such a target ended in 
 waited for a page or an alert that a refused form never gives."""
 import pytest
 
-from fixtures.targets import start_embedded
+from .conftest import run_on
+
 from steps.navigateur import in_french
 
 # The scenarios where the browser's refusals meet the rules: the form's missing and malformed
@@ -26,28 +27,12 @@ def test_the_browser_messages_are_put_in_french_words_of_chromium():
     assert in_french("Something no browser says.") == "Something no browser says."
 
 
-@pytest.fixture
-def browser_checked(request, tmp_path):
-    target = start_embedded(tmp_path / "cible", tmp_path, app_command=("tests.mutants", request.param))
-    try:
-        yield target
-    finally:
-        target.stop()
-
-
-def run(conformance_run, t, *args):
-    return conformance_run.run("--target-url", t.url, "--mailpit-url", t.mailpit_url,
-                               "--control-url", t.control_url, "--step-screenshots", "off",
-                               "--playwright-trace", "off", *args,
-                               AMELI_CONTROL_TOKEN=t.control_token)
-
-
 # The birth date as a date control too (`type="date"`): the browser shows day, month and year in
 # the person's order, refuses an impossible date, and cannot take another form at all.
-@pytest.mark.parametrize("browser_checked", ["contraintes-du-navigateur+date-en-controle"],
+@pytest.mark.parametrize("variant", ["contraintes-du-navigateur+date-en-controle"],
                          indirect=True)
-def test_a_form_the_browser_checks_is_conformant(browser_checked, conformance_run):
-    result = run(conformance_run, browser_checked, *SELECTION)
+def test_a_form_the_browser_checks_is_conformant(variant, conformance_run):
+    result = run_on(conformance_run, variant, *SELECTION)
     report = conformance_run.report()
     assert result.returncode == 0, result.stdout[-3000:]
     assert {s["status"] for s in report["scenarios"]} == {"passed"}
@@ -65,9 +50,9 @@ def test_a_form_the_browser_checks_is_conformant(browser_checked, conformance_ru
     assert any("mail" in s["name"] and s["status"] == "passed" for s in report["scenarios"])
 
 
-@pytest.mark.parametrize("browser_checked", ["champ-limite-a-40"], indirect=True)
-def test_a_field_that_stops_before_50_characters_is_caught(browser_checked, conformance_run):
-    result = run(conformance_run, browser_checked, "--ui-timeout", "3", "-m", "E5-LONGUEUR")
+@pytest.mark.parametrize("variant", ["champ-limite-a-40"], indirect=True)
+def test_a_field_that_stops_before_50_characters_is_caught(variant, conformance_run):
+    result = run_on(conformance_run, variant, "--ui-timeout", "3", "-m", "E5-LONGUEUR")
     report = conformance_run.report()
     assert result.returncode == 1, result.stdout[-3000:]
     statuses = {r["id"]: r["status"] for r in report["requirements"] if r["status"] != "not_tested"}

@@ -4,32 +4,16 @@ run took to come. Before, it watched for the quiet period only (0.5 s by default
 given by URL), and a mail sent where none should be, 1.5 s late, went unseen."""
 import pytest
 
-from fixtures.targets import start_embedded
+from .conftest import run_on
 
 SCENARIO = ["-m", "E6-MAIL-NOTIFICATION", "-k", "seul_un_changement"]
 
 
-@pytest.fixture
-def late_mail(request, tmp_path):
-    target = start_embedded(tmp_path / "cible", tmp_path, app_command=("tests.mutants", request.param))
-    try:
-        yield target
-    finally:
-        target.stop()
-
-
-def run(conformance_run, t, *args):
-    return conformance_run.run("--target-url", t.url, "--mailpit-url", t.mailpit_url,
-                               "--control-url", t.control_url, "--step-screenshots", "off",
-                               "--playwright-trace", "off", *args,
-                               AMELI_CONTROL_TOKEN=t.control_token)
-
-
-@pytest.mark.parametrize("late_mail", ["mail-differe", "mail-differe+notification-sur-refus"],
+@pytest.mark.parametrize("variant", ["mail-differe", "mail-differe+notification-sur-refus"],
                          indirect=True)
-def test_a_mail_sent_late_where_none_should_be_is_seen(late_mail, conformance_run, request):
-    broken = "notification-sur-refus" in request.node.callspec.params["late_mail"]
-    result = run(conformance_run, late_mail, *SCENARIO)
+def test_a_mail_sent_late_where_none_should_be_is_seen(variant, conformance_run, request):
+    broken = "notification-sur-refus" in request.node.callspec.params["variant"]
+    result = run_on(conformance_run, variant, *SCENARIO)
     report = conformance_run.report()
     assert len(report["scenarios"]) == 1
     if broken:

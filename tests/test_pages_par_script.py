@@ -5,7 +5,7 @@ caught. Before, the harness waited for a new page or an alert after each click, 
 target ended in ERROR on every scenario that submits a form."""
 import pytest
 
-from fixtures.targets import start_embedded
+from .conftest import run_on
 
 # A form's errors shown in place, a whole request, refusals on one page, logging in.
 SELECTION = ["-m", "E2-FORMULAIRE or E3-ENVOI or E5-CONFIRMATION or E6-CONNEXION",
@@ -13,35 +13,19 @@ SELECTION = ["-m", "E2-FORMULAIRE or E3-ENVOI or E5-CONFIRMATION or E6-CONNEXION
                    "or ouvre_le_compte_lancien"]
 
 
-@pytest.fixture
-def by_script(request, tmp_path):
-    target = start_embedded(tmp_path / "cible", tmp_path, app_command=("tests.mutants", request.param))
-    try:
-        yield target
-    finally:
-        target.stop()
-
-
-def run(conformance_run, t, *args):
-    return conformance_run.run("--target-url", t.url, "--mailpit-url", t.mailpit_url,
-                               "--control-url", t.control_url, "--step-screenshots", "off",
-                               "--playwright-trace", "off", *args,
-                               AMELI_CONTROL_TOKEN=t.control_token)
-
-
-@pytest.mark.parametrize("by_script", ["envoi-par-script"], indirect=True)
-def test_a_target_whose_forms_are_sent_by_script_is_conformant(by_script, conformance_run):
-    result = run(conformance_run, by_script, *SELECTION)
+@pytest.mark.parametrize("variant", ["envoi-par-script"], indirect=True)
+def test_a_target_whose_forms_are_sent_by_script_is_conformant(variant, conformance_run):
+    result = run_on(conformance_run, variant, *SELECTION)
     report = conformance_run.report()
     assert result.returncode == 0, result.stdout[-3000:]
     assert len(report["scenarios"]) == 4
     assert {s["status"] for s in report["scenarios"]} == {"passed"}
 
 
-@pytest.mark.parametrize("by_script", ["envoi-par-script+confirmation-ignoree"], indirect=True)
-def test_a_broken_rule_is_caught_on_a_target_whose_forms_are_sent_by_script(by_script,
+@pytest.mark.parametrize("variant", ["envoi-par-script+confirmation-ignoree"], indirect=True)
+def test_a_broken_rule_is_caught_on_a_target_whose_forms_are_sent_by_script(variant,
                                                                             conformance_run):
-    result = run(conformance_run, by_script, "--ui-timeout", "3", "-m", "E5-CONFIRMATION")
+    result = run_on(conformance_run, variant, "--ui-timeout", "3", "-m", "E5-CONFIRMATION")
     report = conformance_run.report()
     assert result.returncode == 1, result.stdout[-3000:]
     statuses = {r["id"]: r["status"] for r in report["requirements"] if r["status"] != "not_tested"}

@@ -8,7 +8,7 @@ import pytest
 from pytest_bdd import given, then, when
 
 from fixtures import contract
-from fixtures.errors import NOT_APPLICABLE_PREFIX, ConformanceFailure
+from fixtures.errors import ConformanceFailure, NotApplicable
 from fixtures.targets import start_embedded
 
 from ..connexion import log_in, login_form_shown
@@ -47,7 +47,7 @@ def login_still_asked(ui, target):
 
 @given("je suis connecté à mon compte dans un autre navigateur")
 def logged_in_elsewhere(browser, target, persona, scenario_state, request):
-    context = browser.new_context(locale="fr-FR", timezone_id="Europe/Paris")
+    context = browser.new_context(**scenario_state.context_args)
     request.addfinalizer(context.close)
     other = Ui(context.new_page())
     log_in(other, target, persona, persona.password)
@@ -79,8 +79,7 @@ def logged_out_elsewhere(scenario_state):
 @given("la cible démarrée sans jeton de contrôle", target_fixture="control_url_under_test")
 def target_without_control(target, tmp_path_factory, pytestconfig, reports_dir, request):
     if not target.embedded:
-        pytest.skip(f"{NOT_APPLICABLE_PREFIX}seule la cible embarquée peut être démarrée ici "
-                    "sans mode de test")
+        raise NotApplicable("seule la cible embarquée peut être démarrée ici sans mode de test")
     other = start_embedded(tmp_path_factory.mktemp("sans-controle"),
                            reports_dir / "logs" / "sans-controle",
                            pytestconfig.getoption("reference_setting"), control=False)
@@ -96,7 +95,7 @@ def control_url_under_test(target):
 @then("aucune opération de l'API de contrôle ne répond sans jeton ni avec un faux jeton")
 def control_refused(control_url_under_test):
     if not control_url_under_test:
-        pytest.skip(f"{NOT_APPLICABLE_PREFIX}la cible ne déclare pas d'API de contrôle")
+        raise NotApplicable("la cible ne déclare pas d'API de contrôle")
     base = control_url_under_test.rstrip("/")
     answered = []
     with httpx.Client(timeout=10) as client:
