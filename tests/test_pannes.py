@@ -76,3 +76,41 @@ def test_a_page_that_hangs(conformance_run, tmp_path):
     finally:
         target.stop()
     errors_of(conformance_run, result, "cible", "ne répond")
+
+
+@pytest.fixture
+def web_page_catcher():
+    """An address that answers 200 with a web page to everything, /readyz included: no catcher."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Page(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 (http.server's name)
+            body = b"<!doctype html><html><body>Bienvenue</body></html>"
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Page)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_catcher_that_does_not_speak_the_api(conformance_run, tmp_path, web_page_catcher):
+    """Before issue 16: /readyz passed, then each scenario failed on « Expecting value: line 1
+    column 1 (char 0) », with no part named."""
+    target = start_embedded(tmp_path / "cible", tmp_path)
+    try:
+        result = conformance_run.run("--target-url", target.url, "--mailpit-url", web_page_catcher,
+                                     "--control-url", target.control_url, *SCENARIO,
+                                     AMELI_CONTROL_TOKEN=target.control_token, timeout=120)
+    finally:
+        target.stop()
+    errors_of(conformance_run, result, "collecteur de mails", "ne parle pas l'API REST v1")
