@@ -18,3 +18,14 @@ def test_a_bad_number_of_seconds_is_a_usage_error_in_french(option, value):
                             cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 4, result.stdout[-500:] + result.stderr[-500:]
     assert f"{option} '{value}' : un nombre de secondes" in result.stderr
+
+
+def test_a_reason_on_the_terminal_is_cut_at_a_word_and_points_to_the_report():
+    from fixtures.plugin import short
+
+    reason = "la confirmation que le mot de passe est enregistré : absent de la page " * 4
+    line = short(reason)
+    assert len(line) <= 120 and line.endswith(" … (la suite dans le rapport)")
+    kept = line.removesuffix(" … (la suite dans le rapport)")
+    assert reason.startswith(kept) and reason[len(kept)] == " "  # whole words only
+    assert short("un refus court") == "un refus court"
