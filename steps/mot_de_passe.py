@@ -11,6 +11,14 @@ from .courriel import click_in_mail
 from .demande import another_person, request_reset
 
 
+PASSWORD_FIELDS = (texts.RESET_PASSWORD, texts.RESET_CONFIRMATION)
+
+
+def password_cut(ui) -> str:
+    """What the new-password fields (no field of another page) kept less of than was typed."""
+    return "; ".join(ui.cut_note(label) for label in PASSWORD_FIELDS if label in ui.cuts)
+
+
 def type_passwords(ui, state, password, confirmation=None):
     privacy.register(password, "********")
     state.new_password = password
@@ -66,9 +74,9 @@ def check_refused(ui, rule: str, what: str):
 
 
 def check_confirmed(ui, what="la confirmation que le mot de passe est enregistré", state=None):
-    if ui.cuts:  # the password typed could not be sent as typed
+    if password_cut(ui):  # the password typed could not be sent as typed
         raise ConformanceFailure(f"{what} : le mot de passe saisi n'a pas pu être envoyé",
-                                 expected=what, seen="; ".join(map(ui.cut_note, ui.cuts)))
+                                 expected=what, seen=password_cut(ui))
     ui.expect_pattern(texts.CONFIRMED, what)
     if state is not None:
         state.recorded_password = state.new_password
@@ -77,7 +85,7 @@ def check_confirmed(ui, what="la confirmation que le mot de passe est enregistr�
 def change_password(ui, control, mailpit, persona, state, password):
     """On the new-password form: types `password` twice, validates; True when confirmed."""
     type_passwords(ui, state, password)
-    if ui.cuts:  # the person cannot type this password: it is not accepted
+    if password_cut(ui):  # the person cannot type this password: it is not accepted
         return False
     validate(ui, control, mailpit, persona, state)
     try:
@@ -173,8 +181,7 @@ def each_accepted(ui, target, control, mailpit, interpretations, request, scenar
                 password = passwords.build(description, person, interpretations, state.rng)
             ok = full_change(ui, target, control, mailpit, person, state, password)
             verifications.record(state, "", tried, ok, "accepté (confirmation)",
-                                 "" if ok else ui.cut_note(texts.RESET_PASSWORD)
-                                 or ui.body_text()[:200])
+                                 "" if ok else password_cut(ui) or ui.body_text()[:200])
     verifications.settle(state, since, "mots de passe conformes refusés")
 
 

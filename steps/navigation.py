@@ -55,8 +55,9 @@ def _by_address(ui, target, page_name, shows) -> bool:
 
 
 def _found(ui, target, page_name):
-    if _key(target, page_name) not in DISCOVERED:
-        DISCOVERED[_key(target, page_name)] = (ui.page.url, _left_in_browser(ui))
+    key = _key(target, page_name)
+    if key not in DISCOVERED:
+        DISCOVERED[key] = (ui.page.url, _left_in_browser(ui))
 
 
 _STORAGE = """() => { const keys = s => { try { return Object.keys(s); } catch (e) { return []; } };

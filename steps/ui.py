@@ -63,8 +63,9 @@ class Ui:
         return self.page.get_by_label(texts.label(label)).count() > 0
 
     def click(self, name: str) -> None:
-        """Clicks and waits until the page has reacted: a new page loaded, an alert shown, or the
-        browser itself refused the form (HTML constraint validation: navigateur.py)."""
+        """Clicks and waits until the page has reacted: a new page loaded, the browser itself
+        refused the form (HTML constraint validation: navigateur.py), or a script changed the page
+        in place (page_scripts.REACTED)."""
         self.press(self.action(name))
 
     def press(self, target: Locator) -> None:
@@ -139,7 +140,6 @@ class Ui:
         guide's form (jj/mm/aaaa) is typed so, an impossible one too (the browser then refuses
         it); a value of another form cannot be typed at all: noted in `untypable`."""
         self.dates[label] = value
-        self.untypable.pop(label, None)
         shape = re.fullmatch(r"(\d{2})/(\d{2})/(\d{4})", value)
         if not shape:
             field.fill("")
@@ -198,6 +198,7 @@ class Ui:
         """Types `value` as a person does; a field that keeps less (its `maxlength`) is noted in
         `cuts`: what was submitted is not what was typed."""
         field = self.field(label)
+        self.untypable.pop(label, None)  # what was typed before no longer counts
         field.fill(value)
         kept = field.input_value() if value else ""
         # A date control keeps nothing of jj/mm/aaaa, and takes 2000-12-31, which no person types.
