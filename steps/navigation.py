@@ -25,11 +25,15 @@ def open_home(ui, target):
 # Addresses the run found by clicking, as a person reaches the page (per process). A scenario
 # whose rule is not the way to a page reaches it afterwards by this address: the scenarios of
 # E0-ACCES and E1-CONNEXION, which check the way, click it in their own steps. An address is
-# trusted only when it gives the page again with everything the way had left in the browser
-# (the names of the target's cookies, of local and session storage): a flow bound to its session
-# (the page refused, or served but expecting a cookie the login page sets, as some identity
-# servers do) is never reached by its address again, the way is clicked as the first time. The
-# report lists the shortcuts each scenario took (`shortcuts`).
+# trusted only when the way could not have told the target anything the address does not:
+# - when the link to the page was clicked, the browser held nothing of the target (no cookie, no
+#   local or session storage): a page before it that marks the session (a flag kept server-side,
+#   or inside a cookie the page itself also sets) would make the address lose that mark, so the
+#   way is then clicked from the page before, every time;
+# - the address gives the page again with everything the way had left in the browser (the names
+#   of the cookies and of the storage): a page refused, or served without a cookie it sets when
+#   reached by clicking, is never reached by its address again.
+# The report lists the shortcuts each scenario took (`shortcuts`).
 DISCOVERED: dict[tuple[str, str], tuple[str, frozenset[str]] | None] = {}
 LOGIN_PAGE = "la page de connexion"
 REQUEST_FORM = "le formulaire « Mot de passe oublié »"
@@ -54,10 +58,17 @@ def _by_address(ui, target, page_name, shows) -> bool:
     return False
 
 
-def _found(ui, target, page_name):
+def _click_the_way(ui, target, page_name, link):
+    """Clicks `link` to the page; the first time, notes whether its address may be trusted."""
+    held = _left_in_browser(ui)
+    ui.click(link)
+    return lambda: _found(ui, target, page_name, held)
+
+
+def _found(ui, target, page_name, held_before):
     key = _key(target, page_name)
     if key not in DISCOVERED:
-        DISCOVERED[key] = (ui.page.url, _left_in_browser(ui))
+        DISCOVERED[key] = None if held_before else (ui.page.url, _left_in_browser(ui))
 
 
 _STORAGE = """() => { const keys = s => { try { return Object.keys(s); } catch (e) { return []; } };
@@ -96,20 +107,21 @@ def open_login(ui, target, shortcut=True):
         return
     if target.url:
         open_home(ui, target)
-        ui.click(texts.HOME_LOGIN)
+        found = _click_the_way(ui, target, LOGIN_PAGE, texts.HOME_LOGIN)
     else:
         _go(ui, target.login_url, "la page de connexion")
+        found = lambda: None  # noqa: E731 (reached by its address already)
     check_login_page(ui)
-    _found(ui, target, LOGIN_PAGE)
+    found()
 
 
 def open_request_form(ui, target, shortcut=True):
     if shortcut and _by_address(ui, target, REQUEST_FORM, _shows_request_form):
         return
-    open_login(ui, target, shortcut=False)
-    ui.click(texts.LOGIN_FORGOT)
+    open_login(ui, target, shortcut=shortcut)
+    found = _click_the_way(ui, target, REQUEST_FORM, texts.LOGIN_FORGOT)
     check_request_form(ui)
-    _found(ui, target, REQUEST_FORM)
+    found()
 
 
 def check_login_page(ui):

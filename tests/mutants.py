@@ -417,6 +417,35 @@ def path_bound_to_a_cookie():
     app_main.create_app = create
 
 
+def way_marked_in_the_session():
+    """The login page marks the session (`session["parcours"]`, in the same cookie the request
+    form uses for its CAPTCHA); the form is served to anyone, but its submission is accepted only
+    in a session so marked. Conformant: a person always comes from the login page. The cookie's
+    name is the same with or without the mark: only the way shows whether it is there."""
+    from flask import request, session
+
+    original = app_main.create_app
+
+    def create(config):
+        app = original(config)
+
+        @app.before_request
+        def _marked_on_the_way():
+            path = request.path.rstrip("/")
+            if request.method == "GET" and path == "/connexion":
+                session["parcours"] = True
+            elif request.method == "POST" and path == "/mot-de-passe-oublie" \
+                    and not session.get("parcours"):
+                return ("<!doctype html><html lang='fr'><head><title>Session expirée</title>"
+                        "</head><body><h1>Session expirée</h1><p role='alert'>Votre session a "
+                        "expiré. Recommencez depuis <a href='/connexion'>la page de connexion"
+                        "</a>.</p></body></html>")
+
+        return app
+
+    app_main.create_app = create
+
+
 def constraints_of_the_browser(shortest: int = 8, longest: int = 50):
     """The forms let the browser check what it can (HTML constraint validation, as many teams
     write them): fields `required`, the mail field of type email, the new password between 8 and
@@ -534,6 +563,10 @@ VARIANTS = {
     "parcours-lie-a-un-cookie": Mutant("", "le formulaire est servi à tous, mais sa validation "
                                        "demande le cookie que laisse la page de connexion",
                                        patch=path_bound_to_a_cookie),
+    "parcours-marque-dans-la-session": Mutant("", "le formulaire est servi à tous, mais sa "
+                                              "validation demande la marque que la page de "
+                                              "connexion laisse dans la session",
+                                              patch=way_marked_in_the_session),
     "contraintes-du-navigateur": Mutant("", "les champs obligatoires, le type mail et les 8 à 50 "
                                         "caractères vérifiés aussi par le navigateur (HTML)",
                                         patch=constraints_of_the_browser),

@@ -28,10 +28,12 @@ def check_shortcuts_of_a_full_run(report) -> None:
     assert any(c.endswith("(/mot-de-passe-oublie)") for _, cuts in taken.values() for c in cuts)
 
 
-@pytest.fixture(params=["formulaire-lie-a-la-session", "parcours-lie-a-un-cookie"])
+@pytest.fixture(params=["formulaire-lie-a-la-session", "parcours-marque-dans-la-session"])
 def session_bound(tmp_path, request):
     """Two conformant flows bound to their session: the form refused by its address, and the
-    form served by its address but its submission refused without the login page's cookie."""
+    form served by its address but its submission refused without the mark the login page left
+    in the session (inside the cookie the form sets too: same names, with or without the mark).
+    `parcours-lie-a-un-cookie` (a cookie of its own) is caught by the same rule."""
     target = start_embedded(tmp_path / "cible", tmp_path, app_command=("tests.mutants", request.param))
     try:
         yield target
