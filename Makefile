@@ -44,15 +44,15 @@ benchmark: install
 	$(PY) scripts/benchmark.py $(ARGS)
 
 browser-server: install
-	$(PY) -m fixtures.browser --host $(HOST) --port $(PORT)
+	$(PY) -m ameli_conformance.fixtures.browser --host $(HOST) --port $(PORT)
 
 merge: install
 	@test -n "$(SHARDS)" || { echo "usage : make merge SHARDS=\"dossier1 dossier2\""; exit 2; }
-	$(PY) -m fixtures.merge $(SHARDS) --reports-dir reports
+	$(PY) -m ameli_conformance.merge $(SHARDS) --reports-dir reports
 
 check-profile: install
 	@test -n "$(PROFILE)" || { echo "usage : make check-profile PROFILE=chemin/du/profil.toml"; exit 2; }
-	$(PY) -m fixtures.profile $(PROFILE)
+	$(PY) -m ameli_conformance.fixtures.check_profile $(PROFILE)
 
 test: install
 	$(PY) -m pytest tests -n 2 --maxschedchunk 1 $(ARGS)

@@ -18,30 +18,41 @@ from datetime import datetime, timezone
 from types import SimpleNamespace
 
 import hypothesis.core
-from hypothesis.internal.conjecture import engine
 import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import (RuleBasedStateMachine, initialize, rule,
-                                 run_state_machine_as_test)
+from hypothesis.internal.conjecture import engine
+from hypothesis.stateful import RuleBasedStateMachine, initialize, rule, run_state_machine_as_test
 
-from fixtures import privacy
-from fixtures.errors import NOT_APPLICABLE_PREFIX, ConformanceFailure, HarnessError
-from fixtures.personas import make_persona
-from fixtures.plugin import new_scenario_state
-from fixtures.settings import settings as run_settings
-from steps import texts
-from steps.blocage import shows_block_end
-from steps.courriel import back_to_first_tab, click_in_mail
-from steps.demande import create_account, requests_in_other_tab, switches_browser
-from steps.reponse import no_mail
-from steps.temps import time_goes_by
-from steps.connexion import (logged_in, login_form_shown, login_refused, logs_in_new, logs_in_old,
-                             logs_in_wrong_once, reset_form_offered)
-from steps.mot_de_passe import (chooses_password, confirms_recorded, link_refused, refused_for,
-                                types_new_password)
-from steps.navigation import shows
-from steps.ui import Ui
+from ameli_conformance import privacy
+from ameli_conformance.errors import NOT_APPLICABLE_PREFIX, ConformanceFailure, HarnessError
+from ameli_conformance.fixtures.personas import make_persona
+from ameli_conformance.fixtures.plugin import new_scenario_state
+from ameli_conformance.fixtures.settings import settings as run_settings
+from ameli_conformance.steps import texts
+from ameli_conformance.steps.blocage import shows_block_end
+from ameli_conformance.steps.connexion import (
+    logged_in,
+    login_form_shown,
+    login_refused,
+    logs_in_new,
+    logs_in_old,
+    logs_in_wrong_once,
+    reset_form_offered,
+)
+from ameli_conformance.steps.courriel import back_to_first_tab, click_in_mail
+from ameli_conformance.steps.demande import create_account, requests_in_other_tab, switches_browser
+from ameli_conformance.steps.mot_de_passe import (
+    chooses_password,
+    confirms_recorded,
+    link_refused,
+    refused_for,
+    types_new_password,
+)
+from ameli_conformance.steps.navigation import shows
+from ameli_conformance.steps.reponse import no_mail
+from ameli_conformance.steps.temps import time_goes_by
+from ameli_conformance.steps.ui import Ui
 
 from .modele import Modele
 

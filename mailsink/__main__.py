@@ -1,4 +1,4 @@
-"""Run the sink: `python -m mailsink`. Binds SMTP and HTTP on free loopback ports and prints one
+"""Run the sink: `python -m ameli_conformance.mailsink`. Binds SMTP and HTTP on free loopback ports and prints one
 JSON line `{"smtp_port": ..., "api_url": ...}` once both listen; serves until stopped."""
 import argparse
 import asyncio
@@ -71,7 +71,7 @@ def _serve_smtp(sock: socket.socket, store: Store, started: threading.Event) -> 
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(prog="python -m mailsink")
+    parser = argparse.ArgumentParser(prog="python -m ameli_conformance.mailsink")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--smtp-port", type=int, default=0)
     parser.add_argument("--http-port", type=int, default=0)

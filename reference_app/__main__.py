@@ -1,4 +1,4 @@
-"""Run the reference app on a loopback port: `python -m reference_app --port 0 ...`.
+"""Run the reference app on a loopback port: `python -m ameli_conformance.reference_app --port 0 ...`.
 
 Prints one JSON line `{"url": ...}` on stdout once it listens (port 0: the system picks a free
 one, so there is no race), then serves until stopped. The control token is read from the
@@ -27,7 +27,7 @@ class _MaskingHandler(WSGIRequestHandler):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(prog="python -m reference_app")
+    parser = argparse.ArgumentParser(prog="python -m ameli_conformance.reference_app")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--database", required=True)

@@ -39,11 +39,18 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from bare_happy_path import (  # noqa: E402
-    clients, create_account, fill_request_form, happy_path, open_login, open_request_form)
-from fixtures.browser import find_chromium, launch_args  # noqa: E402
-from fixtures.mailpit import MailpitClient  # noqa: E402
-from fixtures.personas import make_persona  # noqa: E402
-from fixtures.targets import start_embedded  # noqa: E402
+    clients,
+    create_account,
+    fill_request_form,
+    happy_path,
+    open_login,
+    open_request_form,
+)
+
+from ameli_conformance.fixtures.browser import find_chromium, launch_args  # noqa: E402
+from ameli_conformance.fixtures.mailpit import MailpitClient  # noqa: E402
+from ameli_conformance.fixtures.personas import make_persona  # noqa: E402
+from ameli_conformance.fixtures.targets import start_embedded  # noqa: E402
 
 HAPPY_FEATURE = ROOT / "features" / "etape6_confirmation.feature"
 HAPPY_NAME = "Le nouveau mot de passe est enregistré"
@@ -97,9 +104,9 @@ def category(command: str) -> str:
     """The part of the run a process belongs to."""
     program = command.split(" ", 1)[0]
     if "python" in program:
-        if "mailsink" in command:
+        if "ameli_conformance.mailsink" in command:
             return "collecteur de mails"
-        if "reference_app" in command or "tests.mutants" in command:
+        if "ameli_conformance.reference_app" in command or "tests.mutants" in command:
             return "application"
         return "harnais (pytest)"
     if "chrom" in program:
@@ -280,8 +287,8 @@ def harness_happy_path(repetitions: int, timeout: float, extra: tuple[str, ...] 
     definitions and fixtures of steps/."""
     with tempfile.TemporaryDirectory(prefix="bench-parcours-") as tmp:
         (Path(tmp) / "conftest.py").write_text(
-            "from steps.conftest import *  # noqa: F401,F403\n"
-            "from steps.conftest import _frozen_clock, pytest_collection_modifyitems  # noqa\n",
+            "from ameli_conformance.steps.conftest import *  # noqa: F401,F403\n"
+            "from ameli_conformance.steps.conftest import _frozen_clock, pytest_collection_modifyitems  # noqa\n",
             encoding="utf-8")
         lines = ["from pytest_bdd import scenario", ""]
         for n in range(repetitions):

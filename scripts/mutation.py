@@ -23,7 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from fixtures.targets import start_embedded  # noqa: E402
+from ameli_conformance.fixtures.targets import start_embedded  # noqa: E402
+
 from tests.campagne import CAMPAIGN  # noqa: E402
 from tests.mutants import MUTANTS  # noqa: E402
 

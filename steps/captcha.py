@@ -4,13 +4,11 @@ import base64
 from playwright.sync_api import expect
 from pytest_bdd import given, then, when
 
-from fixtures.errors import ConformanceFailure, HarnessError
-from fixtures.processes import wait_until
+from ameli_conformance.errors import ConformanceFailure, HarnessError
+from ameli_conformance.fixtures.processes import wait_until
 
 from . import texts
 from .demande import note_series
-
-
 
 # ------------------------------------------------------------------ the CAPTCHA
 

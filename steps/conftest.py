@@ -1,23 +1,23 @@
 """Wires the step definitions for the scenarios of ../features (pytest-bdd finds them here)."""
 import pytest
 
-from fixtures import clockturn
-from fixtures.recorder import bdd_template, scenario_of
+from ameli_conformance.fixtures import clockturn, workers
+from ameli_conformance.fixtures.recorder import bdd_template, scenario_of
 
-from .blocage import *  # noqa: F401,F403
-from .connexion import *  # noqa: F401,F403
-from .captcha import *  # noqa: F401,F403
-from .courriel import *  # noqa: F401,F403
-from .demande import *  # noqa: F401,F403
-from .deux_personnes import *  # noqa: F401,F403
-from .horloge import moves_the_clock
-from .mot_de_passe import *  # noqa: F401,F403
-from .navigation import *  # noqa: F401,F403
-from .reponse import *  # noqa: F401,F403
-from .securite import *  # noqa: F401,F403
-from .temps import *  # noqa: F401,F403
-from .temps import freeze_now
-from .ui import Ui
+from ameli_conformance.steps.blocage import *  # noqa: F401,F403
+from ameli_conformance.steps.connexion import *  # noqa: F401,F403
+from ameli_conformance.steps.captcha import *  # noqa: F401,F403
+from ameli_conformance.steps.courriel import *  # noqa: F401,F403
+from ameli_conformance.steps.demande import *  # noqa: F401,F403
+from ameli_conformance.steps.deux_personnes import *  # noqa: F401,F403
+from ameli_conformance.steps.horloge import moves_the_clock
+from ameli_conformance.steps.mot_de_passe import *  # noqa: F401,F403
+from ameli_conformance.steps.navigation import *  # noqa: F401,F403
+from ameli_conformance.steps.reponse import *  # noqa: F401,F403
+from ameli_conformance.steps.securite import *  # noqa: F401,F403
+from ameli_conformance.steps.temps import *  # noqa: F401,F403
+from ameli_conformance.steps.temps import freeze_now
+from ameli_conformance.steps.ui import Ui
 
 
 @pytest.fixture
@@ -38,7 +38,7 @@ def pytest_collection_modifyitems(config, items):
         template = bdd_template(item)
         if template and any(moves_the_clock(s.name) for s in template.steps):
             item.add_marker(clockturn.MARKER)
-    if config.getoption("numprocesses", None) or hasattr(config, "workerinput"):
+    if workers.in_parallel(config):
         items.sort(key=lambda item: -_rows(bdd_template(item)))
 
 

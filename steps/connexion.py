@@ -5,14 +5,12 @@ from datetime import timedelta
 from playwright.sync_api import expect
 from pytest_bdd import then, when
 
-from fixtures.errors import ConformanceFailure
+from ameli_conformance.errors import ConformanceFailure
 
 from . import passwords, texts, verifications
 from .demande import other_browser
 from .horloge import moves_clock
 from .navigation import open_login
-
-
 
 
 def log_in(ui, target, persona, password):

@@ -2,12 +2,11 @@
 would, to read them and click their button."""
 import re
 from datetime import datetime, timedelta, timezone
-
 from zoneinfo import ZoneInfo
 
 from pytest_bdd import given, parsers, then, when
 
-from fixtures.errors import ConformanceFailure
+from ameli_conformance.errors import ConformanceFailure
 
 from . import texts
 

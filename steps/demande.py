@@ -6,8 +6,8 @@ from zoneinfo import ZoneInfo
 
 from pytest_bdd import given, parsers, when
 
-from fixtures import privacy
-from fixtures.personas import KINDS, make_persona
+from ameli_conformance import privacy
+from ameli_conformance.fixtures.personas import KINDS, make_persona
 
 from . import texts
 from .navigation import open_request_form
@@ -66,7 +66,7 @@ def insured_born(request, control, interpretations, naissance):
     """A persona of a named kind of birth (Corsica, abroad, overseas, a 29 February)."""
     if naissance not in KIND_OF:
         raise ValueError(f"naissance inconnue : {naissance!r} ({', '.join(KIND_OF)})")
-    from fixtures.plugin import scenario_rng
+    from ameli_conformance.fixtures.plugin import scenario_rng
 
     person = make_persona(rng=scenario_rng(request, "assuré"), interpretations=interpretations,
                           kind=KIND_OF[naissance])
@@ -77,7 +77,7 @@ def insured_born(request, control, interpretations, naissance):
 
 def another_person(request, control, interpretations, state, create=True):
     """Another insured person (a new account, or a NIR nobody has when `create` is false)."""
-    from fixtures.plugin import scenario_rng
+    from ameli_conformance.fixtures.plugin import scenario_rng
 
     state.others.append(None)
     person = make_persona(rng=scenario_rng(request, f"autre-{len(state.others)}"),

@@ -3,13 +3,12 @@ from datetime import datetime, timezone
 
 from pytest_bdd import given, parsers, then, when
 
-from fixtures import privacy
-from fixtures.errors import ConformanceFailure
+from ameli_conformance import privacy
+from ameli_conformance.errors import ConformanceFailure
 
 from . import passwords, texts, verifications
 from .courriel import click_in_mail
 from .demande import another_person, request_reset
-
 
 PASSWORD_FIELDS = (texts.RESET_PASSWORD, texts.RESET_CONFIRMATION)
 

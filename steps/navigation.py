@@ -3,7 +3,7 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 from pytest_bdd import given, parsers, then, when
 
-from fixtures.errors import ConformanceFailure, HarnessError, NotApplicable
+from ameli_conformance.errors import ConformanceFailure, HarnessError, NotApplicable
 
 from . import texts
 

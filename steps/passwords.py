@@ -9,8 +9,8 @@ import random
 import re
 import string
 
-from fixtures.interpretations import date_form
-from fixtures.personas import nir_parts
+from ameli_conformance.fixtures.personas import nir_parts
+from ameli_conformance.interpretations import date_form
 
 LOWER, UPPER, DIGITS = string.ascii_lowercase, string.ascii_uppercase, string.digits
 SHORTEST, LONGEST = 8, 50  # the guide: « Comporter entre 8 et 50 caractères »

@@ -3,8 +3,8 @@ masked address, the mail sent or not."""
 
 from pytest_bdd import parsers, then
 
-from fixtures import privacy
-from fixtures.errors import ConformanceFailure
+from ameli_conformance import privacy
+from ameli_conformance.errors import ConformanceFailure
 
 from . import texts, verifications
 from .demande import (
@@ -16,8 +16,6 @@ from .demande import (
     show_form,
     typed_value,
 )
-
-
 
 # ------------------------------------------------------------------ what the page says
 

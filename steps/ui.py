@@ -5,8 +5,8 @@ import re
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Locator, Page, expect
 
-from fixtures.errors import ConformanceFailure
-from fixtures.privacy import redact
+from ameli_conformance.errors import ConformanceFailure
+from ameli_conformance.privacy import redact
 
 from . import navigateur, page_scripts, texts
 

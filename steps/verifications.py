@@ -4,8 +4,8 @@ broke the rule, rather than a stop at the first.
 
 A row says what was tried in words that show no personal data (« partie de 4 chiffres aux
 positions 5 à 8 », never the digits), what the rule expects and what the page did."""
-from fixtures.errors import ConformanceFailure
-from fixtures.privacy import redact
+from ameli_conformance.errors import ConformanceFailure
+from ameli_conformance.privacy import redact
 
 
 def record(state, rule: str, tried: str, ok: bool, expected: str, seen: str = "") -> bool:

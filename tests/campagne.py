@@ -11,9 +11,9 @@ grew."""
 import re
 from datetime import date, datetime, timedelta, timezone
 
-from reference_app import __main__ as app_main
-from reference_app import auth, captcha, mail, reset
-from reference_app.rules import PARIS, InvalidInput
+from ameli_conformance.reference_app import __main__ as app_main
+from ameli_conformance.reference_app import auth, captcha, mail, reset
+from ameli_conformance.reference_app.rules import PARIS, InvalidInput
 
 from .mutants import Mutant, add_reason, constraints_of_the_browser, password_rule, rewrite
 
@@ -34,7 +34,7 @@ def _render_all(module, change):
 
 
 def _db():
-    from reference_app.db import get_db
+    from ameli_conformance.reference_app.db import get_db
 
     return get_db()
 
@@ -148,7 +148,7 @@ def last_character_ignored():
 def _inherit_issued_at(when):
     from flask import request, session
 
-    from reference_app.db import transaction
+    from ameli_conformance.reference_app.db import transaction
 
     original = captcha.issue
 
@@ -276,7 +276,7 @@ def limit_per_session():
     """The requests are counted in the browser's session, not for the account."""
     from flask import current_app, redirect, session, url_for
 
-    from reference_app import clock
+    from ameli_conformance.reference_app import clock
 
     original = reset._handle_request
 
@@ -301,7 +301,7 @@ def fixed_window():
     request before is forgotten (a counter reset, not a rolling window)."""
     from flask import current_app, redirect, session, url_for
 
-    from reference_app import clock
+    from ameli_conformance.reference_app import clock
 
     starts = {}
     original = reset._handle_request
@@ -337,8 +337,8 @@ def _after_blocked(action):
 
 
 def blocked_attempts_counted():
-    from reference_app import clock
-    from reference_app.db import transaction
+    from ameli_conformance.reference_app import clock
+    from ameli_conformance.reference_app.db import transaction
 
     def count(nir13):
         with transaction() as db:
@@ -389,8 +389,8 @@ def expiry_checked_on_open_only():
 
 def lifetime_from_first_request():
     """A new link keeps the deadline of the link it replaces, if that one was still running."""
-    from reference_app import clock
-    from reference_app.db import transaction
+    from ameli_conformance.reference_app import clock
+    from ameli_conformance.reference_app.db import transaction
 
     original = reset._handle_request
 
@@ -412,7 +412,7 @@ def lifetime_from_first_request():
 def superseded_checked_on_open_only():
     from flask import request
 
-    from reference_app.db import transaction
+    from ameli_conformance.reference_app.db import transaction
 
     original = reset._valid_token
 
@@ -435,7 +435,7 @@ def superseded_checked_on_open_only():
 
 
 def blocked_request_supersedes():
-    from reference_app.db import transaction
+    from ameli_conformance.reference_app.db import transaction
 
     def supersede(nir13):
         with transaction() as db:
@@ -446,8 +446,8 @@ def blocked_request_supersedes():
 
 
 def refusal_consumes_link():
-    from reference_app import clock
-    from reference_app.db import transaction
+    from ameli_conformance.reference_app import clock
+    from ameli_conformance.reference_app.db import transaction
 
     original = reset.password_errors
 
@@ -493,7 +493,7 @@ def nir_by_blocks():
 
     def check(password, confirmation, nir13, born):
         errors = original(password, confirmation, nir13, born)
-        from reference_app.rules import birth_date_parts
+        from ameli_conformance.reference_app.rules import birth_date_parts
 
         blocks = [nir13[i:i + 4] for i in (0, 4, 8)] + [nir13]
         bad = any(b in password for b in blocks) or any(p in password for p in birth_date_parts(born))
@@ -523,7 +523,7 @@ def confirmation_rule(compare):
 def refused_password_saved():
     from werkzeug.security import generate_password_hash
 
-    from reference_app.db import transaction
+    from ameli_conformance.reference_app.db import transaction
 
     original = reset.password_errors
 
@@ -570,8 +570,8 @@ def notice_on_refusal():
         errors = original(password, confirmation, nir13, born)
         if errors:
             row = _db().execute("SELECT email FROM account WHERE nir13 = ?", (nir13,)).fetchone()
-            from reference_app import clock
-            from reference_app.rules import format_paris
+            from ameli_conformance.reference_app import clock
+            from ameli_conformance.reference_app.rules import format_paris
 
             mail.send_password_changed(row["email"], format_paris(clock.now()).replace(" - ", " à "))
         return errors

@@ -80,7 +80,7 @@ def variant(request, tmp_path):
     """The reference app as tests/mutants.py patches it (`request.param`: a variant, a mutant, or
     several joined by +), started as the embedded default is, then given to the harness by its
     URLs, as any external target is (parametrize it with `indirect=True`)."""
-    from fixtures.targets import start_embedded
+    from ameli_conformance.fixtures.targets import start_embedded
 
     target = start_embedded(tmp_path / "cible", tmp_path, app_command=("tests.mutants", request.param))
     try:

@@ -1,7 +1,7 @@
 """Mutants of the reference app, each breaking one rule of the guide, for tests only.
 
 `python -m tests.mutants NAME [reference_app options]` applies the mutant's patch in its own
-process, then runs the reference app as `python -m reference_app` does. The app's production
+process, then runs the reference app as `python -m ameli_conformance.reference_app` does. The app's production
 code has no flag for any of this: a patch replaces a function or rewrites a page here, and a
 configuration mutant only changes a value the app already reads.
 """
@@ -10,9 +10,9 @@ import sys
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from reference_app import __main__ as app_main
-from reference_app import auth, captcha, mail, reset
-from reference_app.rules import PARIS
+from ameli_conformance.reference_app import __main__ as app_main
+from ameli_conformance.reference_app import auth, captcha, mail, reset
+from ameli_conformance.reference_app.rules import PARIS
 
 
 @dataclass(frozen=True)
@@ -303,7 +303,7 @@ def link_from_host_header():
 def predictable_token():
     import itertools
 
-    from reference_app import clock
+    from ameli_conformance.reference_app import clock
 
     counter = itertools.count(1)
 
@@ -316,7 +316,7 @@ def predictable_token():
 
 
 def cross_site_accepted():
-    from reference_app import security
+    from ameli_conformance.reference_app import security
 
     security._cross_site = lambda: False
 
@@ -338,7 +338,7 @@ def home_hangs():
     """The account home never answers (the request waits for ever): a page that hangs."""
     import threading
 
-    from reference_app import auth
+    from ameli_conformance.reference_app import auth
 
     original = auth.render_template
 

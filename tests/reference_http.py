@@ -9,9 +9,9 @@ from pathlib import Path
 
 import httpx
 
-from fixtures.control import ControlClient
-from fixtures.mailpit import MailpitClient
-from fixtures.targets import Target, start_embedded
+from ameli_conformance.fixtures.control import ControlClient
+from ameli_conformance.fixtures.mailpit import MailpitClient
+from ameli_conformance.fixtures.targets import Target, start_embedded
 
 FORM = "/mot-de-passe-oublie"
 LINK = re.compile(r"https?://[^\s\"'<>]+/renouveler/[A-Za-z0-9_\-]+")

@@ -1,7 +1,7 @@
 """The harness's requirement list matches ../shared/design/requirements.md, id for id."""
 import re
 
-from fixtures.verdict import load_catalogue
+from ameli_conformance.verdict import load_catalogue
 
 from .conftest import shared_file
 

@@ -6,9 +6,9 @@ whose limits are not the guide's is caught. Before this, such a target ended in 
 waited for a page or an alert that a refused form never gives."""
 import pytest
 
-from .conftest import run_on
+from ameli_conformance.steps.navigateur import in_french
 
-from steps.navigateur import in_french
+from .conftest import run_on
 
 # The scenarios where the browser's refusals meet the rules: the form's missing and malformed
 # fields, the wrong copy of the characters, the length and the confirmation of the password.

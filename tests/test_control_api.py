@@ -4,7 +4,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from reference_app import clock, create_app
+from ameli_conformance.reference_app import clock, create_app
 
 
 def make_app(tmp_path, **config):

@@ -7,9 +7,9 @@ import httpx
 import pytest
 from openapi_spec_validator import validate
 
-from fixtures import contract
-from fixtures.personas import make_persona
-from reference_app import create_app
+from ameli_conformance import contract
+from ameli_conformance.fixtures.personas import make_persona
+from ameli_conformance.reference_app import create_app
 
 
 def test_the_document_is_a_valid_openapi_3_1_document():
@@ -107,7 +107,7 @@ def test_every_answer_follows_the_document(implementation):
 
 @pytest.fixture(scope="module", params=["reference_app", "autre_impl"])
 def implementation(request, tmp_path_factory):
-    from fixtures.targets import start_embedded
+    from ameli_conformance.fixtures.targets import start_embedded
 
     workdir = tmp_path_factory.mktemp(request.param)
     if request.param == "reference_app":

@@ -6,7 +6,7 @@ import signal
 import subprocess
 import xml.etree.ElementTree as ET
 
-from fixtures.processes import wait_until
+from ameli_conformance.fixtures.processes import wait_until
 
 from .conftest import ROOT, processes_marked
 
@@ -84,7 +84,7 @@ def test_ctrl_c_during_a_run_leaves_no_process(conformance_run):
     try:
         started = wait_until(
             lambda: any("chromium" in p for p in processes_marked(conformance_run.marker))
-            and any("reference_app" in p for p in processes_marked(conformance_run.marker)),
+            and any("ameli_conformance.reference_app" in p for p in processes_marked(conformance_run.marker)),
             timeout=60,
         )
         assert started, "the run did not start its app and browser"
@@ -102,7 +102,7 @@ def test_a_killed_harness_leaves_no_app_or_sink(conformance_run):
                             stderr=subprocess.DEVNULL)
     try:
         assert wait_until(
-            lambda: any("reference_app" in p for p in processes_marked(conformance_run.marker)),
+            lambda: any("ameli_conformance.reference_app" in p for p in processes_marked(conformance_run.marker)),
             timeout=60,
         )
         proc.kill()  # SIGKILL: no teardown, no atexit; the children must go by themselves
@@ -112,7 +112,7 @@ def test_a_killed_harness_leaves_no_app_or_sink(conformance_run):
             proc.kill()
     left = wait_until(
         lambda: not [p for p in processes_marked(conformance_run.marker)
-                     if "reference_app" in p or "mailsink" in p],
+                     if "ameli_conformance.reference_app" in p or "ameli_conformance.mailsink" in p],
         timeout=10,
     )
     assert left, processes_marked(conformance_run.marker)

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from fixtures.targets import start_embedded
+from ameli_conformance.fixtures.targets import start_embedded
 
 from .conftest import ROOT
 
@@ -76,7 +76,7 @@ def reference(tmp_path):
 
 def test_the_model_predicts_what_the_guide_says():
     """The model the exploration compares with, on the sequences the mutants broke."""
-    from fixtures.interpretations import Interpretations
+    from ameli_conformance.interpretations import Interpretations
     from exploration.modele import Modele
 
     model = Modele.of(Interpretations())

@@ -1,4 +1,4 @@
-"""Reports of shards merge into one (python -m fixtures.merge): every requirement recomputed from
+"""Reports of shards merge into one (python -m ameli_conformance.merge): every requirement recomputed from
 all the scenarios, the evidence copied, the verdict as one run would have given it."""
 import json
 import subprocess
@@ -9,7 +9,7 @@ from .conftest import ROOT, ConformanceRun
 
 
 def merge(*args):
-    return subprocess.run([sys.executable, "-m", "fixtures.merge", *map(str, args)], cwd=ROOT,
+    return subprocess.run([sys.executable, "-m", "ameli_conformance.merge", *map(str, args)], cwd=ROOT,
                           capture_output=True, text=True, timeout=120)
 
 

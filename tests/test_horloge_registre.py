@@ -40,8 +40,8 @@ def test_every_step_that_moves_the_clock_says_so():
 
 
 def test_the_mark_follows_the_declaration():
-    import steps.conftest  # noqa: F401  (the step modules, which declare their steps)
-    from steps.horloge import moves_the_clock
+    import ameli_conformance.steps.conftest  # noqa: F401  (the step modules, which declare their steps)
+    from ameli_conformance.steps.horloge import moves_the_clock
 
     assert moves_the_clock("29 minutes et 59 secondes se sont écoulées depuis ma demande")
     assert moves_the_clock("nous sommes le 26/12/2022 à 14h03, heure de Paris")

@@ -3,8 +3,8 @@ are never written into a report, the evidence zip or the terminal: every URL a r
 without them (issue 16). Before, conformance.json and the zip carried the URL verbatim."""
 import zipfile
 
-from fixtures.privacy import mask_credentials
-from fixtures.targets import start_embedded
+from ameli_conformance.fixtures.targets import start_embedded
+from ameli_conformance.privacy import mask_credentials
 
 SECRET = "s3cr3t-du-collecteur"
 

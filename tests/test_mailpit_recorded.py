@@ -14,7 +14,7 @@ import httpx
 import pytest
 from jsonschema import Draft4Validator
 
-from fixtures.mailpit import MailpitClient
+from ameli_conformance.fixtures.mailpit import MailpitClient
 
 from .conftest import shared_file
 
@@ -112,7 +112,7 @@ with open({calls!r}, "a") as f:
 http = args["--listen"].rsplit(":", 1)[1]
 smtp = args["--smtp"].rsplit(":", 1)[1]
 os.chdir({root!r})
-os.execv(sys.executable, [sys.executable, "-m", "mailsink", "--http-port", http, "--smtp-port", smtp])
+os.execv(sys.executable, [sys.executable, "-m", "ameli_conformance.mailsink", "--http-port", http, "--smtp-port", smtp])
 '''
 
 

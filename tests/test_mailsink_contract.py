@@ -8,9 +8,9 @@ from email.message import EmailMessage
 import pytest
 from jsonschema import Draft4Validator
 
-from fixtures.errors import HarnessError
-from fixtures.mailpit import MailpitClient
-from fixtures.processes import ManagedProcess, python_module
+from ameli_conformance.errors import HarnessError
+from ameli_conformance.fixtures.mailpit import MailpitClient
+from ameli_conformance.fixtures.processes import ManagedProcess, python_module
 
 from .conftest import shared_file
 
@@ -22,7 +22,7 @@ def swagger():
 
 @pytest.fixture(scope="module")
 def sink(tmp_path_factory):
-    process = ManagedProcess("collecteur de mails", python_module("mailsink"),
+    process = ManagedProcess("collecteur de mails", python_module("ameli_conformance.mailsink"),
                              tmp_path_factory.mktemp("sink") / "sink.log")
     info = process.start()
     yield info

@@ -7,8 +7,8 @@ import os
 
 import pytest
 
-from fixtures.verdict import load_catalogue
-from fixtures.targets import start_embedded
+from ameli_conformance.fixtures.targets import start_embedded
+from ameli_conformance.verdict import load_catalogue
 
 from .campagne import CAMPAIGN
 from .mutants import MUTANTS

@@ -1,5 +1,5 @@
 """A browser on another host: the harness connects to a Playwright browser server
-(`python -m fixtures.browser`, which runs `playwright launch-server` with a config naming this
+(`python -m ameli_conformance.fixtures.browser`, which runs `playwright launch-server` with a config naming this
 machine's Chromium) given by option or environment variable, and runs its scenarios through it."""
 import os
 import queue
@@ -10,8 +10,8 @@ import uuid
 
 import pytest
 
-from fixtures.browser import public_address
-from fixtures.processes import free_port, wait_until
+from ameli_conformance.fixtures.browser import public_address
+from ameli_conformance.fixtures.processes import free_port, wait_until
 
 from .conftest import ROOT, processes_marked
 
@@ -23,7 +23,7 @@ def browser_server():
     """A browser server on this machine, started as a user starts one; its ws:// address. Once
     stopped (SIGTERM, as a service manager stops it), nothing of it is left running."""
     marker = uuid.uuid4().hex
-    process = subprocess.Popen([sys.executable, "-m", "fixtures.browser", "--port", "0"],
+    process = subprocess.Popen([sys.executable, "-m", "ameli_conformance.fixtures.browser", "--port", "0"],
                                cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                text=True, env={**os.environ, "AMELI_HARNESS_RUN": marker})
     lines: queue.Queue = queue.Queue()

@@ -21,7 +21,7 @@ def test_a_bad_number_of_seconds_is_a_usage_error_in_french(option, value):
 
 
 def test_a_reason_on_the_terminal_is_cut_at_a_word_and_points_to_the_report():
-    from fixtures.plugin import short
+    from ameli_conformance.fixtures.plugin import short
 
     reason = "la confirmation que le mot de passe est enregistré : absent de la page " * 4
     line = short(reason)

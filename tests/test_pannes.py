@@ -3,8 +3,8 @@ failed, never as FAILED (the target broke no rule) and never as a hang. The targ
 middle of a run is in tests/test_targets.py."""
 import pytest
 
-from fixtures.processes import ManagedProcess, free_port, python_module
-from fixtures.targets import start_embedded
+from ameli_conformance.fixtures.processes import ManagedProcess, free_port, python_module
+from ameli_conformance.fixtures.targets import start_embedded
 
 SCENARIO = ["-k", "une_demande_complète_envoie_un_seul_mail"]  # E3-ENVOI: form, submit, mail
 
@@ -25,7 +25,7 @@ def errors_of(run, result, part: str, *words: str) -> list[dict]:
 @pytest.fixture
 def sink(tmp_path):
     """A mail catcher of its own (the embedded sink), for a target given by URL."""
-    process = ManagedProcess("collecteur de mails", python_module("mailsink"),
+    process = ManagedProcess("collecteur de mails", python_module("ameli_conformance.mailsink"),
                              tmp_path / "logs" / "autre-sink.log")
     info = process.start()
     yield info["api_url"]

@@ -5,7 +5,7 @@ from datetime import datetime
 
 import pytest
 
-from fixtures.targets import start_embedded
+from ameli_conformance.fixtures.targets import start_embedded
 
 # The link's 30 minutes (6), the CAPTCHA's 5 minutes (4) and the dated notifications (3) move the
 # clock; the form, the sending and the mail do not.

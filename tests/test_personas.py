@@ -9,10 +9,16 @@ import pytest
 from faker import Faker
 from stdnum.fr import nir as stdnum_nir
 
-from fixtures.interpretations import DATE_FORMS, Interpretations, date_form
-from fixtures.personas import KINDS, discriminating, make_persona, nir_key, nir_parts
-from reference_app.rules import password_errors
-from steps import passwords
+from ameli_conformance.fixtures.personas import (
+    KINDS,
+    discriminating,
+    make_persona,
+    nir_key,
+    nir_parts,
+)
+from ameli_conformance.interpretations import DATE_FORMS, Interpretations, date_form
+from ameli_conformance.reference_app.rules import password_errors
+from ameli_conformance.steps import passwords
 
 DRAWS = 10_000
 READINGS = {
@@ -152,7 +158,7 @@ def test_birth_date_forms_cover_the_report_masking():
 def test_every_miscopy_of_a_captcha_differs_from_it_whatever_its_characters():
     """The kinds of mistakes of E2-CAPTCHA-ERREUR, for every character an alphabet may hold
     (found: a series ending in X was « miscopied » as itself, 1 draw in 31)."""
-    from steps.demande import miscopied
+    from ameli_conformance.steps.demande import miscopied
 
     for char in "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789":
         for answer in (char * 6, "AB3" + char, char + "XK"):

@@ -1,20 +1,20 @@
 """Target profiles: the ones in profiles/ are valid, a wrong one is refused with every problem
-named, and `python -m fixtures.profile` (make check-profile) tries a live target's URLs."""
+named, and `python -m ameli_conformance.fixtures.check_profile` (make check-profile) tries a live target's URLs."""
 import os
 import subprocess
 import sys
 
 import pytest
 
-from fixtures import profile as profile_module
-from fixtures.profile import ProfileError, load
-from tests.autre_impl import TOKEN_ENV, launch, profile
+from ameli_conformance import profile as profile_module
+from ameli_conformance.profile import ProfileError, load
 
 from .conftest import ROOT
+from tests.autre_impl import TOKEN_ENV, launch, profile
 
 
 def check(*args, **env):
-    return subprocess.run([sys.executable, "-m", "fixtures.profile", *map(str, args)], cwd=ROOT,
+    return subprocess.run([sys.executable, "-m", "ameli_conformance.fixtures.check_profile", *map(str, args)], cwd=ROOT,
                           capture_output=True, text=True, timeout=60,
                           env={**os.environ, **env})
 

@@ -6,7 +6,7 @@ shortcuts are checked on test_end_to_end.py's full run). The full browser runs t
 demand; the headless shell, the default, runs every other test."""
 import pytest
 
-from fixtures.targets import start_embedded
+from ameli_conformance.fixtures.targets import start_embedded
 
 FORM = "le formulaire « Mot de passe oublié » par son adresse"
 SELECTION = ["-m", "E3-ENVOI or E1-CONNEXION", "-k", "aboutit or propose"]

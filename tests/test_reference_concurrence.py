@@ -5,8 +5,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from fixtures.personas import conforming_password, make_persona
-from fixtures.processes import ManagedProcess, free_port, python_module
+from ameli_conformance.fixtures.personas import conforming_password, make_persona
+from ameli_conformance.fixtures.processes import ManagedProcess, free_port, python_module
 
 from .reference_http import ReferenceApp, path_of
 
@@ -93,7 +93,7 @@ def test_with_the_mail_server_down_nothing_is_half_done(tmp_path):
     def mail_server_up():
         nonlocal server
         server = ManagedProcess("serveur de mail", python_module(
-            "mailsink", "--smtp-port", str(smtp_port)), tmp_path / "logs" / "smtp.log")
+            "ameli_conformance.mailsink", "--smtp-port", str(smtp_port)), tmp_path / "logs" / "smtp.log")
         info = server.start()
         app.mailpit.base_url = info["api_url"]
         app.mailpit.http.base_url = info["api_url"]

@@ -14,12 +14,11 @@ from urllib.parse import quote, urlencode
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from werkzeug.test import EnvironBuilder
 from werkzeug.wrappers import Request
 
-from fixtures import contract
-from fixtures.personas import make_persona
+from ameli_conformance import contract
+from ameli_conformance.fixtures.personas import make_persona
 
 from .reference_http import FORM, ReferenceApp, path_of
 

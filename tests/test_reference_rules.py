@@ -3,7 +3,7 @@ from datetime import date, datetime, timezone
 
 import pytest
 
-from reference_app.rules import (
+from ameli_conformance.reference_app.rules import (
     InvalidInput,
     format_paris,
     mask_email,

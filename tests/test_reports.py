@@ -8,7 +8,7 @@ import zipfile
 
 import pytest
 
-from fixtures.browser import find_chromium, launch_args
+from ameli_conformance.fixtures.browser import find_chromium, launch_args
 
 # A failing run: the 60-minute mutant, on the scenarios of the link and of the mail.
 # (E3-ENVOI's examples of masked addresses and of births add no kind of report content: left out.)

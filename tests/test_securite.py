@@ -6,8 +6,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from fixtures.verdict import load_catalogue
-from fixtures.targets import start_embedded
+from ameli_conformance.fixtures.targets import start_embedded
+from ameli_conformance.verdict import load_catalogue
 
 from .mutants import SECURITY_MUTANTS
 

@@ -7,11 +7,11 @@ import time
 
 import pytest
 
-from fixtures.processes import wait_until
-from fixtures.targets import start_embedded
-from tests.autre_impl import TOKEN_ENV, launch, profile
+from ameli_conformance.fixtures.processes import wait_until
+from ameli_conformance.fixtures.targets import start_embedded
 
 from .conftest import ROOT
+from tests.autre_impl import TOKEN_ENV, launch, profile
 
 # The scenario of E4-LIEN-30MIN that a 60-minute link fails (its two examples).
 ONE_LINK = "refusé_audelà_de_30_minutes"

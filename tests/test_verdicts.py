@@ -2,8 +2,8 @@
 required identifier, then one status changed at a time."""
 import pytest
 
-from fixtures.report import ReportWriter
-from fixtures.verdict import load_catalogue, passes
+from ameli_conformance.report import ReportWriter
+from ameli_conformance.verdict import load_catalogue, passes
 
 REQUIRED = [r["id"] for r in load_catalogue() if r["profile"] == "exigences"]
 
@@ -71,9 +71,9 @@ def test_a_failed_step_on_a_target_that_stopped_answering_is_an_error():
     longer answers the scenario is ERROR with the probe's diagnosis, not FAILED."""
     import types
 
-    from fixtures.errors import ConformanceFailure, HarnessError
-    from fixtures.recorder import ScenarioRecorder, scenario_of
-    from fixtures.targets import Target, probe_target
+    from ameli_conformance.errors import ConformanceFailure, HarnessError
+    from ameli_conformance.fixtures.recorder import ScenarioRecorder, scenario_of
+    from ameli_conformance.fixtures.targets import Target, probe_target
 
     down = Target(url="http://127.0.0.1:9/", mailpit_url="http://127.0.0.1:9", control_url=None)
     diagnosis = probe_target(down, timeout=1)

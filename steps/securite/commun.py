@@ -6,12 +6,11 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import httpx
 
-from fixtures import privacy
-from fixtures.errors import ConformanceFailure, HarnessError
+from ameli_conformance import privacy
+from ameli_conformance.errors import ConformanceFailure, HarnessError
 
 from .. import texts
 from ..demande import copy_captcha, fill_identity, show_form
-
 
 PIRATE_HOST = "pirate.exemple"
 BLOCKED = "Le nombre maximum de demandes de renouvellement de mot de passe a été atteint."

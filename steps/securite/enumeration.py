@@ -4,13 +4,12 @@ import secrets
 
 from pytest_bdd import given, parsers, then, when
 
-from fixtures import privacy
-from fixtures.errors import ConformanceFailure
-from fixtures.personas import make_persona
+from ameli_conformance import privacy
+from ameli_conformance.errors import ConformanceFailure
+from ameli_conformance.fixtures.personas import make_persona
 
 from .. import texts
 from ..demande import create_account, masked
-
 from .commun import (
     BLOCKED,
     FULL_WIDTH,
@@ -21,7 +20,6 @@ from .commun import (
     submission,
     submit_recorded,
 )
-
 
 # ------------------------------------------------------------------ SEC-ENUMERATION
 

@@ -9,13 +9,12 @@ from urllib.parse import urlsplit
 import httpx
 from pytest_bdd import parsers, then, when
 
-from fixtures import privacy
-from fixtures.errors import ConformanceFailure, HarnessError
+from ameli_conformance import privacy
+from ameli_conformance.errors import ConformanceFailure, HarnessError
 
 from .. import passwords, texts
 from ..courriel import click_in_mail
 from ..mot_de_passe import type_passwords
-
 from .commun import (
     documents,
     fill_request,
@@ -31,7 +30,6 @@ from .commun import (
     token_of_link,
     tokens_of,
 )
-
 
 # ------------------------------------------------------------------ SEC-HOTE-LIEN
 

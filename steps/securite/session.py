@@ -7,15 +7,11 @@ import httpx
 import pytest
 from pytest_bdd import given, then, when
 
-from fixtures import contract
-from fixtures.errors import ConformanceFailure, NotApplicable
-from fixtures.targets import start_embedded
+from ameli_conformance import contract
+from ameli_conformance.errors import ConformanceFailure, NotApplicable
 
 from ..connexion import log_in, login_form_shown
 from ..ui import Ui
-
-
-
 
 # ------------------------------------------------------------------ SEC-PAS-DE-CONNEXION-AUTO
 
@@ -77,12 +73,9 @@ def logged_out_elsewhere(scenario_state):
 
 
 @given("la cible démarrée sans jeton de contrôle", target_fixture="control_url_under_test")
-def target_without_control(target, tmp_path_factory, pytestconfig, reports_dir, request):
-    if not target.embedded:
-        raise NotApplicable("seule la cible embarquée peut être démarrée ici sans mode de test")
-    other = start_embedded(tmp_path_factory.mktemp("sans-controle"),
-                           reports_dir / "logs" / "sans-controle",
-                           pytestconfig.getoption("reference_setting"), control=False)
+def target_without_control(target_provider, tmp_path_factory, reports_dir, request):
+    other = target_provider.without_control(tmp_path_factory.mktemp("sans-controle"),
+                                            reports_dir / "logs" / "sans-controle")
     request.addfinalizer(other.stop)
     return other.url.rstrip("/") + "/_control"
 

@@ -2,36 +2,28 @@
 a process on its own port, its mail going to a catcher, its control API behind a token."""
 import json
 import os
-import secrets
 from pathlib import Path
 
-from fixtures.processes import ManagedProcess, python_module
-from fixtures.targets import Target
+from ameli_conformance.fixtures.launch import App, new_token
+from ameli_conformance.fixtures.targets import Embedded, Target
 
 TOKEN_ENV = "AUTRE_IMPL_JETON"
+
+
+def app(without: tuple[str, ...] = ()) -> App:
+    """This implementation as the harness launches one: its home under /espace/, its control API
+    under /__test__/controle, its token in $AUTRE_IMPL_JETON; `without` capabilities."""
+    extra = tuple(a for capability in without for a in ("--sans", capability))
+    return App("autre_impl", ("tests.autre_impl", *extra), home="/espace/",
+               control="/__test__/controle", token_env=TOKEN_ENV, reference_like=False)
 
 
 def launch(workdir: Path, without: tuple[str, ...] = ()) -> Target:
     """The embedded mail sink and this implementation; the token is put in $AUTRE_IMPL_JETON of
     this process, as a QA team's CI would hold it, so that a profile can name that variable."""
-    logdir = workdir / "logs"
-    sink = ManagedProcess("collecteur de mails", python_module("mailsink"), logdir / "mailsink.log")
-    sink_info = sink.start()
-    token = os.environ.get(TOKEN_ENV) or secrets.token_urlsafe(24)
+    token = os.environ.get(TOKEN_ENV) or new_token()
     os.environ[TOKEN_ENV] = token
-    argv = python_module("tests.autre_impl", "--smtp-port", str(sink_info["smtp_port"]))
-    for capability in without:
-        argv += ["--sans", capability]
-    app = ManagedProcess("cible", argv, logdir / "autre_impl.log",
-                         env={**os.environ, TOKEN_ENV: token})
-    try:
-        info = app.start()
-    except Exception:
-        sink.stop()
-        raise
-    return Target(url=info["url"] + "/espace/", mailpit_url=sink_info["api_url"],
-                  control_url=info["url"] + "/__test__/controle", control_token=token,
-                  processes=[sink, app])
+    return Embedded(workdir, workdir / "logs", app(without), token=token).start()
 
 
 def profile(target: Target, capabilities: list[str] | None = None) -> str:
