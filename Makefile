@@ -20,7 +20,10 @@ STAMP  := $(VENV)/.installed
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 ARGS   ?=
 PROFILE ?=
-PROFILE_ARG := $(if $(PROFILE),--profile $(PROFILE),)
+# A relative PROFILE is read from the folder make was called from (make -C this-folder …, from
+# beside one's own service), else from this one.
+PROFILE_PATH := $(if $(filter /%,$(PROFILE)),$(PROFILE),$(if $(wildcard $(PWD)/$(PROFILE)),$(abspath $(PWD)/$(PROFILE)),$(PROFILE)))
+PROFILE_ARG := $(if $(PROFILE),--profile $(PROFILE_PATH),)
 
 REPS   ?= 20
 HOST   ?= 127.0.0.1
@@ -31,8 +34,10 @@ PORT   ?= 0
 # Hypothesis's pytest plugin imports hypothesis at the end of a run (0.8 s): the suite does not use it.
 NOHYP  := -p no:hypothesispytest
 
+# make ends in its own status 2 on any failure, and prints the harness's as « Error N » (1 non
+# conforme or error, 2 interrupted, 4 usage): `.venv/bin/ameli-conformance` returns it itself.
 conformance: install
-	$(PY) -m pytest steps $(NOHYP) $(PROFILE_ARG) $(ARGS)
+	$(VENV)/bin/ameli-conformance $(PROFILE_ARG) $(ARGS)
 
 securite: install
 	$(PY) -m pytest steps $(NOHYP) --suite securite $(PROFILE_ARG) $(ARGS)
@@ -52,7 +57,7 @@ merge: install
 
 check-profile: install
 	@test -n "$(PROFILE)" || { echo "usage : make check-profile PROFILE=chemin/du/profil.toml"; exit 2; }
-	$(PY) -m ameli_conformance.fixtures.check_profile $(PROFILE)
+	$(PY) -m ameli_conformance.fixtures.check_profile $(PROFILE_PATH)
 
 test: install
 	$(PY) -m pytest tests -n 2 --maxschedchunk 1 $(ARGS)

@@ -76,7 +76,8 @@ def check_confirmed(ui, what="la confirmation que le mot de passe est enregistr�
     if password_cut(ui):  # the password typed could not be sent as typed
         raise ConformanceFailure(f"{what} : le mot de passe saisi n'a pas pu être envoyé",
                                  expected=what, seen=password_cut(ui))
-    ui.expect_pattern(texts.CONFIRMED, what)
+    facts = getattr(state, "password_facts", None)
+    ui.expect_pattern(texts.CONFIRMED, f"{what} (mot de passe saisi : {facts})" if facts else what)
     if state is not None:
         state.recorded_password = state.new_password
 
@@ -112,7 +113,9 @@ def types_new_password(ui, control, mailpit, persona, scenario_state):
 
 @when(parsers.parse("je choisis un mot de passe {description}"))
 def chooses_password(ui, control, mailpit, persona, interpretations, scenario_state, description):
-    type_passwords(ui, scenario_state, passwords.build(description, persona, interpretations))
+    password = passwords.build(description, persona, interpretations)
+    scenario_state.password_facts = passwords.facts(password, persona, interpretations)
+    type_passwords(ui, scenario_state, password)
     before_change(control, mailpit, persona, scenario_state)
 
 
@@ -185,8 +188,10 @@ def each_accepted(ui, target, control, mailpit, interpretations, request, scenar
 
 
 @then(parsers.parse("le mot de passe est refusé, avec une raison qui parle de « {regle} »"))
-def refused_for(ui, regle):
-    check_refused(ui, passwords.rule_of(regle), "le mot de passe")
+def refused_for(ui, regle, scenario_state):
+    facts = getattr(scenario_state, "password_facts", None)
+    check_refused(ui, passwords.rule_of(regle),
+                  f"le mot de passe ({facts})" if facts else "le mot de passe")
 
 
 @then("ces mots de passe sont refusés, chacun avec sa raison :")
@@ -209,9 +214,11 @@ def each_refused(ui, persona, interpretations, control, mailpit, scenario_state,
             type_passwords(ui, state, password)
             validate(ui, control, mailpit, persona, state)
             problem, seen = refusal_problem(ui, passwords.rule_of(rule))
+            facts = passwords.facts(password, persona, interpretations)
             verifications.record(state, "", f"mot de passe {tried}", not problem,
                                  f"refusé, avec une raison : {rule}",
-                                 f"{problem} : {seen}" if problem else seen)
+                                 f"{problem} : {seen} (mot de passe essayé : {facts})"
+                                 if problem else seen)
     verifications.no_mail_since(state, mailpit, persona.email, before, "pendant ces refus")
     verifications.settle(state, since, "mots de passe non conformes")
 

@@ -124,3 +124,26 @@ def _one(d: str, persona, interpretations, rng: random.Random) -> str:
 
 def rule_of(text: str) -> str:
     return " ".join(text.split())
+
+
+def facts(password: str, persona=None, interpretations=None) -> str:
+    """What a password is made of, in words that show none of it nor any personal data (issue
+    16: a failure on a generated password must say why without the password): its length, its
+    classes of characters, and where it holds parts of the person's number or birth date."""
+    upper = sum(c.isupper() for c in password)
+    lower = sum(c.islower() for c in password)
+    digits = sum(c.isdigit() for c in password)
+    other = len(password) - upper - lower - digits
+    words = [f"{len(password)} caractères", f"{upper} majuscule(s)", f"{lower} minuscule(s)",
+             f"{digits} chiffre(s)", f"{other} autre(s) caractère(s)"]
+    if persona is not None and interpretations is not None:
+        n = interpretations.nir_part_digits
+        held = [i for i, part in nir_parts(persona.nir[:13], n) if part in password]
+        if held:
+            words.append(f"contient {len(held)} partie(s) de {n} chiffres du numéro (à partir "
+                         f"des positions {', '.join(map(str, held[:5]))}{'…' if len(held) > 5 else ''})")
+        forms = [f for f in interpretations.birth_date_forms
+                 if date_form(persona.birth_date, f) in password]
+        if forms:
+            words.append(f"contient la date de naissance au format {', '.join(forms)}")
+    return ", ".join(words)

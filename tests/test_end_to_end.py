@@ -77,26 +77,37 @@ def test_a_link_valid_60_minutes_is_caught_on_e4_lien_30min(conformance_run):
     assert_nothing_left(conformance_run)
 
 
-def test_ctrl_c_during_a_run_leaves_no_process(conformance_run):
+def test_ctrl_c_stops_the_run_says_so_and_leaves_no_process(conformance_run):
+    """Ctrl-C reaches the whole group, Playwright's driver included: the run stops (it used to go
+    on, every remaining scenario in error « Playwright connection closed », exit 1), the report
+    says `interrupted` and lists what did not run, the exit status is pytest's for it (2)."""
     proc = subprocess.Popen(conformance_run.command("-k", "mail"), cwd=ROOT,
                             env=conformance_run.env(), start_new_session=True,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     try:
-        started = wait_until(
-            lambda: any("chromium" in p for p in processes_marked(conformance_run.marker))
-            and any("ameli_conformance.reference_app" in p for p in processes_marked(conformance_run.marker)),
-            timeout=60,
-        )
-        assert started, "the run did not start its app and browser"
+        first = proc.stdout.read(1)  # pytest prints a "." when the first scenario has passed
+        assert first == ".", f"the run did not pass a first scenario: {first!r}"
         os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C in a terminal does: the whole group
-        proc.wait(timeout=60)
+        proc.communicate(timeout=60)
     finally:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
+    assert proc.returncode == 2, proc.returncode
+    report = conformance_run.report()
+    assert report["interrupted"] is True and report["verdict"] == "error"
+    assert report["not_run"], "the scenarios that did not run are listed"
+    assert not [s for s in report["scenarios"] if "connection closed" in str(s.get("failure"))]
+    assert not (conformance_run.reports_dir / "EN-COURS.json").exists()  # its reports are written
     assert_nothing_left(conformance_run)
 
 
-def test_a_killed_harness_leaves_no_app_or_sink(conformance_run):
+def test_a_killed_harness_leaves_no_app_or_sink_and_no_stale_verdict(conformance_run):
+    """SIGKILL: no teardown, no atexit. The app and the sink go by themselves; the previous run's
+    verdict is not left in the folder as if it were this run's (it is set aside in precedente/),
+    and EN-COURS.json says the folder holds an unfinished run."""
+    folder = conformance_run.reports_dir
+    folder.mkdir(parents=True)
+    (folder / "conformance.json").write_text('{"verdict": "conformant"}')
     proc = subprocess.Popen(conformance_run.command("-k", "mail"), cwd=ROOT,
                             env=conformance_run.env(), stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
@@ -116,3 +127,6 @@ def test_a_killed_harness_leaves_no_app_or_sink(conformance_run):
         timeout=10,
     )
     assert left, processes_marked(conformance_run.marker)
+    assert not (folder / "conformance.json").exists()
+    assert (folder / "precedente" / "conformance.json").read_text() == '{"verdict": "conformant"}'
+    assert "exécution en cours, ou arrêtée" in (folder / "EN-COURS.json").read_text()

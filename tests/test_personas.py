@@ -2,6 +2,7 @@
 that never decides a verdict: tested over 10,000 draws for each reading of the guide a profile
 may declare (docs/conception-des-tests.md, « Données »)."""
 import random
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -165,3 +166,24 @@ def test_every_miscopy_of_a_captcha_differs_from_it_whatever_its_characters():
             for how in ("un caractère changé", "le premier caractère changé",
                         "un caractère en moins", "un caractère en trop", "(rien)"):
                 assert miscopied(answer, how).upper() != answer.upper(), (answer, how)
+
+
+def test_a_password_is_described_without_itself_nor_personal_data():
+    """A failure on a generated password says what it was made of (issue 16: the password is
+    masked in the report, so nobody could tell why it failed), never any of its characters or
+    the person's digits: lengths, classes, and where it holds the person's number or date."""
+    reading = Interpretations()
+    for seed in range(200):
+        person = make_persona(rng=random.Random(seed), interpretations=reading)
+        password = passwords.build("contenant une partie de mon numéro de sécurité sociale",
+                                   person, reading, random.Random(seed))
+        said = passwords.facts(password, person, reading)
+        assert said.startswith(f"{len(password)} caractères, ")
+        # (a part may stand at two places of the number: both are named)
+        assert re.search(r"contient \d partie\(s\) de 4 chiffres du numéro \(à partir des "
+                         r"positions \d+(, \d+)*\)", said), said
+        for secret in (person.nir[:13], person.nir[4:8], password, person.birth_date.isoformat()):
+            assert secret not in said, (said, seed)
+    born = passwords.build("contenant ma date de naissance au format JJMMAAAA", person, reading)
+    assert "contient la date de naissance au format JJMMAAAA" in passwords.facts(born, person,
+                                                                                   reading)

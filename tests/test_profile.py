@@ -7,6 +7,7 @@ import sys
 import pytest
 
 from ameli_conformance import profile as profile_module
+from ameli_conformance.expected import load_expected_failures
 from ameli_conformance.profile import ProfileError, load
 
 from .conftest import ROOT
@@ -30,7 +31,7 @@ def test_the_example_profile_and_its_expected_failures_are_valid():
     example = load(ROOT / "profiles" / "exemple.toml")
     assert not example.embedded and example.token_env == "MON_JETON"
     assert example.capabilities == ["accounts", "captcha", "clock"]
-    listed = profile_module.load_expected_failures(ROOT / "profiles" / "exemple-echecs-attendus.toml")
+    listed = load_expected_failures(ROOT / "profiles" / "exemple-echecs-attendus.toml")
     assert list(listed) == ["E4-LIEN-30MIN"]
 
 

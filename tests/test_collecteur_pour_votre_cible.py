@@ -1,0 +1,47 @@
+"""The embedded mail sink for one's own target (issue 16): a profile with `[mail] catcher =
+"embedded"` and `smtp_port` has the harness start the sink on that port for the whole run
+(pytest-xdist workers share it), instead of asking for a Mailpit. Proved on the second
+implementation, told to send its mail to that port."""
+from ameli_conformance.fixtures.launch import start_app
+from ameli_conformance.fixtures.processes import free_port
+
+from tests.autre_impl import TOKEN_ENV, app
+
+
+def test_the_harness_starts_the_sink_your_target_sends_to(conformance_run, tmp_path, monkeypatch):
+    port = free_port()
+    monkeypatch.setenv(TOKEN_ENV, "jeton-de-test-collecteur")
+    process, base = start_app(app(), port, tmp_path, tmp_path / "logs",
+                              token="jeton-de-test-collecteur")
+    try:
+        profile = tmp_path / "profil.toml"
+        profile.write_text(f'''[target]
+url = "{base}/espace/"
+
+[mail]
+catcher = "embedded"
+smtp_port = {port}
+
+[control]
+url = "{base}/__test__/controle"
+token_env = "{TOKEN_ENV}"
+
+[interpretations]
+reset_request_limit = 4
+reset_request_window_minutes = 30
+login_failure_limit = 3
+login_block_minutes = 20
+nir_part_digits = 5
+captcha_length = 5
+''', encoding="utf-8")
+        result = conformance_run.run("--profile", str(profile), "-n", "2", "-m", "E3-ENVOI or E4-MAIL",
+                                     "--step-screenshots", "off", "--playwright-trace", "off",
+                                     **{TOKEN_ENV: "jeton-de-test-collecteur"})
+        report = conformance_run.report()
+    finally:
+        process.stop()
+    assert result.returncode == 0, result.stdout[-2000:]
+    assert report["scenarios"] and {s["status"] for s in report["scenarios"]} == {"passed"}
+    assert {s["worker"] for s in report["scenarios"]} == {"gw0", "gw1"}  # both read one sink
+    assert report["profile"]["smtp_port"] == port and report["profile"]["catcher"] == "embedded"
+    assert report["profile"]["mailpit_url"].startswith("http://127.0.0.1:")
