@@ -8,6 +8,7 @@
 #            make benchmark (where the time goes; reports/benchmark.json)
 #            make mutation (the mutation campaign: score and survivors, reports/mutation.json)
 #            make mutants (each of the 26 mutants of one identifier caught on its identifier only)
+#            make hostile (1000 hostile inputs per form of the reference app; CASES=N)
 #            make explore (random sequences against a model of the guide; ARGS="--explore-budget 600")
 #            make explore-mutants (the exploration run against broken variants of the reference)
 #            make browser-server HOST=0.0.0.0 PORT=3000 (a Playwright browser server for others)
@@ -29,7 +30,7 @@ REPS   ?= 20
 HOST   ?= 127.0.0.1
 PORT   ?= 0
 
-.PHONY: mutants mutation explore explore-mutants conformance securite flakiness benchmark browser-server merge check-profile test install chromium clean
+.PHONY: hostile mutants mutation explore explore-mutants conformance securite flakiness benchmark browser-server merge check-profile test install chromium clean
 
 # Hypothesis's pytest plugin imports hypothesis at the end of a run (0.8 s): the suite does not use it.
 NOHYP  := -p no:hypothesispytest
@@ -84,6 +85,9 @@ clean:
 
 mutation: install
 	$(PY) scripts/mutation.py $(ARGS)
+
+hostile: install
+	AMELI_HOSTILE_CASES=$(or $(CASES),1000) $(PY) -m pytest tests/test_reference_entrees_hostiles.py -n 2 $(ARGS)
 
 explore: install
 	$(PY) -m pytest exploration $(PROFILE_ARG) $(ARGS)

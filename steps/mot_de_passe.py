@@ -1,101 +1,21 @@
 """Steps 5 and 6: the new password, its rules, its confirmation, and logging in with it."""
-from datetime import datetime, timezone
-
 from pytest_bdd import given, parsers, then, when
 
-from ameli_conformance import privacy
 from ameli_conformance.errors import ConformanceFailure
 
 from . import passwords, texts, verifications
 from .courriel import click_in_mail
 from .demande import another_person, request_reset
-
-PASSWORD_FIELDS = (texts.RESET_PASSWORD, texts.RESET_CONFIRMATION)
-
-
-def password_cut(ui) -> str:
-    """What the new-password fields (no field of another page) kept less of than was typed."""
-    return "; ".join(ui.cut_note(label) for label in PASSWORD_FIELDS if label in ui.cuts)
-
-
-def type_passwords(ui, state, password, confirmation=None):
-    privacy.register(password, "********")
-    state.new_password = password
-    ui.fill(texts.RESET_PASSWORD, password)
-    ui.fill(texts.RESET_CONFIRMATION, password if confirmation is None else confirmation)
-
-
-def before_change(control, mailpit, persona, state):
-    """What a change is checked against: the mails so far, and the instant (the clock is frozen,
-    so the instant of typing is the instant of the click)."""
-    state.mails_before_change = len(mailpit.messages_to(persona.email))
-    if "clock" in control.capabilities:
-        state.change_time = control.now()
-    else:  # no clock to read: the change happens after this instant, by the harness's clock
-        state.change_after = datetime.now(timezone.utc)
-
-
-def validate(ui, control, mailpit, persona, state):
-    before_change(control, mailpit, persona, state)
-    if texts.RESET_PASSWORD in ui.cuts:
-        return  # the field kept less than was typed: what was typed cannot be sent
-    ui.click(texts.RESET_SUBMIT)
-
-
-def refusal_problem(ui, rule: str) -> tuple[str, str]:
-    """What is wrong with a refusal ('' when nothing): no confirmation, the form still there,
-    and a reason that speaks of the rule, among the messages that appeared after the submission
-    (the rules listed on the page, or a text already beside a field, are no reason). A field
-    that stops the typing at the guide's 50 characters refuses a longer password as it is typed:
-    that is a refusal for the length, and the field's limit is its reason."""
-    cut = ui.cuts.get(texts.RESET_PASSWORD)
-    if cut:
-        typed, kept = cut
-        if rule == "longueur" and kept == passwords.LONGEST < typed:
-            return "", f"refusé à la saisie : {ui.cut_note(texts.RESET_PASSWORD)}"
-        return "la saisie a été coupée", ui.cut_note(texts.RESET_PASSWORD)
-    if texts.CONFIRMED.search(ui.body_text()):
-        return "accepté", "la confirmation du nouveau mot de passe"
-    if not ui.has_field(texts.RESET_PASSWORD):
-        return "le formulaire n'est plus proposé", ui.body_text()[:200]
-    reason = " ".join([ui.new_message_beside(texts.RESET_PASSWORD),
-                       ui.new_message_beside(texts.RESET_CONFIRMATION), ui.new_alerts()]).strip()
-    if not texts.REASONS[rule].search(reason):
-        return "refusé sans la raison", reason or "(aucun message nouveau)"
-    return "", reason
-
-
-def check_refused(ui, rule: str, what: str):
-    problem, seen = refusal_problem(ui, rule)
-    if problem:
-        raise ConformanceFailure(f"{what} : {problem}", expected=f"refusé, avec une raison : {rule}",
-                                 seen=seen)
-
-
-def check_confirmed(ui, what="la confirmation que le mot de passe est enregistré", state=None):
-    if password_cut(ui):  # the password typed could not be sent as typed
-        raise ConformanceFailure(f"{what} : le mot de passe saisi n'a pas pu être envoyé",
-                                 expected=what, seen=password_cut(ui))
-    facts = getattr(state, "password_facts", None)
-    ui.expect_pattern(texts.CONFIRMED, f"{what} (mot de passe saisi : {facts})" if facts else what)
-    if state is not None:
-        state.recorded_password = state.new_password
-
-
-def change_password(ui, control, mailpit, persona, state, password):
-    """On the new-password form: types `password` twice, validates; True when confirmed."""
-    type_passwords(ui, state, password)
-    if password_cut(ui):  # the person cannot type this password: it is not accepted
-        return False
-    validate(ui, control, mailpit, persona, state)
-    try:
-        ui.page.wait_for_load_state("domcontentloaded")
-        confirmed = bool(texts.CONFIRMED.search(ui.body_text()))
-    except Exception:
-        return False
-    if confirmed:
-        state.recorded_password = password
-    return confirmed
+from .formulaire_mot_de_passe import (
+    before_change,
+    change_password,
+    check_confirmed,
+    check_refused,
+    password_cut,
+    refusal_problem,
+    type_passwords,
+    validate,
+)
 
 
 def full_change(ui, target, control, mailpit, person, state, password):

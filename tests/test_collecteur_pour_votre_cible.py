@@ -35,6 +35,7 @@ nir_part_digits = 5
 captcha_length = 5
 ''', encoding="utf-8")
         result = conformance_run.run("--profile", str(profile), "-n", "2", "-m", "E3-ENVOI or E4-MAIL",
+                                     "-k", "not naissance and not masquée",
                                      "--step-screenshots", "off", "--playwright-trace", "off",
                                      **{TOKEN_ENV: "jeton-de-test-collecteur"})
         report = conformance_run.report()

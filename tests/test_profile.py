@@ -45,7 +45,8 @@ def test_every_problem_is_named_at_once(tmp_path):
     text = "\n".join(caught.value.problems)
     for expected in ("[cible] : table inconnue", "le jeton ne s'écrit pas dans le profil",
                      "[target] url : une URL http(s) complète", "« heure » inconnue",
-                     "token_env : obligatoire avec url", "login_block_minutes : un entier positif",
+                     "token_env : obligatoire avec url",
+                     "login_block_minutes : un entier de 1 à 1440 est attendu, pas 0",
                      "[mail] mailpit_url : obligatoire"):
         assert expected in text, text
 
