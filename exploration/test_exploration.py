@@ -268,7 +268,7 @@ def test_exploration(browser, target, control, mailpit, interpretations, request
             if link.works(self.now()):
                 self.check("E4-USAGE-UNIQUE", ["Alors le mot de passe est refusé, avec une raison "
                                                "qui parle de « casse »"],
-                           lambda: refused_for(self.ui, "casse"))
+                           lambda: refused_for(self.ui, "casse", self.state))
             elif not self.ui.has_field(texts.RESET_PASSWORD):
                 self.open_link = None
 

@@ -44,15 +44,29 @@ MARK = """() => {
 }"""
 # The page has reacted to the click: a new page, the browser's refusal of the form, or (a page a
 # script changes in place) a change since the click, no request running and nothing changed for
-# QUIET_MS. An alert that was already there is no reaction.
+# `quiet` ms (QUIET_MS, or longer for a target seen to render late: steps/ui.py). An alert that
+# was already there is no reaction.
 QUIET_MS = 150
-REACTED = """() => {
+REACTED = """(quiet) => {
   const w = window;
   if (!w.__ameliHarnessMark) return 'nouvelle page';
   if (w.__ameliRefused) return 'refus du navigateur';
   if (w.__ameliLeaving || !w.__ameliChanged || w.__ameliPending > 0) return '';
-  return performance.now() - w.__ameliQuietSince > %d ? 'page changée par un script' : '';
-}""" % QUIET_MS
+  return performance.now() - w.__ameliQuietSince > quiet ? 'page changée par un script' : '';
+}"""
+# After a page changed by a script has been quiet: does it change again within `ms`? Returns how
+# long it had been quiet when it changed again (0: it did not). A single-page app that keeps a
+# spinner for a while, or renders after a timer, changes again well after its request ended.
+CHANGES_AGAIN = """async (ms) => {
+  const w = window, before = w.__ameliChanged, quietSince = w.__ameliQuietSince;
+  const end = performance.now() + ms;
+  while (performance.now() < end) {
+    await new Promise(done => setTimeout(done, 25));
+    if (!w.__ameliHarnessMark) return performance.now() - quietSince;
+    if (w.__ameliChanged !== before) return w.__ameliChanged - quietSince;
+  }
+  return 0;
+}"""
 REFUSAL = """() => { const e = window.__ameliRefused;
   if (!e || !e.validity || e.validity.valid) return null;
   const label = e.labels && e.labels.length ? e.labels[0].innerText

@@ -10,6 +10,13 @@ from ameli_conformance.privacy import redact
 
 from . import navigateur, page_scripts, texts
 
+# Per target (its host and port), in this process: how long a page a script changed must have
+# been quiet before it is read, once seen to change again after a lull (Ui._learn_settling); the
+# first LEARNING_CLICKS such pages are watched LEARNING_MS longer to learn it.
+settling: dict[str, float] = {}
+learned: dict[str, int] = {}
+LEARNING_CLICKS, LEARNING_MS = 3, 2000
+
 
 class Ui:
     def __init__(self, page: Page):
@@ -74,14 +81,38 @@ class Ui:
         target.click()
         # Playwright's click has waited for the navigation it started to commit: most times the
         # page has already reacted, and one look tells (a polled wait costs a frame, ~30 ms).
+        quiet = settling.get(self._origin(), page_scripts.QUIET_MS)
         try:
-            reacted = self.page.evaluate(page_scripts.REACTED)
+            reacted = self.page.evaluate(page_scripts.REACTED, quiet)
         except PlaywrightError:  # the page was being replaced
             reacted = ""
         if not reacted:
-            reacted = self.page.wait_for_function(page_scripts.REACTED).json_value()
+            reacted = self.page.wait_for_function(page_scripts.REACTED, arg=quiet).json_value()
+        if reacted == "page changée par un script":
+            self._learn_settling(quiet)
         self.refused_by_browser = reacted == "refus du navigateur"
         self.page.wait_for_load_state("domcontentloaded")
+
+    def _origin(self) -> str:
+        from urllib.parse import urlsplit
+
+        return urlsplit(self.page.url).netloc
+
+    def _learn_settling(self, quiet: float) -> None:
+        """The first pages a script changes on a target are watched a while longer: one that
+        changes again after having been quiet (a spinner kept on, a render after a timer) is
+        waited for, and the target's quiet period becomes 1.5 times the longest such lull."""
+        origin = self._origin()
+        if learned.get(origin, 0) >= LEARNING_CLICKS:
+            return
+        learned[origin] = learned.get(origin, 0) + 1
+        try:
+            lull = self.page.evaluate(page_scripts.CHANGES_AGAIN, LEARNING_MS)
+        except PlaywrightError:  # a new page came: it is what the click led to
+            return
+        if lull:
+            settling[origin] = max(quiet, 1.5 * lull)
+            self.page.wait_for_function(page_scripts.REACTED, arg=settling[origin])
 
     def browser_refusal(self, label: str) -> str:
         """What the browser said beside this field when it refused the form ('' when it did not,

@@ -533,7 +533,35 @@ document.addEventListener('submit', async (event) => {
 </script>"""
 
 
-def forms_sent_by_script():
+RENDERED_LATER = """<script>
+document.addEventListener('submit', async (event) => {
+  const form = event.target;
+  event.preventDefault();
+  const data = new URLSearchParams(new FormData(form, event.submitter));
+  const address = form.getAttribute('action') || location.href;
+  const waiting = document.createElement('p');
+  waiting.textContent = 'Chargement…';
+  form.after(waiting);
+  const shown = new Promise(done => setTimeout(done, 700));  // the spinner stays 0.7 s at least
+  const answer = await fetch(address, {method: 'POST', body: data, credentials: 'same-origin'});
+  const text = await answer.text();
+  await shown;
+  const page = new DOMParser().parseFromString(text, 'text/html');
+  document.title = page.title;
+  document.body.replaceWith(page.body);
+  history.pushState({}, '', answer.url);
+});
+</script>"""
+
+
+def forms_rendered_later():
+    """As `envoi-par-script`, with a spinner shown at once and kept 0.7 s at least (as many
+    single-page apps do, so that it does not flicker): the answer replaces the page only then,
+    well after the request ended. Conformant: a person waits a moment and sees the same pages."""
+    forms_sent_by_script(RENDERED_LATER)
+
+
+def forms_sent_by_script(script: str = SUBMIT_BY_SCRIPT):
     """Every form is sent by a script (fetch), and the answer replaces the page's body without
     loading a new page (as Turbo, htmx's boost or a single-page app do); the address follows
     (history.pushState). Conformant: a person sees the same pages."""
@@ -548,7 +576,7 @@ def forms_sent_by_script():
         def _script(response):
             if response.mimetype == "text/html" and request.blueprint != "control":
                 html = response.get_data(as_text=True)
-                response.set_data(html.replace("</body>", SUBMIT_BY_SCRIPT + "</body>", 1))
+                response.set_data(html.replace("</body>", script + "</body>", 1))
             return response
 
         return app
@@ -574,6 +602,8 @@ VARIANTS = {
                            "d'attente)", patch=mail_sent_later),
     "date-en-controle": Mutant("", "la date de naissance est un contrôle de date (type date)",
                                patch=date_control),
+    "rendu-differe": Mutant("", "chaque formulaire envoyé par un script, la réponse affichée "
+                            "0,7 s après un indicateur de chargement", patch=forms_rendered_later),
     "envoi-par-script": Mutant("", "chaque formulaire envoyé par un script (fetch), la réponse "
                                "remplaçant la page sans en charger une nouvelle",
                                patch=forms_sent_by_script),

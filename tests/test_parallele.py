@@ -7,9 +7,9 @@ import pytest
 
 from ameli_conformance.fixtures.targets import start_embedded
 
-# The link's 30 minutes (6), the CAPTCHA's 5 minutes (4) and the dated notifications (3) move the
-# clock; the form, the sending and the mail do not.
-SELECTION = "E4-LIEN-30MIN or E2-CAPTCHA-5MIN or E6-MAIL-NOTIFICATION or E4-MAIL"
+# The CAPTCHA's 5 minutes (4) and the dated notifications (3) move the clock; the mail does not.
+# (The link's 30 minutes, 6 more turns of the clock, made this test 53 s of CI: issue 14.)
+SELECTION = "E2-CAPTCHA-5MIN or E6-MAIL-NOTIFICATION or E4-MAIL"
 
 
 @pytest.fixture
@@ -23,7 +23,8 @@ def test_clock_scenarios_run_alone_on_a_shared_target(conformance_run, shared_ta
     t = shared_target
     result = conformance_run.run(
         "-n", "2", "-m", SELECTION, "--target-url", t.url, "--mailpit-url", t.mailpit_url,
-        "--control-url", t.control_url, AMELI_CONTROL_TOKEN=t.control_token, timeout=600)
+        "--control-url", t.control_url, "--step-screenshots", "off", "--playwright-trace", "off",
+        AMELI_CONTROL_TOKEN=t.control_token, timeout=600)
     assert result.returncode == 0, result.stdout[-3000:]
     scenarios = conformance_run.report()["scenarios"]
     assert {s["status"] for s in scenarios} == {"passed"}, [
@@ -32,7 +33,7 @@ def test_clock_scenarios_run_alone_on_a_shared_target(conformance_run, shared_ta
 
     clock = [s for s in scenarios if s["clock_turn"]["mode"] == "exclusive"]
     others = [s for s in scenarios if s["clock_turn"]["mode"] == "shared"]
-    assert len(clock) == 13 and len(clock) + len(others) == len(scenarios), [
+    assert len(clock) == 7 and len(clock) + len(others) == len(scenarios), [
         (s["name"], s["clock_turn"]) for s in scenarios]
     assert any("vient d'avoir lieu" in s["name"] for s in others)  # a date checked on real time
 
