@@ -92,8 +92,8 @@ def journaled(action):
     return run
 
 
-def test_exploration(browser, target, control, mailpit, interpretations, request, reports_dir,
-                     explore_budget):
+def test_exploration(browser, browser_context_args, target, control, mailpit, interpretations,
+                     request, reports_dir, explore_budget):
     for capability in ("accounts", "captcha", "clock"):
         if capability not in control.capabilities:
             pytest.skip(f"{NOT_APPLICABLE_PREFIX}l'exploration demande la capacité "
@@ -114,7 +114,7 @@ def test_exploration(browser, target, control, mailpit, interpretations, request
         def start(self):
             log["examples"] += 1
             log["tried"].append([])
-            self.state = new_scenario_state(random.Random(0))
+            self.state = new_scenario_state(random.Random(0), browser_context_args)
             for attempt in range(5):  # a target that kept the accounts of a run with this seed
                 self.persona = make_persona(
                     rng=random.Random(f"{seed}:{log['examples']}:{attempt}"),
@@ -127,7 +127,7 @@ def test_exploration(browser, target, control, mailpit, interpretations, request
                     if " 409 " not in str(exc) or attempt == 4:
                         raise
             control.freeze(BASE)
-            self.context = browser.new_context(locale="fr-FR", timezone_id="Europe/Paris")
+            self.context = browser.new_context(**browser_context_args)
             self.state.contexts.append(self.context)
             self.ui = Ui(self.context.new_page())
             self.model = Modele.of(interpretations)

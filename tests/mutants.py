@@ -358,10 +358,19 @@ FAULTS = {
 # ------------------------------------------------------------------ conformant variants
 
 
-def form_bound_to_session():
-    """The request form is shown only in a session that came through the login page (as flows
-    bound to a session do); reached by its address in a new browser, it says to start again from
-    the login page. Conformant: a person always reaches the form by clicking."""
+SESSION_EXPIRED = ("<!doctype html><html lang='fr'><head><title>Session expirée</title></head>"
+                   "<body><h1>Session expirée</h1><p role='alert'>Votre session a expiré. "
+                   "Recommencez depuis <a href='/connexion'>la page de connexion</a>.</p>"
+                   "</body></html>")
+
+
+def bound_to_the_way(method: str):
+    """The login page marks the session (`session["parcours"]`, in the cookie the request form
+    also uses for its CAPTCHA); without the mark, the request form says the session expired:
+    when it is shown (`GET`: reached by its address in a new browser), or when it is sent
+    (`POST`: served to anyone, its submission refused). Conformant: a person always comes from
+    the login page. With POST, the cookie's name is the same with or without the mark: only the
+    way shows whether it is there."""
     from flask import request, session
 
     original = app_main.create_app
@@ -370,15 +379,13 @@ def form_bound_to_session():
         app = original(config)
 
         @app.before_request
-        def _bound_to_session():
+        def _bound_to_the_way():
             path = request.path.rstrip("/")
             if request.method == "GET" and path == "/connexion":
                 session["parcours"] = True
-            elif request.method == "GET" and path == "/mot-de-passe-oublie" \
+            elif request.method == method and path == "/mot-de-passe-oublie" \
                     and not session.get("parcours"):
-                return ("<!doctype html><html lang='fr'><head><title>Session expirée</title>"
-                        "</head><body><h1>Session expirée</h1><p>Recommencez depuis "
-                        "<a href='/connexion'>la page de connexion</a>.</p></body></html>")
+                return SESSION_EXPIRED
 
         return app
 
@@ -407,39 +414,7 @@ def path_bound_to_a_cookie():
         def _checked_on_submission():
             if request.method == "POST" and request.path.rstrip("/") == "/mot-de-passe-oublie" \
                     and not request.cookies.get("parcours"):
-                return ("<!doctype html><html lang='fr'><head><title>Session expirée</title>"
-                        "</head><body><h1>Session expirée</h1><p role='alert'>Votre session a "
-                        "expiré. Recommencez depuis <a href='/connexion'>la page de connexion"
-                        "</a>.</p></body></html>")
-
-        return app
-
-    app_main.create_app = create
-
-
-def way_marked_in_the_session():
-    """The login page marks the session (`session["parcours"]`, in the same cookie the request
-    form uses for its CAPTCHA); the form is served to anyone, but its submission is accepted only
-    in a session so marked. Conformant: a person always comes from the login page. The cookie's
-    name is the same with or without the mark: only the way shows whether it is there."""
-    from flask import request, session
-
-    original = app_main.create_app
-
-    def create(config):
-        app = original(config)
-
-        @app.before_request
-        def _marked_on_the_way():
-            path = request.path.rstrip("/")
-            if request.method == "GET" and path == "/connexion":
-                session["parcours"] = True
-            elif request.method == "POST" and path == "/mot-de-passe-oublie" \
-                    and not session.get("parcours"):
-                return ("<!doctype html><html lang='fr'><head><title>Session expirée</title>"
-                        "</head><body><h1>Session expirée</h1><p role='alert'>Votre session a "
-                        "expiré. Recommencez depuis <a href='/connexion'>la page de connexion"
-                        "</a>.</p></body></html>")
+                return SESSION_EXPIRED
 
         return app
 
@@ -587,14 +562,14 @@ def forms_sent_by_script(script: str = SUBMIT_BY_SCRIPT):
 VARIANTS = {
     "formulaire-lie-a-la-session": Mutant("", "le formulaire n'est servi qu'après la page de "
                                           "connexion, dans la même session",
-                                          patch=form_bound_to_session),
+                                          patch=lambda: bound_to_the_way("GET")),
     "parcours-lie-a-un-cookie": Mutant("", "le formulaire est servi à tous, mais sa validation "
                                        "demande le cookie que laisse la page de connexion",
                                        patch=path_bound_to_a_cookie),
     "parcours-marque-dans-la-session": Mutant("", "le formulaire est servi à tous, mais sa "
                                               "validation demande la marque que la page de "
                                               "connexion laisse dans la session",
-                                              patch=way_marked_in_the_session),
+                                              patch=lambda: bound_to_the_way("POST")),
     "contraintes-du-navigateur": Mutant("", "les champs obligatoires, le type mail et les 8 à 50 "
                                         "caractères vérifiés aussi par le navigateur (HTML)",
                                         patch=constraints_of_the_browser),

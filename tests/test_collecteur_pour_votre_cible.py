@@ -4,8 +4,10 @@
 implementation, told to send its mail to that port."""
 from ameli_conformance.fixtures.launch import start_app
 from ameli_conformance.fixtures.processes import free_port
+from ameli_conformance.fixtures.targets import Target
 
 from tests.autre_impl import TOKEN_ENV, app
+from tests.autre_impl import profile as autre_profile
 
 
 def test_the_harness_starts_the_sink_your_target_sends_to(conformance_run, tmp_path, monkeypatch):
@@ -15,25 +17,10 @@ def test_the_harness_starts_the_sink_your_target_sends_to(conformance_run, tmp_p
                               token="jeton-de-test-collecteur")
     try:
         profile = tmp_path / "profil.toml"
-        profile.write_text(f'''[target]
-url = "{base}/espace/"
-
-[mail]
-catcher = "embedded"
-smtp_port = {port}
-
-[control]
-url = "{base}/__test__/controle"
-token_env = "{TOKEN_ENV}"
-
-[interpretations]
-reset_request_limit = 4
-reset_request_window_minutes = 30
-login_failure_limit = 3
-login_block_minutes = 20
-nir_part_digits = 5
-captcha_length = 5
-''', encoding="utf-8")
+        target = Target(url=f"{base}/espace/", mailpit_url="",
+                        control_url=f"{base}/__test__/controle")
+        profile.write_text(autre_profile(target, mail=f'catcher = "embedded"\nsmtp_port = {port}'),
+                           encoding="utf-8")
         result = conformance_run.run("--profile", str(profile), "-n", "2", "-m", "E3-ENVOI or E4-MAIL",
                                      "-k", "not naissance and not masquée",
                                      "--step-screenshots", "off", "--playwright-trace", "off",

@@ -6,6 +6,8 @@ import signal
 import subprocess
 import xml.etree.ElementTree as ET
 
+import pytest
+
 from ameli_conformance.fixtures.processes import wait_until
 
 from .conftest import ROOT, processes_marked
@@ -101,13 +103,16 @@ def test_ctrl_c_stops_the_run_says_so_and_leaves_no_process(conformance_run):
     assert_nothing_left(conformance_run)
 
 
-def test_a_killed_harness_leaves_no_app_or_sink_and_no_stale_verdict(conformance_run):
-    """SIGKILL: no teardown, no atexit. The app and the sink go by themselves; the previous run's
-    verdict is not left in the folder as if it were this run's (it is set aside in precedente/),
-    and EN-COURS.json says the folder holds an unfinished run."""
+@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM], ids=["SIGKILL", "SIGTERM"])
+def test_a_killed_harness_leaves_no_app_or_sink_and_no_stale_verdict(conformance_run, how):
+    """SIGKILL, or SIGTERM as a CI runner or a service manager stops a job: no teardown. The app
+    and the sink go by themselves; the previous run's verdict and logs are not left in the folder
+    as if they were this run's (they are set aside in precedente/), and EN-COURS.json says the
+    folder holds an unfinished run."""
     folder = conformance_run.reports_dir
-    folder.mkdir(parents=True)
+    (folder / "logs").mkdir(parents=True)
     (folder / "conformance.json").write_text('{"verdict": "conformant"}')
+    (folder / "logs" / "ancien.log").write_text("journal d'une exécution précédente")
     proc = subprocess.Popen(conformance_run.command("-k", "mail"), cwd=ROOT,
                             env=conformance_run.env(), stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
@@ -116,7 +121,7 @@ def test_a_killed_harness_leaves_no_app_or_sink_and_no_stale_verdict(conformance
             lambda: any("ameli_conformance.reference_app" in p for p in processes_marked(conformance_run.marker)),
             timeout=60,
         )
-        proc.kill()  # SIGKILL: no teardown, no atexit; the children must go by themselves
+        proc.send_signal(how)  # no teardown, no atexit; the children must go by themselves
         proc.wait(timeout=30)
     finally:
         if proc.poll() is None:
@@ -129,4 +134,6 @@ def test_a_killed_harness_leaves_no_app_or_sink_and_no_stale_verdict(conformance
     assert left, processes_marked(conformance_run.marker)
     assert not (folder / "conformance.json").exists()
     assert (folder / "precedente" / "conformance.json").read_text() == '{"verdict": "conformant"}'
+    assert (folder / "precedente" / "logs" / "ancien.log").is_file()
+    assert not (folder / "logs" / "ancien.log").exists()  # the next zip carries no older log
     assert "exécution en cours, ou arrêtée" in (folder / "EN-COURS.json").read_text()

@@ -5,6 +5,7 @@ import fcntl
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -143,3 +144,13 @@ def test_a_relative_profile_is_read_from_where_make_is_called(tmp_path):
                            cwd=ROOT, capture_output=True, text=True, timeout=60,
                            env={**os.environ, "PWD": str(ROOT)})
     assert "--profile " + str(ROOT / "profiles/exemple.toml") in shown.stdout, shown.stdout
+
+
+def test_the_command_gives_the_harness_status_from_any_folder(tmp_path):
+    """make ends in its own 2 whatever failed; `ameli-conformance` returns the harness's status
+    (here 4, a usage error), from the folder one's own service lives in."""
+    command = Path(sys.executable).parent / "ameli-conformance"
+    result = subprocess.run([str(command), "--collect-only", "--ui-timeout", "abc"], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 4, result.stdout[-500:] + result.stderr[-500:]
+    assert "--ui-timeout 'abc' : un nombre de secondes" in result.stderr

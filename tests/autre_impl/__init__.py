@@ -26,16 +26,18 @@ def launch(workdir: Path, without: tuple[str, ...] = ()) -> Target:
     return Embedded(workdir, workdir / "logs", app(without), token=token).start()
 
 
-def profile(target: Target, capabilities: list[str] | None = None) -> str:
-    """The TOML profile a QA team would write for this implementation."""
+def profile(target: Target, capabilities: list[str] | None = None, mail: str | None = None) -> str:
+    """The TOML profile a QA team would write for this implementation; `mail`: its [mail] table
+    (by default, the catcher it was launched with)."""
     caps = capabilities if capabilities is not None else ["accounts", "captcha", "clock", "reset"]
+    mail = mail or (f'mailpit_url = "{target.mailpit_url}"\n'
+                    "quiet_seconds = 0.2   # it hands its mail to SMTP before it answers")
     return f'''[target]
 name = "Seconde implémentation (tests/autre_impl)"
 url = "{target.url}"
 
 [mail]
-mailpit_url = "{target.mailpit_url}"
-quiet_seconds = 0.2   # it hands its mail to SMTP before it answers
+{mail}
 
 [control]
 url = "{target.control_url}"
