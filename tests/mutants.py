@@ -350,8 +350,33 @@ def home_hangs():
     auth.render_template = render
 
 
+def mail_to_the_stored_address():
+    """Another address typed for a known person, or an address never validated: the page the
+    guide asks for (the same as a success; « L'envoi d'un mail … n'est pas possible »), but a
+    link still goes to the address the account holds. With `mail-differe`, the unwanted mail
+    comes 1.5 s after the page."""
+    original = reset._handle_request
+
+    def handle(nir13, birth_date, email):
+        from ameli_conformance.reference_app.db import get_db
+
+        account = get_db().execute("SELECT * FROM account WHERE nir13 = ? AND birth_date = ?",
+                                   (nir13, birth_date)).fetchone()
+        answer = original(nir13, birth_date, email)
+        if account is not None and account["email"] and (
+                account["email"].lower() != email.lower() or not account["email_validated"]):
+            mail.send_reset_link(account["email"], "http://lien-envoye-quand-meme.invalid/")
+        return answer
+
+    reset._handle_request = handle
+
+
 FAULTS = {
     "accueil-sans-reponse": Mutant("", "l'accueil ne répond jamais", patch=home_hangs),
+    "mail-a-l-adresse-du-compte": Mutant(
+        "E3-ENVOI", "autre adresse saisie, ou adresse non validée : la bonne page, mais le lien "
+        "part quand même à l'adresse du compte",
+        patch=mail_to_the_stored_address),
 }
 
 

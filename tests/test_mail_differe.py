@@ -23,3 +23,17 @@ def test_a_mail_sent_late_where_none_should_be_is_seen(variant, conformance_run,
     else:  # the same target, without the fault: no mail where none should be, late or not
         assert result.returncode == 0, result.stdout[-3000:]
         assert report["scenarios"][0]["status"] == "passed"
+
+
+@pytest.mark.parametrize("variant", ["mail-differe+mail-a-l-adresse-du-compte"], indirect=True)
+def test_a_late_mail_is_seen_even_before_any_mail_was_awaited(variant, conformance_run):
+    """A scenario whose only mail check is "no mail", first of its run: nothing tells yet how late
+    this target's mails come. The page is the guide's, the unwanted mail comes 1.5 s later; the
+    check watched 0.5 s and the run said CONFORME. It now watches 3 s at least until a mail
+    awaited has come, unless the profile says how long a mail may take (quiet_seconds)."""
+    result = run_on(conformance_run, variant, "-m", "E3BIS-1-SANS-MAIL", "-k", "pas_été_validée")
+    report = conformance_run.report()
+    assert result.returncode == 1, result.stdout[-3000:]
+    (scenario,) = report["scenarios"]
+    assert scenario["status"] == "failed", scenario.get("failure")
+    assert scenario["failure"]["step"] == "Et aucun mail n'est envoyé", scenario["failure"]

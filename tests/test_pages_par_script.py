@@ -14,18 +14,15 @@ import pytest
 
 from .conftest import run_on
 
-# A form's errors shown in place, a whole request, refusals on one page, logging in.
-SELECTION = ["-m", "E2-FORMULAIRE or E3-ENVOI or E5-CONFIRMATION or E6-CONNEXION",
-             "-k", "saisie_manquante or envoie_un_seul_mail or confirmation_différente "
-                   "or ouvre_le_compte_lancien"]
-
-
 LATE = ["-m", "E2-CAPTCHA-ERREUR or E5-CONFIRMATION",
         "-k", "copie_erronée_est_refusée or confirmation_différente"]
 
 
-@pytest.mark.parametrize("variant, selection, scenarios",
-                         [("envoi-par-script", SELECTION, 4), ("rendu-differe", LATE, 2)],
+# `envoi-par-script` alone (sent by script, shown at once) used to pass 4 scenarios here (a form's
+# errors in place, a whole request, refusals on one page, logging in: 23 s of CI). `rendu-differe`
+# sends by script too, and the broken variant below walks `envoi-par-script`'s pages up to the
+# rule it breaks. Its full run, by hand: `python -m tests.mutants envoi-par-script …`.
+@pytest.mark.parametrize("variant, selection, scenarios", [("rendu-differe", LATE, 2)],
                          indirect=["variant"])
 def test_a_target_whose_forms_are_sent_by_script_is_conformant(variant, selection, scenarios,
                                                                conformance_run):
