@@ -1,9 +1,8 @@
 """An expected-failures file: the requirements known to fail on a target, each with its known
 reason (a ticket), so that the verdict tells them from new failures (docs/guide-qa.md)."""
-import tomllib
 from pathlib import Path
 
-from .francais import os_error, toml_error
+from .francais import Unreadable, read_toml
 from .verdict import load_catalogue
 
 
@@ -12,15 +11,9 @@ def load_expected_failures(path: Path, problems: list[str] | None = None) -> dic
     `problems` (or raised as a ProfileError when none is given)."""
     own = problems if problems is not None else []
     try:
-        with open(path, "rb") as f:
-            entries = tomllib.load(f)
-    except OSError as exc:
-        own.append(f"échecs attendus {path} : illisible ({os_error(exc)})")
-        entries = {}
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        problem = toml_error(exc) if isinstance(exc, tomllib.TOMLDecodeError) else \
-            "le fichier n'est pas du texte UTF-8"
-        own.append(f"échecs attendus {path} : TOML invalide, {problem}")
+        entries = read_toml(path)
+    except Unreadable as exc:
+        own.append(f"échecs attendus {path} : {exc}")
         entries = {}
     known = {r["id"] for r in load_catalogue()}
     out: dict[str, str] = {}

@@ -63,6 +63,28 @@ def toml_error(exc: Exception) -> str:
     return f"{place}syntaxe TOML invalide"
 
 
+class Unreadable(ValueError):
+    """A file that cannot be read as TOML; its message says why, in French."""
+
+
+def read_toml(path) -> dict:
+    """The tables of a TOML file, or Unreadable: « fichier illisible : fichier introuvable »,
+    « le fichier n'est pas du texte UTF-8 (…) », « TOML invalide, ligne 2, colonne 7 : … »."""
+    import tomllib
+    from pathlib import Path
+
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise Unreadable(f"fichier illisible : {os_error(exc)}") from None
+    try:
+        return tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise Unreadable(utf8_error(exc, raw)) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise Unreadable(f"TOML invalide, {toml_error(exc)}") from None
+
+
 def utf8_error(exc: UnicodeDecodeError, data: bytes) -> str:
     line = data[:exc.start].count(b"\n") + 1
     return (f"le fichier n'est pas du texte UTF-8 (octet 0x{data[exc.start]:02x}, ligne {line}) : "

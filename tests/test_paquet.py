@@ -4,6 +4,7 @@
 environment that has them must not find them shadowed. Proved on a real `pip install` of the
 project into a fresh virtual environment."""
 import ast
+import shutil
 import subprocess
 import sys
 import venv
@@ -21,9 +22,14 @@ def test_a_fresh_install_adds_no_top_level_name_but_the_products(tmp_path):
     venv.EnvBuilder(with_pip=True).create(env)
     python = env / "bin" / "python"
     before = {p.name for p in _site_packages(env).iterdir()}
+    # From a copy of what pyproject.toml packages: setuptools builds in the source folder (build/,
+    # *.egg-info), which must stay as the clone left it.
+    source = tmp_path / "source"
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(
+        ".venv", ".git", "reports", "tests", "build", "*.egg-info", "__pycache__", "exploration"))
     # --no-deps: the project's own files only (its dependencies own their names); not editable.
     done = subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--no-deps",
-                           "--disable-pip-version-check", str(ROOT)],
+                           "--disable-pip-version-check", str(source)],
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
     added = {p.name for p in _site_packages(env).iterdir()} - before

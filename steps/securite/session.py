@@ -77,7 +77,7 @@ def target_without_control(target_provider, tmp_path_factory, reports_dir, reque
     other = target_provider.without_control(tmp_path_factory.mktemp("sans-controle"),
                                             reports_dir / "logs" / "sans-controle")
     request.addfinalizer(other.stop)
-    return other.url.rstrip("/") + "/_control"
+    return other.control_url
 
 
 @pytest.fixture
