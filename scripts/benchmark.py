@@ -290,10 +290,12 @@ def harness_happy_path(repetitions: int, timeout: float, extra: tuple[str, ...] 
             "from ameli_conformance.steps.conftest import *  # noqa: F401,F403\n"
             "from ameli_conformance.steps.conftest import _frozen_clock, pytest_collection_modifyitems  # noqa\n",
             encoding="utf-8")
-        lines = ["from pytest_bdd import scenario", ""]
+        lines = ["from pathlib import Path", "",
+                 "from ameli_conformance.fixtures.bdd import scenario_test",
+                 "from ameli_conformance.verdict import FEATURES_DIR", ""]
         for n in range(repetitions):
-            lines += [f"@scenario({str(HAPPY_FEATURE)!r}, {HAPPY_NAME!r})",
-                      f"def test_parcours_nominal_{n:02d}():", "    pass", ""]
+            lines += [f"test_parcours_nominal_{n:02d} = scenario_test(",
+                      f"    Path({str(HAPPY_FEATURE)!r}), {HAPPY_NAME!r}, FEATURES_DIR)", ""]
         (Path(tmp) / "test_parcours_nominal.py").write_text("\n".join(lines), encoding="utf-8")
         wall, data, tail, _ = pytest_run([tmp, "--rootdir", str(ROOT), *extra], timeout)
     if data is None:

@@ -6,11 +6,11 @@ block ends when the oldest request that keeps the count at the limit leaves the 
 time shown, and every moment a request must work again, is computed from that model."""
 from datetime import timedelta
 
-from pytest_bdd import given, then, when
+from ameli_conformance.fixtures.bdd import given, then, when
 
 from . import texts
-from .horloge import moves_clock
 from .demande import PARIS, other_browser, request_reset, submit_request
+from .horloge import moves_clock
 
 
 def _space_requests(control, interpretations, state, ui, target, mailpit, persona, gap_s):

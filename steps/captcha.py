@@ -2,9 +2,9 @@
 import base64
 
 from playwright.sync_api import expect
-from pytest_bdd import given, then, when
 
 from ameli_conformance.errors import ConformanceFailure, HarnessError
+from ameli_conformance.fixtures.bdd import given, then, when
 from ameli_conformance.fixtures.processes import wait_until
 
 from . import texts

@@ -2,7 +2,8 @@
 import pytest
 
 from ameli_conformance.fixtures import clockturn, workers
-from ameli_conformance.fixtures.recorder import bdd_template, scenario_of
+from ameli_conformance.fixtures.bdd import template_of
+from ameli_conformance.fixtures.recorder import scenario_of
 
 from ameli_conformance.steps.blocage import *  # noqa: F401,F403
 from ameli_conformance.steps.connexion import *  # noqa: F401,F403
@@ -35,18 +36,18 @@ def pytest_collection_modifyitems(config, items):
     each often a page or a whole procedure) start first, so that no worker is left alone with
     the longest at the end."""
     for item in items:
-        template = bdd_template(item)
-        if template and any(moves_the_clock(s.name) for s in template.steps):
+        template = template_of(item)
+        if template and any(moves_the_clock(s.text) for s in template.steps):
             item.add_marker(clockturn.MARKER)
     if workers.in_parallel(config):
-        items.sort(key=lambda item: -_rows(bdd_template(item)))
+        items.sort(key=lambda item: -_rows(template_of(item)))
 
 
 def _rows(template) -> int:
     """The rows of the step tables of a scenario (0 for an ordinary test)."""
     if not template:
         return 0
-    return sum(len(s.datatable.rows) for s in template.steps if getattr(s, "datatable", None))
+    return sum(s.rows for s in template.steps)
 
 
 @pytest.fixture(autouse=True)

@@ -3,9 +3,9 @@ blocked after too many errors and when it ends."""
 from datetime import timedelta
 
 from playwright.sync_api import expect
-from pytest_bdd import then, when
 
 from ameli_conformance.errors import ConformanceFailure
+from ameli_conformance.fixtures.bdd import then, when
 
 from . import passwords, texts, verifications
 from .demande import other_browser

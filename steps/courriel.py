@@ -4,9 +4,8 @@ import re
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from pytest_bdd import given, parsers, then, when
-
 from ameli_conformance.errors import ConformanceFailure
+from ameli_conformance.fixtures.bdd import given, parsers, then, when
 
 from . import texts
 

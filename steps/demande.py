@@ -4,9 +4,8 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from pytest_bdd import given, parsers, when
-
 from ameli_conformance import privacy
+from ameli_conformance.fixtures.bdd import given, parsers, when
 from ameli_conformance.fixtures.personas import KINDS, make_persona
 
 from . import texts

@@ -2,14 +2,11 @@
 another browser, and requests whose data do not match the account."""
 from datetime import timedelta
 
-from pytest_bdd import given, then, when
-
+from ameli_conformance.fixtures.bdd import given, then, when
 
 from . import texts, verifications
-from .navigation import open_request_form
 from .demande import another_person, copy_captcha, fill_identity, show_form
-
-
+from .navigation import open_request_form
 
 # ------------------------------------------------------------------ another person, at once
 

@@ -3,7 +3,7 @@
 on a target shared by several pytest-xdist workers it runs alone (fixtures/clockturn.py). A step
 that moves the clock without this decorator is stopped at its first move on a shared target
 (fixtures/control.py: « … sans être marqué horloge »), so none escapes the mark silently."""
-from pytest_bdd import parsers
+from ameli_conformance.fixtures.bdd import parsers
 
 _MOVING: list = []  # the parsers of the steps that move the clock
 

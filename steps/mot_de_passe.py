@@ -1,21 +1,13 @@
 """Steps 5 and 6: the new password, its rules, its confirmation, and logging in with it."""
-from pytest_bdd import given, parsers, then, when
-
 from ameli_conformance.errors import ConformanceFailure
+from ameli_conformance.fixtures.bdd import given, parsers, then, when
 
 from . import passwords, texts, verifications
 from .courriel import click_in_mail
 from .demande import another_person, request_reset
-from .formulaire_mot_de_passe import (
-    before_change,
-    change_password,
-    check_confirmed,
-    check_refused,
-    password_cut,
-    refusal_problem,
-    type_passwords,
-    validate,
-)
+from .formulaire_mot_de_passe import (before_change, change_password, check_confirmed,
+                                      check_refused, password_cut, refusal_problem, type_passwords,
+                                      validate)
 
 
 def full_change(ui, target, control, mailpit, person, state, password):

@@ -1,9 +1,9 @@
 """Steps 0 and 1, and what every page offers: go to a page, click, see a text, a field."""
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
-from pytest_bdd import given, parsers, then, when
 
 from ameli_conformance.errors import ConformanceFailure, HarnessError, NotApplicable
+from ameli_conformance.fixtures.bdd import given, parsers, then, when
 
 from . import texts
 

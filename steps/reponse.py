@@ -1,21 +1,13 @@
 """Steps 2, 3 and 3bis: what the page says after a request: the errors beside the fields, the
 masked address, the mail sent or not."""
 
-from pytest_bdd import parsers, then
-
 from ameli_conformance import privacy
 from ameli_conformance.errors import ConformanceFailure
+from ameli_conformance.fixtures.bdd import parsers, then
 
 from . import texts, verifications
-from .demande import (
-    copy_captcha,
-    fill_identity,
-    masked,
-    miscopied,
-    note_series,
-    show_form,
-    typed_value,
-)
+from .demande import (copy_captcha, fill_identity, masked, miscopied, note_series, show_form,
+                      typed_value)
 
 # ------------------------------------------------------------------ what the page says
 

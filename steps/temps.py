@@ -3,12 +3,10 @@ move the clock say so: steps/horloge.py)."""
 import re
 from datetime import datetime, timezone
 
-from pytest_bdd import given, parsers, when
+from ameli_conformance.fixtures.bdd import given, parsers, when
 
-
-from .horloge import moves_clock
 from .demande import PARIS
-
+from .horloge import moves_clock
 
 
 @moves_clock(when, parsers.re(r"(?P<duree>\d+ (?:minutes?|heures?)(?: et \d+ (?:minutes?|"

@@ -98,3 +98,34 @@ def test_every_import_of_the_harness_resolves_even_inside_a_function():
                 if importlib.util.find_spec(module) is None:
                     missing.append(f"{path.name}:{node.lineno} {module}")
     assert not missing, missing
+
+
+def test_pytest_bdd_is_reached_through_its_public_api_and_one_door():
+    """Issue 15: only pytest-bdd's public API (`pytest_bdd.__all__`, `pytest_bdd.parsers` and the
+    hooks), and only from fixtures/bdd.py: no `pytest_bdd.scenario`, no private registry, no
+    private fixture such as `_pytest_bdd_example`, anywhere in the harness, steps, scripts or
+    the test module that binds the features."""
+    import pytest_bdd
+
+    public = set(pytest_bdd.__all__) | {"parsers"}
+    files = [path for _, path in _modules()] + sorted((ROOT / "scripts").glob("*.py")) + [
+        ROOT / "steps" / "conftest.py", ROOT / "steps" / "test_conformance.py"]
+    wrong = []
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        door = path == ROOT / "fixtures" / "bdd.py"
+        if "_pytest_bdd" in text:
+            wrong.append(f"{path.name}: _pytest_bdd")
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("pytest_bdd"):
+                used = [node.module] if node.module != "pytest_bdd" else \
+                    [f"pytest_bdd.{a.name}" for a in node.names]
+            elif isinstance(node, ast.Import):
+                used = [a.name for a in node.names if a.name.startswith("pytest_bdd")]
+            elif isinstance(node, ast.Attribute) and getattr(node.value, "id", "") == "pytest_bdd":
+                used = [f"pytest_bdd.{node.attr}"]
+            else:
+                continue
+            wrong += [f"{path.name}:{node.lineno} {name}" for name in used if not door or (
+                name != "pytest_bdd" and name.removeprefix("pytest_bdd.") not in public)]
+    assert not wrong, wrong

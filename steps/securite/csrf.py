@@ -3,14 +3,11 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
-from pytest_bdd import then, when
-
+from ameli_conformance.fixtures.bdd import then, when
 
 from .. import passwords, texts
 from ..mot_de_passe import type_passwords
-
 from .commun import fill_request, origin, submission
-
 
 # ------------------------------------------------------------------ SEC-CSRF
 

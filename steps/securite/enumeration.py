@@ -2,24 +2,15 @@
 SEC-LIMITE-VARIANTES."""
 import secrets
 
-from pytest_bdd import given, parsers, then, when
-
 from ameli_conformance import privacy
 from ameli_conformance.errors import ConformanceFailure
+from ameli_conformance.fixtures.bdd import given, parsers, then, when
 from ameli_conformance.fixtures.personas import make_persona
 
 from .. import texts
 from ..demande import create_account, masked
-from .commun import (
-    BLOCKED,
-    FULL_WIDTH,
-    field_name,
-    fill_request,
-    http_client,
-    replay,
-    submission,
-    submit_recorded,
-)
+from .commun import (BLOCKED, FULL_WIDTH, field_name, fill_request, http_client, replay, submission,
+                     submit_recorded)
 
 # ------------------------------------------------------------------ SEC-ENUMERATION
 

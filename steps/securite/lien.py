@@ -7,29 +7,17 @@ from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlsplit
 
 import httpx
-from pytest_bdd import parsers, then, when
 
 from ameli_conformance import privacy
 from ameli_conformance.errors import ConformanceFailure, HarnessError
+from ameli_conformance.fixtures.bdd import parsers, then, when
 
 from .. import passwords, texts
 from ..courriel import click_in_mail
 from ..mot_de_passe import type_passwords
-from .commun import (
-    documents,
-    fill_request,
-    follow,
-    http_client,
-    mail_button,
-    mail_urls,
-    newest_reset_mail,
-    origin,
-    page_text,
-    replay,
-    submission,
-    token_of_link,
-    tokens_of,
-)
+from .commun import (documents, fill_request, follow, http_client, mail_button, mail_urls,
+                     newest_reset_mail, origin, page_text, replay, submission, token_of_link,
+                     tokens_of)
 
 # ------------------------------------------------------------------ SEC-HOTE-LIEN
 

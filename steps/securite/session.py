@@ -5,10 +5,10 @@ import secrets
 
 import httpx
 import pytest
-from pytest_bdd import given, then, when
 
 from ameli_conformance import contract
 from ameli_conformance.errors import ConformanceFailure, NotApplicable
+from ameli_conformance.fixtures.bdd import given, then, when
 
 from ..connexion import log_in, login_form_shown
 from ..ui import Ui
