@@ -12,6 +12,9 @@ Fonctionnalité: Étape 5 – Les règles du nouveau mot de passe
   #   raison est celle qui apparaît après l'envoi (la liste des règles affichée n'en est pas une) ;
   #   aucun refus n'envoie de mail ; après les refus, un mot de passe conforme passe (le lien
   #   n'est pas consommé par un refus) ;
+  # - un mot de passe accepté ouvre ensuite le compte : la page de confirmation seule ne prouve
+  #   rien (un mot de passe coupé à une longueur, ou dont un caractère se perd en route, serait
+  #   confirmé puis refusé à la connexion) ;
   # - les ensembles finis sont essayés en entier : chaque chiffre seul, chaque caractère spécial
   #   seul, chaque lettre latine dans les deux casses, chaque caractère ASCII imprimable non
   #   autorisé, et des classes hors ASCII (lettres accentuées, chiffres et lettres « pleine
@@ -41,6 +44,7 @@ Fonctionnalité: Étape 5 – Les règles du nouveau mot de passe
     Quand je choisis un mot de passe <mot de passe>
     Et je clique sur « Valider le nouveau mot de passe »
     Alors la page confirme que mon nouveau mot de passe est enregistré
+    Et ce mot de passe ouvre mon compte
 
     Exemples:
       | mot de passe                         |
@@ -66,7 +70,7 @@ Fonctionnalité: Étape 5 – Les règles du nouveau mot de passe
 
   @E5-CHIFFRE-OU-SPECIAL
   Scénario: Un chiffre, ou un seul caractère spécial autorisé, suffit
-    Alors chacun de ces mots de passe est accepté, chacun avec un nouveau lien :
+    Alors chacun de ces mots de passe est accepté et ouvre ensuite le compte, chacun avec un nouveau lien :
       | mot de passe                                         |
       | contenant chaque chiffre, seul                       |
       | contenant chaque caractère spécial autorisé, seul    |
@@ -117,7 +121,7 @@ Fonctionnalité: Étape 5 – Les règles du nouveau mot de passe
 
   @E5-CARACTERES-AUTORISES
   Scénario: Chaque lettre latine, dans les deux casses, et chaque chiffre sont autorisés
-    Alors chacun de ces mots de passe est accepté, chacun avec un nouveau lien :
+    Alors chacun de ces mots de passe est accepté et ouvre ensuite le compte, chacun avec un nouveau lien :
       | mot de passe                                    |
       | avec toutes les lettres minuscules              |
       | avec toutes les lettres majuscules              |

@@ -24,6 +24,26 @@ def login_form_shown(ui) -> bool:
     return ui.page.get_by_label(texts.label(texts.LOGIN_PASSWORD)).count() > 0
 
 
+def account_opens(ui, browser, target, person, password, state) -> str:
+    """Whether `password`, which the target said it recorded, opens `person`'s account, tried as
+    a person would on another day: in a browser of its own (closed afterwards; the person's
+    first one is left as it was). "" when it opens, else what was seen. A confirmation page
+    proves nothing by itself: a password mangled on the way (cut to a length, a character
+    lost or encoded twice) is confirmed, then never opens the account."""
+    first, pristine = ui.page, ui.pristine
+    context = browser.new_context(**state.context_args)
+    try:
+        ui.page, ui.pristine = context.new_page(), {}
+        log_in(ui, target, person, password)
+        if login_form_shown(ui):
+            return f"la connexion est refusée : {ui.body_text()[:200]}"
+        status = ui.navigation_status()
+        return f"statut HTTP {status} : {ui.body_text()[:200]}" if status >= 400 else ""
+    finally:
+        ui.page, ui.pristine = first, pristine
+        context.close()
+
+
 @when("je me connecte avec mon ancien mot de passe")
 @when("je me connecte avec mon mot de passe")
 def logs_in_old(ui, target, persona):
@@ -133,6 +153,16 @@ def login_refused(ui):
         raise ConformanceFailure("la connexion a été acceptée",
                                  expected="la page de connexion, avec un message d'erreur",
                                  seen=ui.body_text()[:300])
+
+
+@then("ce mot de passe ouvre mon compte")
+def this_password_opens(ui, browser, target, persona, scenario_state):
+    problem = account_opens(ui, browser, target, persona, recorded(scenario_state),
+                            scenario_state)
+    if problem:
+        raise ConformanceFailure("le mot de passe confirmé n'ouvre pas le compte",
+                                 expected="le compte ameli ouvert avec ce mot de passe",
+                                 seen=problem)
 
 
 @then("je suis connecté à mon compte ameli")

@@ -4,6 +4,7 @@ from ameli_conformance.fixtures.bdd import given, parsers, then, when
 
 from . import passwords, texts, verifications
 from .courriel import click_in_mail
+from .connexion import account_opens
 from .demande import another_person, request_reset
 from .formulaire_mot_de_passe import (before_change, change_password, check_confirmed,
                                       check_refused, password_cut, refusal_problem, type_passwords,
@@ -79,11 +80,13 @@ def link_works(ui, control, mailpit, persona, scenario_state):
                                  seen=ui.body_text()[:300])
 
 
-@then("chacun de ces mots de passe est accepté, chacun avec un nouveau lien :")
-def each_accepted(ui, target, control, mailpit, interpretations, request, scenario_state,
-                  datatable):
+@then("chacun de ces mots de passe est accepté et ouvre ensuite le compte, chacun avec un "
+      "nouveau lien :")
+def each_accepted(ui, browser, target, control, mailpit, interpretations, request,
+                  scenario_state, datatable):
     """Acceptance needs a fresh link each time: one new account per password, the whole
-    procedure from the request form (the form is reached once, then by its address)."""
+    procedure from the request form (the form is reached once, then by its address); then the
+    password, confirmed, must open the account."""
     state = scenario_state
     since = len(state.checks)
     for (description,) in datatable[1:]:
@@ -94,8 +97,13 @@ def each_accepted(ui, target, control, mailpit, interpretations, request, scenar
             if password is None:
                 password = passwords.build(description, person, interpretations, state.rng)
             ok = full_change(ui, target, control, mailpit, person, state, password)
-            verifications.record(state, "", tried, ok, "accepté (confirmation)",
-                                 "" if ok else password_cut(ui) or ui.body_text()[:200])
+            seen = "" if ok else password_cut(ui) or ui.body_text()[:200]
+            if ok:
+                seen = account_opens(ui, browser, target, person, password, state)
+                ok = not seen
+                seen = f"confirmé, puis {seen}" if seen else "confirmé, et le compte s'ouvre"
+            verifications.record(state, "", tried, ok,
+                                 "accepté (confirmation), puis ouvre le compte", seen)
     verifications.settle(state, since, "mots de passe conformes refusés")
 
 

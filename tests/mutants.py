@@ -371,7 +371,29 @@ def mail_to_the_stored_address():
     reset._handle_request = handle
 
 
+def login_cuts_at_32():
+    """The login compares the first 32 characters only (a column, a field or a library that
+    cuts): a 50-character password is confirmed at step 5, then never opens the account."""
+    original = auth.check_password_hash
+    auth.check_password_hash = lambda stored, password: original(stored, password[:32])
+
+
+def plus_lost_on_the_way():
+    """The new password's form is sent as a body written by hand, without encoding: « + »
+    arrives as a space. The page confirms; the password recorded is not the one typed."""
+    from werkzeug.security import generate_password_hash
+
+    reset.generate_password_hash = lambda password: generate_password_hash(
+        password.replace("+", " "))
+
+
 FAULTS = {
+    "connexion-coupee-a-32": Mutant(
+        "E5-LONGUEUR", "la connexion ne compare que les 32 premiers caractères",
+        selection=("-k", "entre_8_et_50"), patch=login_cuts_at_32),
+    "plus-perdu-en-route": Mutant(
+        "E5-CHIFFRE-OU-SPECIAL", "« + » devient une espace entre le formulaire et l'enregistrement",
+        selection=("-k", "suffit"), patch=plus_lost_on_the_way),
     "accueil-sans-reponse": Mutant("", "l'accueil ne répond jamais", patch=home_hangs),
     "mail-a-l-adresse-du-compte": Mutant(
         "E3-ENVOI", "autre adresse saisie, ou adresse non validée : la bonne page, mais le lien "

@@ -11,7 +11,7 @@ from ameli_conformance.fixtures.targets import start_embedded
 from ameli_conformance.verdict import load_catalogue
 
 from .campagne import CAMPAIGN
-from .mutants import MUTANTS
+from .mutants import FAULTS, MUTANTS
 
 # A few mutants of the campaign (make mutation runs all of them), each on a path the scenarios
 # of before issue 13 did not walk: the 30 minutes checked at the link's opening only, the
@@ -79,3 +79,35 @@ def test_mutant_is_caught_on_its_identifier_only(mutant_target, conformance_run)
     assert caught["reason"].strip()
     others = {rid: r["status"] for rid, r in statuses.items() if rid != mutant.requirement}
     assert others == {witness: "passed"}, (mutant.what, others)
+
+
+
+# Confirmed, then never opening the account: one fault here, both in `make mutants` (the « + »
+# one walks the 29 procedures of E5-CHIFFRE-OU-SPECIAL: 36 s).
+CONFIRMED_NOT_OPENING = ["connexion-coupee-a-32"] + (["plus-perdu-en-route"] if ALL else [])
+
+
+@pytest.mark.parametrize("mutant_target", CONFIRMED_NOT_OPENING, indirect=True)
+def test_a_confirmed_password_that_does_not_open_the_account_is_caught(mutant_target,
+                                                                       conformance_run):
+    """A confirmation page proves nothing by itself: a target that confirms a 50-character
+    password, then compares only 32 at the login (or loses « + » before recording it), broke
+    the password rule: each accepted password must then open the account."""
+    name, target = mutant_target
+    fault = FAULTS[name]
+    result = conformance_run.run(
+        "--target-url", target.url, "--mailpit-url", target.mailpit_url,
+        "--control-url", target.control_url, "--ui-timeout", "3", "--mail-timeout", "3",
+        "--step-screenshots", "off", "--playwright-trace", "off", *fault.selection,
+        AMELI_CONTROL_TOKEN=target.control_token,
+    )
+    report = conformance_run.report()
+    assert result.returncode != 0, result.stdout[-2000:]
+    statuses = {r["id"]: r["status"] for r in report["requirements"] if r["status"] != "not_tested"}
+    assert statuses == {fault.requirement: "failed"}, statuses
+    failed = [s for s in report["scenarios"] if s["status"] == "failed"]
+    seen = " ".join(str(s["failure"]) + str(s["checks"]) for s in failed)
+    assert "connexion est refusée" in seen, seen[:2000]
+    if name == "connexion-coupee-a-32":  # the 8-character passwords still open the account
+        assert sorted(s["example"]["mot de passe"] for s in failed) == [
+            "conforme de 50 caractères", "conforme de 50 caractères dont « € »"]
