@@ -57,6 +57,8 @@ def test_reference_app_is_conformant_and_reports_are_written(conformance_run, tm
     junit = ET.parse(conformance_run.reports_dir / "junit.xml").getroot()
     cases = junit.findall(".//testcase")
     assert len(cases) == len(report["scenarios"])
+    # Each example its own case, as a JUnit viewer groups them (issue 17: 47 of 73 shared one)
+    assert len({(c.get("classname"), c.get("name")) for c in cases}) == len(cases)
     assert not junit.findall(".//failure") and not junit.findall(".//error")
     assert_nothing_left(conformance_run)
 

@@ -243,6 +243,23 @@ def test_cucumber_messages_are_valid_and_ordered(failing_run):
     assert sorted(finished) == sorted(expected)
     run_finished = envelopes[-1]["testRunFinished"]
     assert run_finished["success"] is False  # the mutant fails E4-LIEN-30MIN
+    # The real instants (issue 17: they were durations added from the run's start, up to 27 s
+    # away): each case starts when its scenario started, each step when it started.
+    from datetime import datetime
+
+    def instant(stamp):
+        return stamp["seconds"] + stamp["nanos"] / 1e9
+
+    started = [instant(e["testCaseStarted"]["timestamp"]) for e in envelopes
+               if "testCaseStarted" in e]
+    assert started == [pytest.approx(datetime.fromisoformat(s["started_at"]).timestamp(),
+                                     abs=0.002) for s in report["scenarios"]]
+    steps = [instant(e["testStepStarted"]["timestamp"]) for e in envelopes
+             if "testStepStarted" in e]
+    ran = [datetime.fromisoformat(st["started_at"]).timestamp()
+           for s in report["scenarios"] for st in s["steps"] if st["status"] != "skipped"]
+    assert len(ran) >= len(report["scenarios"])
+    assert all(any(abs(t - r) < 0.002 for t in steps) for r in ran)
 
 
 def test_cucumber_messages_use_only_what_the_compatibility_kit_shows(failing_run):
