@@ -12,6 +12,7 @@ Fonctionnalité: Étape 5 – Les règles du nouveau mot de passe
   #   raison est celle qui apparaît après l'envoi (la liste des règles affichée n'en est pas une) ;
   #   aucun refus n'envoie de mail ; après les refus, un mot de passe conforme passe (le lien
   #   n'est pas consommé par un refus) ;
+  # - un refus ne change rien : après les refus, l'ancien mot de passe ouvre toujours le compte ;
   # - un mot de passe accepté ouvre ensuite le compte : la page de confirmation seule ne prouve
   #   rien (un mot de passe coupé à une longueur, ou dont un caractère se perd en route, serait
   #   confirmé puis refusé à la connexion) ;
@@ -37,6 +38,7 @@ Fonctionnalité: Étape 5 – Les règles du nouveau mot de passe
       | conforme de 7 caractères dont « € »   | longueur |
       | conforme de 51 caractères             | longueur |
       | conforme de 51 caractères dont « € »  | longueur |
+    Et mon ancien mot de passe ouvre toujours mon compte, depuis un autre navigateur
     Et un mot de passe conforme est ensuite accepté
 
   @E5-LONGUEUR
@@ -59,6 +61,7 @@ Fonctionnalité: Étape 5 – Les règles du nouveau mot de passe
       | mot de passe   | règle |
       | sans majuscule | casse |
       | sans minuscule | casse |
+    Et mon ancien mot de passe ouvre toujours mon compte, depuis un autre navigateur
     Et un mot de passe conforme est ensuite accepté
 
   @E5-CHIFFRE-OU-SPECIAL
@@ -66,6 +69,7 @@ Fonctionnalité: Étape 5 – Les règles du nouveau mot de passe
     Alors ces mots de passe sont refusés, chacun avec sa raison :
       | mot de passe                      | règle                         |
       | sans chiffre ni caractère spécial | chiffre ou caractère spécial  |
+    Et mon ancien mot de passe ouvre toujours mon compte, depuis un autre navigateur
     Et un mot de passe conforme est ensuite accepté
 
   @E5-CHIFFRE-OU-SPECIAL
@@ -117,6 +121,7 @@ Fonctionnalité: Étape 5 – Les règles du nouveau mot de passe
       | contenant « espace insécable »   | caractères autorisés |
       | contenant « espace sans chasse » | caractères autorisés |
       | contenant « 😀 »                 | caractères autorisés |
+    Et mon ancien mot de passe ouvre toujours mon compte, depuis un autre navigateur
     Et un mot de passe conforme est ensuite accepté
 
   @E5-CARACTERES-AUTORISES
@@ -139,6 +144,7 @@ Fonctionnalité: Étape 5 – Les règles du nouveau mot de passe
       | contenant ma date de naissance au format AAAAMMJJ         | numéro ou date de naissance |
       | contenant ma date de naissance au format AAAA             | numéro ou date de naissance |
       | contenant ma date de naissance au format JJMM             | numéro ou date de naissance |
+    Et mon ancien mot de passe ouvre toujours mon compte, depuis un autre navigateur
     Et un mot de passe conforme est ensuite accepté
 
   @E5-SANS-NIR-NI-DATE
@@ -146,6 +152,7 @@ Fonctionnalité: Étape 5 – Les règles du nouveau mot de passe
     Quand je choisis un mot de passe avec des chiffres qui ne viennent ni de mon numéro ni de ma date de naissance
     Et je clique sur « Valider le nouveau mot de passe »
     Alors la page confirme que mon nouveau mot de passe est enregistré
+    Et ce mot de passe ouvre mon compte
 
   @E5-CONFIRMATION
   Scénario: Une confirmation différente est refusée

@@ -14,6 +14,7 @@ Fonctionnalité: Étape 5 – Les règles du mot de passe pour un assuré né en
       | mot de passe                                              | règle                       |
       | contenant mon numéro de sécurité sociale                  | numéro ou date de naissance |
       | contenant chaque partie de mon numéro de sécurité sociale | numéro ou date de naissance |
+    Et mon ancien mot de passe ouvre toujours mon compte, depuis un autre navigateur
     Et un mot de passe conforme est ensuite accepté
 
     Exemples:

@@ -387,7 +387,33 @@ def plus_lost_on_the_way():
         password.replace("+", " "))
 
 
+def recorded_before_checked():
+    """The two typed passwords are compared, the password recorded, then its rules checked: a
+    password refused for a rule is shown as refused, and is the account's password from then
+    on (a confirmation that differs is refused before anything is recorded)."""
+    original = reset.password_errors
+
+    def check(password, confirmation, nir13, born):
+        from werkzeug.security import generate_password_hash
+
+        from ameli_conformance.reference_app.db import get_db
+
+        if password != confirmation:
+            return original(password, confirmation, nir13, born)
+        db = get_db()
+        db.execute("UPDATE account SET password_hash = ? WHERE nir13 = ?",
+                   (generate_password_hash(password), nir13))
+        db.commit()
+        return original(password, confirmation, nir13, born)
+
+    reset.password_errors = check
+
+
 FAULTS = {
+    "enregistre-avant-de-verifier": Mutant(
+        "E5-CASSE", "le mot de passe est enregistré avant d'être vérifié : refusé à l'écran, "
+        "il est pourtant celui du compte", selection=("-k", "sans_majuscule"),
+        patch=recorded_before_checked),
     "connexion-coupee-a-32": Mutant(
         "E5-LONGUEUR", "la connexion ne compare que les 32 premiers caractères",
         selection=("-k", "entre_8_et_50"), patch=login_cuts_at_32),

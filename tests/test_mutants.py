@@ -111,3 +111,25 @@ def test_a_confirmed_password_that_does_not_open_the_account_is_caught(mutant_ta
     if name == "connexion-coupee-a-32":  # the 8-character passwords still open the account
         assert sorted(s["example"]["mot de passe"] for s in failed) == [
             "conforme de 50 caractères", "conforme de 50 caractères dont « € »"]
+
+
+@pytest.mark.parametrize("mutant_target", ["enregistre-avant-de-verifier"], indirect=True)
+def test_a_refused_password_that_was_recorded_anyway_is_caught(mutant_target, conformance_run):
+    """A refusal changes nothing: a target that records the password, then checks its rules
+    and shows the refusal, has changed the account's password (the run said CONFORME: the
+    conforming password typed after the refusals replaced it)."""
+    name, target = mutant_target
+    fault = FAULTS[name]
+    result = conformance_run.run(
+        "--target-url", target.url, "--mailpit-url", target.mailpit_url,
+        "--control-url", target.control_url, "--ui-timeout", "3", "--mail-timeout", "3",
+        "--step-screenshots", "off", "--playwright-trace", "off", *fault.selection,
+        AMELI_CONTROL_TOKEN=target.control_token,
+    )
+    report = conformance_run.report()
+    assert result.returncode != 0, result.stdout[-2000:]
+    statuses = {r["id"]: r["status"] for r in report["requirements"] if r["status"] != "not_tested"}
+    assert statuses == {fault.requirement: "failed"}, statuses
+    failure = next(s["failure"] for s in report["scenarios"] if s["status"] == "failed")
+    assert failure["message"].startswith(
+        "l'ancien mot de passe n'ouvre plus le compte après des refus")
