@@ -77,6 +77,12 @@ def test_the_evidence_package_holds_everything_and_its_sums(failing_run):
     assert any(n.endswith(".jpg") for n in names) and any(n.endswith("trace.zip") for n in names)
     assert any(n.endswith("mail-1.html") for n in names)
     assert any(n.startswith("logs/") for n in names)
+    # The network of a kept trace (Playwright records none in it without snapshots): issue 17
+    hars = [n for n in names if n.endswith("network.har")]
+    assert hars
+    with zipfile.ZipFile(io.BytesIO(archive_bytes)) as archive:
+        entries = json.loads(archive.read(hars[0]))["log"]["entries"]
+    assert {e["request"]["method"] for e in entries} >= {"GET", "POST"}
 
 
 def _texts(path):
