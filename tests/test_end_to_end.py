@@ -57,6 +57,11 @@ def test_reference_app_is_conformant_and_reports_are_written(conformance_run, tm
     junit = ET.parse(conformance_run.reports_dir / "junit.xml").getroot()
     cases = junit.findall(".//testcase")
     assert len(cases) == len(report["scenarios"])
+    # Every screen, each distinct one once and smaller, the full-size one linked (issue 17: a
+    # full run's report was 12 MB, 96 % of it screens)
+    html = conformance_run.reports_dir / "conformance.html"
+    assert html.stat().st_size < 4_000_000, html.stat().st_size
+    assert "data:image/webp;base64," in html.read_text(encoding="utf-8")
     # Each example its own case, as a JUnit viewer groups them (issue 17: 47 of 73 shared one)
     assert len({(c.get("classname"), c.get("name")) for c in cases}) == len(cases)
     assert not junit.findall(".//failure") and not junit.findall(".//error")
