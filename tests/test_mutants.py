@@ -88,6 +88,23 @@ def test_mutant_is_caught_on_its_identifier_only(mutant_target, conformance_run)
 
 
 
+def caught_fault(name, target, conformance_run) -> dict:
+    """Runs a fault of tests/mutants.py (FAULTS) on its selection, given by URL; checks that
+    the run fails on the fault's requirement and on no other; returns the report."""
+    fault = FAULTS[name]
+    result = conformance_run.run(
+        "--target-url", target.url, "--mailpit-url", target.mailpit_url,
+        "--control-url", target.control_url, "--ui-timeout", "3", "--mail-timeout", "3",
+        "--step-screenshots", "off", "--playwright-trace", "off", *fault.selection,
+        AMELI_CONTROL_TOKEN=target.control_token,
+    )
+    report = conformance_run.report()
+    assert result.returncode != 0, result.stdout[-2000:]
+    statuses = {r["id"]: r["status"] for r in report["requirements"] if r["status"] != "not_tested"}
+    assert statuses == {fault.requirement: "failed"}, statuses
+    return report
+
+
 # Confirmed, then never opening the account: one fault here, both in `make mutants` (the « + »
 # one walks the 29 procedures of E5-CHIFFRE-OU-SPECIAL: 36 s).
 CONFIRMED_NOT_OPENING = ["connexion-coupee-a-32"] + (["plus-perdu-en-route"] if ALL else [])
@@ -100,17 +117,7 @@ def test_a_confirmed_password_that_does_not_open_the_account_is_caught(mutant_ta
     password, then compares only 32 at the login (or loses « + » before recording it), broke
     the password rule: each accepted password must then open the account."""
     name, target = mutant_target
-    fault = FAULTS[name]
-    result = conformance_run.run(
-        "--target-url", target.url, "--mailpit-url", target.mailpit_url,
-        "--control-url", target.control_url, "--ui-timeout", "3", "--mail-timeout", "3",
-        "--step-screenshots", "off", "--playwright-trace", "off", *fault.selection,
-        AMELI_CONTROL_TOKEN=target.control_token,
-    )
-    report = conformance_run.report()
-    assert result.returncode != 0, result.stdout[-2000:]
-    statuses = {r["id"]: r["status"] for r in report["requirements"] if r["status"] != "not_tested"}
-    assert statuses == {fault.requirement: "failed"}, statuses
+    report = caught_fault(name, target, conformance_run)
     failed = [s for s in report["scenarios"] if s["status"] == "failed"]
     seen = " ".join(str(s["failure"]) + str(s["checks"]) for s in failed)
     assert "connexion est refusée" in seen, seen[:2000]
@@ -125,17 +132,7 @@ def test_a_refused_password_that_was_recorded_anyway_is_caught(mutant_target, co
     and shows the refusal, has changed the account's password (the run said CONFORME: the
     conforming password typed after the refusals replaced it)."""
     name, target = mutant_target
-    fault = FAULTS[name]
-    result = conformance_run.run(
-        "--target-url", target.url, "--mailpit-url", target.mailpit_url,
-        "--control-url", target.control_url, "--ui-timeout", "3", "--mail-timeout", "3",
-        "--step-screenshots", "off", "--playwright-trace", "off", *fault.selection,
-        AMELI_CONTROL_TOKEN=target.control_token,
-    )
-    report = conformance_run.report()
-    assert result.returncode != 0, result.stdout[-2000:]
-    statuses = {r["id"]: r["status"] for r in report["requirements"] if r["status"] != "not_tested"}
-    assert statuses == {fault.requirement: "failed"}, statuses
+    report = caught_fault(name, target, conformance_run)
     failure = next(s["failure"] for s in report["scenarios"] if s["status"] == "failed")
     assert failure["message"].startswith(
         "l'ancien mot de passe n'ouvre plus le compte après des refus")
