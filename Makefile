@@ -33,7 +33,8 @@ PORT   ?= 0
 .PHONY: hostile mutants mutation explore explore-mutants conformance securite flakiness benchmark browser-server merge check-profile test install chromium clean
 
 # Hypothesis's pytest plugin imports hypothesis at the end of a run (0.8 s): the suite does not use it.
-NOHYP  := -p no:hypothesispytest
+# pytest-playwright, when installed beside the harness, is left out (fixtures/voisins.py says why).
+NOHYP  := -p no:hypothesispytest -p no:playwright
 
 # make ends in its own status 2 on any failure, and prints the harness's as « Error N » (1 non
 # conforme or error, 2 interrupted, 4 usage): `.venv/bin/ameli-conformance` returns it itself.
