@@ -30,7 +30,7 @@ REPS   ?= 20
 HOST   ?= 127.0.0.1
 PORT   ?= 0
 
-.PHONY: hostile mutants mutation explore explore-mutants conformance securite flakiness benchmark browser-server merge check-profile test install chromium clean
+.PHONY: hostile mutants mutation explore explore-mutants conformance securite flakiness benchmark browser-server compare merge check-profile test install chromium clean
 
 # Hypothesis's pytest plugin imports hypothesis at the end of a run (0.8 s): the suite does not use it.
 # pytest-playwright, when installed beside the harness, is left out (fixtures/voisins.py says why).
@@ -52,6 +52,10 @@ benchmark: install
 
 browser-server: install
 	$(PY) -m ameli_conformance.fixtures.browser --host $(HOST) --port $(PORT)
+
+compare: install
+	@test -n "$(RUNS)" || { echo "usage : make compare RUNS=\"dossier1 dossier2 ...\""; exit 2; }
+	$(PY) -m ameli_conformance.compare $(RUNS) --reports-dir reports/comparaison
 
 merge: install
 	@test -n "$(SHARDS)" || { echo "usage : make merge SHARDS=\"dossier1 dossier2\""; exit 2; }

@@ -46,6 +46,7 @@ def test_an_address_bound_to_its_session_is_clicked_again_with_the_same_verdict(
     t = session_bound
     result = conformance_run.run("--target-url", t.url, "--mailpit-url", t.mailpit_url,
                                  "--control-url", t.control_url, *SELECTION,
+                                 "--step-screenshots", "off", "--playwright-trace", "off",
                                  AMELI_CONTROL_TOKEN=t.control_token)
     report = conformance_run.report()
     assert result.returncode == 0, result.stdout[-2000:]

@@ -80,7 +80,8 @@ def test_without_a_clock_the_clock_scenarios_are_not_applicable(second_implement
     # The scenarios that move the clock, and E0-ACCES's as a witness: the others ran in the test
     # above, on the same implementation, and nothing of theirs depends on the clock.
     result = conformance_run.run("--profile", str(path), "--require-complete",
-                                 "-m", "horloge or E0-ACCES", **{TOKEN_ENV: target.control_token})
+                                 "-m", "horloge or E0-ACCES", "--step-screenshots", "off",
+                                 "--playwright-trace", "off", **{TOKEN_ENV: target.control_token})
     report = conformance_run.report()
     assert result.returncode != 0  # incomplete, and the run asked for a complete verdict
     assert report["verdict"] == "incomplete"
