@@ -249,6 +249,19 @@ def test_cucumber_messages_are_valid_and_ordered(failing_run):
     assert sorted(finished) == sorted(expected)
     run_finished = envelopes[-1]["testRunFinished"]
     assert run_finished["success"] is False  # the mutant fails E4-LIEN-30MIN
+    # Each step's screen attached as an image the formatters show inline; the failed
+    # scenario's trace attached as a link to its file (issue 17)
+    import base64
+
+    attachments = [e["attachment"] for e in envelopes if "attachment" in e]
+    images = [a for a in attachments if a["mediaType"].startswith("image/")]
+    shots = [st for s in report["scenarios"] for st in s["steps"] if st.get("screenshot")]
+    assert len(images) == len(shots) and all(a["contentEncoding"] == "BASE64" for a in images)
+    assert base64.b64decode(images[0]["body"])[:4] in (b"RIFF", b"\xff\xd8\xff\xe0")
+    links = [a["body"] for a in attachments if a["mediaType"] == "text/uri-list"]
+    traces = [s["trace"] for s in report["scenarios"] if s.get("trace")]
+    assert traces and set(traces) <= set(links)
+    assert all((run.reports_dir / link).is_file() for link in links)
     # The real instants (issue 17: they were durations added from the run's start, up to 27 s
     # away): each case starts when its scenario started, each step when it started.
     from datetime import datetime
