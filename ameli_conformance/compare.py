@@ -18,24 +18,12 @@ import os
 import sys
 from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
-from .html_report import VERDICT, status_label
+from .html_report import PARIS, VERDICT, status_label
+from .merge import MergeError as CompareError
+from .merge import load_report as _load
 
-PARIS = ZoneInfo("Europe/Paris")
 BAD = ("failed", "error")
-
-
-class CompareError(Exception):
-    pass
-
-
-def _load(folder: Path) -> dict:
-    path = folder / "conformance.json"
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise CompareError(f"{path} : illisible ({type(exc).__name__})") from None
 
 
 def _target_of(data: dict) -> str:
