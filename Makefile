@@ -98,7 +98,7 @@ explore: install
 	$(PY) -m pytest exploration $(PROFILE_ARG) $(ARGS)
 
 mutants: install
-	AMELI_ALL_MUTANTS=1 $(PY) -m pytest tests/test_mutants.py -n 2 --maxschedchunk 1 $(ARGS)
+	AMELI_ALL_MUTANTS=1 $(PY) -m pytest tests/test_mutants.py tests/test_pages_par_script.py -n 2 --maxschedchunk 1 $(ARGS)
 
 explore-mutants: install
 	AMELI_EXPLORE_MUTANTS=1 $(PY) -m pytest tests/test_exploration.py $(ARGS)
