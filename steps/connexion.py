@@ -37,11 +37,25 @@ def account_opens(ui, browser, target, person, password, state) -> str:
         log_in(ui, target, person, password)
         if login_form_shown(ui):
             return f"la connexion est refusée : {ui.body_text()[:200]}"
-        status = ui.navigation_status()
-        return f"statut HTTP {status} : {ui.body_text()[:200]}" if status >= 400 else ""
+        return _error_status(ui)
     finally:
         ui.page, ui.pristine = first, pristine
         context.close()
+
+
+def _error_status(ui) -> str:
+    """The page shown after logging in, when its HTTP status says an error; else ""."""
+    status = ui.navigation_status()
+    return f"statut HTTP {status} : {ui.body_text()[:250]}" if status >= 400 else ""
+
+
+def must_open(ui, browser, target, person, password, state, failure: str, which: str) -> None:
+    """`account_opens`, as a step's verdict: FAILED (`failure`, with what was seen) when the
+    account does not open with `which` password."""
+    problem = account_opens(ui, browser, target, person, password, state)
+    if problem:
+        raise ConformanceFailure(failure, expected=f"le compte ameli ouvert avec {which}",
+                                 seen=problem)
 
 
 @when("je me connecte avec mon ancien mot de passe")
@@ -133,11 +147,9 @@ def old_still_works(ui, browser, target, persona, scenario_state):
     """A refusal changes nothing: the password of before still opens the account (a target that
     records a password before checking it, then shows the refusal, changed it). The other
     browser is closed afterwards: the person goes on in the first one, on its form."""
-    problem = account_opens(ui, browser, target, persona, persona.password, scenario_state)
-    if problem:
-        raise ConformanceFailure("l'ancien mot de passe n'ouvre plus le compte après des refus",
-                                 expected="le compte ameli ouvert avec l'ancien mot de passe",
-                                 seen=problem)
+    must_open(ui, browser, target, persona, persona.password, scenario_state,
+              "l'ancien mot de passe n'ouvre plus le compte après des refus",
+              "l'ancien mot de passe")
 
 
 @then("chacun de mes anciens mots de passe est refusé")
@@ -162,12 +174,8 @@ def login_refused(ui):
 
 @then("ce mot de passe ouvre mon compte")
 def this_password_opens(ui, browser, target, persona, scenario_state):
-    problem = account_opens(ui, browser, target, persona, recorded(scenario_state),
-                            scenario_state)
-    if problem:
-        raise ConformanceFailure("le mot de passe confirmé n'ouvre pas le compte",
-                                 expected="le compte ameli ouvert avec ce mot de passe",
-                                 seen=problem)
+    must_open(ui, browser, target, persona, recorded(scenario_state), scenario_state,
+              "le mot de passe confirmé n'ouvre pas le compte", "ce mot de passe")
 
 
 @then("je suis connecté à mon compte ameli")
@@ -178,8 +186,7 @@ def logged_in(ui):
     except AssertionError:
         raise ConformanceFailure("la connexion a été refusée", expected="le compte ameli ouvert",
                                  seen=ui.body_text()[:300]) from None
-    status = ui.navigation_status()
-    if status >= 400:
+    problem = _error_status(ui)
+    if problem:
         raise ConformanceFailure("la connexion n'a pas ouvert le compte",
-                                 expected="le compte ameli ouvert",
-                                 seen=f"statut HTTP {status} : {ui.body_text()[:250]}")
+                                 expected="le compte ameli ouvert", seen=problem)
