@@ -9,7 +9,11 @@ Fonctionnalité: Étape 6 – L'assuré reçoit la confirmation de son nouveau m
   #   lien : l'horloge avance entre chaque étape ; l'heure de Paris quand la date UTC diffère ;
   # - un seul mail par changement, aucun pour un changement refusé ;
   # - le nouveau mot de passe ouvre le compte depuis un autre navigateur ; chacun des anciens
-  #   (l'initial, et celui d'avant le dernier changement) est refusé.
+  #   (l'initial, et celui d'avant le dernier changement) est refusé ;
+  # - seul le mot de passe exact ouvre le compte : un mot de passe long, fait pour moitié de
+  #   « € » (3 octets chacun), puis ses voisins (dernier caractère changé, casse inversée, un
+  #   caractère de moins ou de plus) sont refusés : une connexion qui compare les premiers
+  #   caractères, ou les 72 premiers octets comme bcrypt, ou qui ignore la casse, les accepte.
 
   Contexte:
     Étant donné un assuré dont le compte ameli a une adresse mail validée
@@ -78,3 +82,18 @@ Fonctionnalité: Étape 6 – L'assuré reçoit la confirmation de son nouveau m
     Alors chacun de mes anciens mots de passe est refusé
     Quand je me connecte avec mon nouveau mot de passe depuis un autre navigateur
     Alors je suis connecté à mon compte ameli
+
+  @E6-CONNEXION
+  Scénario: Seul le mot de passe exact ouvre le compte, même long et plein de « € »
+    Étant donné que j'ai demandé le renouvellement de mon mot de passe
+    Et que j'ai cliqué dans le mail sur « Renouveler mon mot de passe »
+    Quand je choisis un mot de passe conforme de 50 caractères dont 30 « € »
+    Et je clique sur « Valider le nouveau mot de passe »
+    Alors la page confirme que mon nouveau mot de passe est enregistré
+    Et ce mot de passe ouvre mon compte
+    Et ces mots de passe presque identiques au mien n'ouvrent pas mon compte :
+      | mot de passe presque identique      |
+      | le dernier caractère changé         |
+      | majuscules et minuscules inversées  |
+      | sans le dernier caractère           |
+      | avec un caractère de plus à la fin  |

@@ -178,6 +178,29 @@ def this_password_opens(ui, browser, target, persona, scenario_state):
               "le mot de passe confirmé n'ouvre pas le compte", "ce mot de passe")
 
 
+@then("ces mots de passe presque identiques au mien n'ouvrent pas mon compte :")
+def neighbours_refused(ui, browser, target, persona, interpretations, scenario_state, datatable):
+    """Only the exact password opens the account: each neighbour of the recorded one (its last
+    character changed, its case swapped, one character less or more) is refused, each tried
+    in a browser of its own. Fewer tries than the login allows before it blocks (the rest are
+    rows « non essayé »), so that no refusal comes from a block."""
+    state = scenario_state
+    since, password = len(state.checks), recorded(state)
+    allowed = max(0, interpretations.login_failure_limit - 1)
+    for n, (description,) in enumerate(datatable[1:]):
+        if n >= allowed:
+            state.checks.append({"rule": "", "tried": description, "status": "skipped",
+                                 "expected": "connexion refusée",
+                                 "seen": f"non essayé : la connexion se bloque après "
+                                         f"{interpretations.login_failure_limit} erreur(s)"})
+            continue
+        problem = account_opens(ui, browser, target, persona,
+                                passwords.neighbour(description, password), state)
+        verifications.record(state, "", description, bool(problem), "connexion refusée",
+                             "" if problem else "le compte s'est ouvert")
+    verifications.settle(state, since, "des mots de passe presque identiques")
+
+
 @then("je suis connecté à mon compte ameli")
 def logged_in(ui):
     """The account opened: the login form gone, and a page that is no error (its HTTP status)."""

@@ -85,8 +85,9 @@ def build_all(description: str, persona, interpretations,
 def _one(d: str, persona, interpretations, rng: random.Random) -> str:
     if d == "conforme":
         return conforming(rng=rng)
-    if m := re.fullmatch(r"conforme de (\d+) caractères(?: dont («.*»))?", d):
-        return conforming(int(m[1]), _quoted(m[2]) if m[2] else "", rng)
+    if m := re.fullmatch(r"conforme de (\d+) caractères(?: dont (\d+ )?(«.*»))?", d):
+        extra = _quoted(m[3]) * int(m[2] or 1) if m[3] else ""
+        return conforming(int(m[1]), extra, rng)
     if d == "sans majuscule":
         return conforming(rng=rng).lower()
     if d == "sans minuscule":
@@ -120,6 +121,24 @@ def _one(d: str, persona, interpretations, rng: random.Random) -> str:
     if m := re.fullmatch(r"contenant ma date de naissance au format ([JMA]+)", d):
         return conforming(10, rng=rng) + date_form(persona.birth_date, m[1])
     raise ValueError(f"mot de passe non décrit : {d!r}")
+
+
+# Passwords that differ from the person's by one thing only: a login that compares a part of the
+# password (its first characters, or its first 72 bytes as bcrypt does: « € » is 3 bytes in
+# UTF-8), or that folds the case, opens the account with them. The first ones catch the most.
+NEIGHBOURS = {
+    "le dernier caractère changé": lambda p: p[:-1] + ("x" if p[-1] != "x" else "y"),
+    "majuscules et minuscules inversées": str.swapcase,
+    "sans le dernier caractère": lambda p: p[:-1],
+    "avec un caractère de plus à la fin": lambda p: p + "x",
+}
+
+
+def neighbour(description: str, password: str) -> str:
+    d = " ".join(description.split())
+    if d not in NEIGHBOURS:
+        raise ValueError(f"mot de passe voisin non décrit : {d!r} (connus : {', '.join(NEIGHBOURS)})")
+    return NEIGHBOURS[d](password)
 
 
 def rule_of(text: str) -> str:

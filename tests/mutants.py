@@ -378,6 +378,33 @@ def login_cuts_at_32():
     auth.check_password_hash = lambda stored, password: original(stored, password[:32])
 
 
+def _bcrypt_72(password: str) -> str:
+    return password.encode()[:72].decode(errors="ignore")
+
+
+def bcrypt_cuts_at_72_bytes():
+    """The passwords are hashed as bcrypt hashes them: their first 72 bytes in UTF-8, the rest
+    ignored, at step 5 and at the login alike. A 50-character password opens the account; so
+    does any password with the same first 72 bytes (30 « € » are 90 bytes)."""
+    from werkzeug.security import generate_password_hash
+
+    original = auth.check_password_hash
+    reset.generate_password_hash = lambda password: generate_password_hash(_bcrypt_72(password))
+    auth.check_password_hash = lambda stored, password: original(stored, _bcrypt_72(password))
+
+
+def login_ignores_case():
+    """The login folds the case (an e-mail-like comparison): step 5 records the password in
+    lower case, the login compares in lower case. Every rule of step 5 holds; « aBc… » opens
+    the account of « AbC… »."""
+    from werkzeug.security import generate_password_hash
+
+    original = auth.check_password_hash
+    reset.generate_password_hash = lambda password: generate_password_hash(password.lower())
+    auth.check_password_hash = lambda stored, password: (original(stored, password)
+                                                         or original(stored, password.lower()))
+
+
 def plus_lost_on_the_way():
     """The new password's form is sent as a body written by hand, without encoding: « + »
     arrives as a space. The page confirms; the password recorded is not the one typed."""
@@ -417,6 +444,12 @@ FAULTS = {
     "connexion-coupee-a-32": Mutant(
         "E5-LONGUEUR", "la connexion ne compare que les 32 premiers caractères",
         selection=("-k", "entre_8_et_50"), patch=login_cuts_at_32),
+    "bcrypt-72-octets": Mutant(
+        "E6-CONNEXION", "seuls les 72 premiers octets du mot de passe comptent (bcrypt)",
+        selection=("-k", "exact"), patch=bcrypt_cuts_at_72_bytes),
+    "connexion-sans-casse": Mutant(
+        "E6-CONNEXION", "la connexion ignore la casse du mot de passe",
+        selection=("-k", "exact"), patch=login_ignores_case),
     "plus-perdu-en-route": Mutant(
         "E5-CHIFFRE-OU-SPECIAL", "« + » devient une espace entre le formulaire et l'enregistrement",
         selection=("-k", "suffit"), patch=plus_lost_on_the_way),

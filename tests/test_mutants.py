@@ -126,6 +126,25 @@ def test_a_confirmed_password_that_does_not_open_the_account_is_caught(mutant_ta
             "conforme de 50 caractères", "conforme de 50 caractères dont « € »"]
 
 
+# Only the exact password opens the account: one fault here, both in `make mutants`.
+NEIGHBOURS_OPEN = ["bcrypt-72-octets"] + (["connexion-sans-casse"] if ALL else [])
+
+
+@pytest.mark.parametrize("mutant_target", NEIGHBOURS_OPEN, indirect=True)
+def test_a_login_that_a_neighbour_password_opens_is_caught(mutant_target, conformance_run):
+    """A login that compares the first 72 bytes (bcrypt), or folds the case, lets every rule of
+    step 5 and the login with the right password pass: only the neighbours of a long password
+    made of « € » show it."""
+    name, target = mutant_target
+    report = caught_fault(name, target, conformance_run)
+    failed = next(s for s in report["scenarios"] if s["status"] == "failed")
+    opened = sorted(c["tried"] for c in failed["checks"] if c["status"] == "failed")
+    assert opened == ({"bcrypt-72-octets": ["avec un caractère de plus à la fin",
+                                            "le dernier caractère changé",
+                                            "sans le dernier caractère"],
+                       "connexion-sans-casse": ["majuscules et minuscules inversées"]}[name]), opened
+
+
 @pytest.mark.parametrize("mutant_target", ["enregistre-avant-de-verifier"], indirect=True)
 def test_a_refused_password_that_was_recorded_anyway_is_caught(mutant_target, conformance_run):
     """A refusal changes nothing: a target that records the password, then checks its rules
