@@ -26,6 +26,7 @@ def assert_nothing_left(run):
 
 
 def test_reference_app_is_conformant_and_reports_are_written(conformance_run, tmp_path):
+    from .test_lecteurs import read_if_npm
     from .test_raccourcis import check_shortcuts_of_a_full_run
     from .test_reports import PRODUCED, leaks
 
@@ -65,6 +66,8 @@ def test_reference_app_is_conformant_and_reports_are_written(conformance_run, tm
     # Each example its own case, as a JUnit viewer groups them (issue 17: 47 of 73 shared one)
     assert len({(c.get("classname"), c.get("name")) for c in cases}) == len(cases)
     assert not junit.findall(".//failure") and not junit.findall(".//error")
+    # Read by Cucumber's HTML formatter and xunit-viewer (from npm): every scenario, each once
+    read_if_npm(conformance_run.reports_dir, report, tmp_path)
     assert_nothing_left(conformance_run)
 
 

@@ -18,33 +18,6 @@ PRODUCED = ["conformance.json", "conformance.html", "junit.xml", "messages.ndjso
             "evidence.zip", "evidence.zip.sha256"]
 
 
-@pytest.fixture(scope="module")
-def failing_run(tmp_path_factory, worker_id):
-    """The run, made once for all the workers of `-n N` (pytest-xdist's recipe: the first worker
-    makes it under a lock, the others read it); its reports are only read."""
-    import fcntl
-    from types import SimpleNamespace
-
-    from .conftest import ConformanceRun
-
-    root = tmp_path_factory.getbasetemp()
-    if worker_id != "master":
-        root = root.parent  # shared by the workers of this session
-    base = root / "rapports-partages"
-    run = ConformanceRun(base / "reports")
-    audit = base / "valeurs-des-personas.txt"
-    done = base / "resultat.json"
-    with open(root / "rapports-partages.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not done.exists():
-            base.mkdir(exist_ok=True)
-            made = run.run(*SELECTION, AMELI_PRIVACY_AUDIT=str(audit))
-            done.write_text(json.dumps({"returncode": made.returncode, "stdout": made.stdout,
-                                        "stderr": made.stderr}), encoding="utf-8")
-    result = SimpleNamespace(**json.loads(done.read_text(encoding="utf-8")))  # as run()'s
-    return run, result, audit
-
-
 def test_every_report_is_written(failing_run):
     run, result, _ = failing_run
     assert result.returncode != 0
