@@ -4,6 +4,7 @@
 # Another target: make conformance PROFILE=path/to/profile.toml (check it: make check-profile)
 # Extra pytest arguments: make conformance ARGS="-k E4"
 # On demand: make securite (the security profile, outside the verdict)
+#            make accessibilite (the RGAA 4.1 profile, outside the verdict)
 #            make flakiness REPS=20 (the full run repeated, serial and -n 2)
 #            make benchmark (where the time goes; reports/benchmark.json)
 #            make mutation (the mutation campaign: score and survivors, reports/mutation.json)
@@ -30,7 +31,7 @@ REPS   ?= 20
 HOST   ?= 127.0.0.1
 PORT   ?= 0
 
-.PHONY: hostile mutants mutation explore explore-mutants conformance securite flakiness benchmark browser-server compare merge check-profile test install chromium clean
+.PHONY: hostile mutants mutation explore explore-mutants conformance securite accessibilite flakiness benchmark browser-server compare merge check-profile test install chromium clean
 
 # Hypothesis's pytest plugin imports hypothesis at the end of a run (0.8 s): the suite does not use it.
 # pytest-playwright, when installed beside the harness, is left out (fixtures/voisins.py says why).
@@ -43,6 +44,9 @@ conformance: install
 
 securite: install
 	$(PY) -m pytest steps $(NOHYP) --suite securite $(PROFILE_ARG) $(ARGS)
+
+accessibilite: install
+	$(PY) -m pytest steps $(NOHYP) --suite accessibilite $(PROFILE_ARG) $(ARGS)
 
 flakiness: install
 	$(PY) scripts/flakiness.py --repetitions $(REPS) $(if $(ARGS),-- $(ARGS),)

@@ -70,13 +70,21 @@ def types_noted(ui, mailpit, persona, scenario_state):
     scenario_state.mails_before = len(mailpit.messages_to(persona.email))
 
 
+def microphone(ui):
+    return ui.action_matching(texts.CAPTCHA_MICRO, "le microphone (extrait sonore)")
+
+
 @when("je clique sur le microphone")
 def clicks_micro(ui, scenario_state):
-    micro = ui.action_matching(texts.CAPTCHA_MICRO, "le microphone (extrait sonore)")
+    fetch_clip(ui, scenario_state, microphone(ui).click)
+
+
+def fetch_clip(ui, scenario_state, act, timeout: float | None = None):
+    """`act` makes the page play the sound (a click, a key); the clip it fetched is kept."""
     with ui.page.expect_response(
-        lambda r: r.headers.get("content-type", "").startswith("audio/")
+        lambda r: r.headers.get("content-type", "").startswith("audio/"), timeout=timeout
     ) as response:
-        micro.click()
+        act()
     # Chromium streams media: response.body() never completes for it, and has no deadline.
     # The same clip is fetched again with the browser context's cookies, under a deadline.
     clip = ui.page.context.request.get(response.value.url, timeout=10_000)

@@ -5,6 +5,7 @@ from ameli_conformance.fixtures import clockturn, workers
 from ameli_conformance.fixtures.bdd import template_of
 from ameli_conformance.fixtures.recorder import scenario_of
 
+from ameli_conformance.steps.accessibilite import *  # noqa: F401,F403
 from ameli_conformance.steps.blocage import *  # noqa: F401,F403
 from ameli_conformance.steps.connexion import *  # noqa: F401,F403
 from ameli_conformance.steps.captcha import *  # noqa: F401,F403

@@ -134,3 +134,5 @@ def one_mail(mailpit, persona, scenario_state):
     if after != before + 1 or len(received) != before + 1:
         raise ConformanceFailure("plusieurs mails pour une seule demande",
                                  expected="1 mail", seen=f"{max(after, len(received)) - before}")
+    if received[0]["ID"] not in {m["ID"] for m in scenario_state.reset_mails}:  # the newest
+        scenario_state.reset_mails.append(mailpit.message(received[0]["ID"]))

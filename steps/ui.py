@@ -75,10 +75,14 @@ class Ui:
         in place (page_scripts.REACTED)."""
         self.press(self.action(name))
 
-    def press(self, target: Locator) -> None:
-        """Clicks a button or link found otherwise (an icon), and waits as `click` does."""
+    def press(self, target: Locator, key: str | None = None) -> None:
+        """Clicks a button or link found otherwise (an icon), or presses `key` on it where it
+        has the focus (the keyboard only), and waits as `click` does."""
         self.page.evaluate(page_scripts.MARK)
-        target.click()
+        if key is None:
+            target.click()
+        else:
+            self.page.keyboard.press(key)
         # Playwright's click has waited for the navigation it started to commit: most times the
         # page has already reacted, and one look tells (a polled wait costs a frame, ~30 ms).
         quiet = settling.get(self._origin(), page_scripts.QUIET_MS)

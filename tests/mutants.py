@@ -461,6 +461,35 @@ FAULTS = {
 }
 
 
+def error_not_announced():
+    """The request form's errors are shown beside their fields as before, but tied to nothing:
+    no aria-describedby, no aria-invalid, and the summary is no alert. A sighted person sees
+    them; a screen reader user hears nothing."""
+    import re
+
+    original = reset.render_template
+
+    def render(name, **context):
+        html = original(name, **context)
+        if name == "reset/request.html":
+            html = re.sub(r' aria-invalid="true" aria-describedby="[^"]+"', "", html)
+            html = html.replace(' role="alert"', "")
+        return html
+
+    reset.render_template = render
+
+
+# The accessibility profile (`--suite accessibilite`): each caught on its identifier.
+ACCESSIBILITY_MUTANTS = {
+    "champ-sans-etiquette": Mutant(
+        "ACC-ECRANS", "le champ du CAPTCHA n'est plus relié à son étiquette (RGAA 11.1)",
+        patch=lambda: rewrite(reset, "reset/request.html", '<label for="captcha">', "<label>")),
+    "erreur-non-annoncee": Mutant(
+        "ACC-ERREURS", "les erreurs sont affichées, mais reliées à aucun champ et annoncées par "
+        "rien (RGAA 11.10, 7.5)", patch=error_not_announced),
+}
+
+
 # ------------------------------------------------------------------ conformant variants
 
 
@@ -695,7 +724,8 @@ def main(argv):
     from .campagne import CAMPAIGN
 
     names, *rest = argv
-    every = {**MUTANTS, **SECURITY_MUTANTS, **FAULTS, **VARIANTS, **CAMPAIGN}
+    every = {**MUTANTS, **SECURITY_MUTANTS, **ACCESSIBILITY_MUTANTS, **FAULTS, **VARIANTS,
+             **CAMPAIGN}
     for name in names.split("+"):  # "envoi-par-script+confirmation-ignoree": both at once
         mutant = every[name]
         if mutant.patch is not None:

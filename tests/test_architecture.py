@@ -10,7 +10,8 @@ from .conftest import ROOT
 
 # Each folder of the harness, by the name it is installed under (pyproject.toml), lowest first.
 HARNESS = {"ameli_conformance": "ameli_conformance", "fixtures": "ameli_conformance.fixtures",
-           "steps": "ameli_conformance.steps", "steps/securite": "ameli_conformance.steps.securite"}
+           "steps": "ameli_conformance.steps", "steps/securite": "ameli_conformance.steps.securite",
+           "steps/accessibilite": "ameli_conformance.steps.accessibilite"}
 LAYERS = ["ameli_conformance", "ameli_conformance.fixtures", "ameli_conformance.steps"]
 TESTED_WITH = ("ameli_conformance.reference_app", "ameli_conformance.mailsink", "tests")
 LONGEST = 310

@@ -36,7 +36,8 @@ def test_a_fresh_install_adds_no_top_level_name_but_the_products(tmp_path):
     modules = {n for n in added if not n.endswith((".dist-info", ".pth")) and n != "__pycache__"}
     assert modules == {"ameli_conformance"}, sorted(added)
     installed = _site_packages(env) / "ameli_conformance"
-    for folder in ("fixtures", "steps", "steps/securite", "reference_app", "mailsink"):
+    for folder in ("fixtures", "steps", "steps/securite", "steps/accessibilite", "reference_app",
+                   "mailsink"):
         assert (installed / folder / "__init__.py").is_file(), folder
     assert (installed / "reference_app" / "schema.sql").is_file()
     assert (installed / "templates").is_dir()

@@ -28,7 +28,10 @@ def test_the_profile_runs_on_demand_only(conformance_run):
     assert default == 75 and security > 0
     assert collected(conformance_run, "--profile", "securite") == security
     assert collected(conformance_run, "-m", "securite") == security
-    assert collected(conformance_run, "--suite", "tout") == default + security
+    accessibility = collected(conformance_run, "--suite", "accessibilite")
+    assert accessibility == 6
+    assert collected(conformance_run, "--profile", "accessibilite") == accessibility
+    assert collected(conformance_run, "--suite", "tout") == default + security + accessibility
 
 
 def test_the_reference_app_passes_it_but_for_the_accepted_exceptions(conformance_run, tmp_path):
