@@ -10,10 +10,12 @@ Fonctionnalité: Accessibilité – la démarche pour tous (profil « accessibil
   # - axe-core (règles WCAG 2.1 A et AA) sur chaque écran tel que la personne le voit, une ligne
   #   du rapport par écran ; il ne vérifie pas tout : le reste est vérifié ici à la main
   #   (clavier, focus, erreurs annoncées) ;
-  # - le clavier : la touche Tab depuis le haut de la page, l'ordre des champs, un indicateur de
-  #   focus visible (l'écran autour du champ change quand il a le focus), aucun piège ;
+  # - le clavier : la touche Tab depuis le haut de la page, les champs dans l'ordre où l'écran
+  #   les montre (qui peut différer de celui du guide), un indicateur de focus visible (l'écran
+  #   autour du champ change quand il a le focus), aucun piège ;
   # - une erreur : le message affiché à côté du champ fait partie de son nom ou de sa
-  #   description, et la page l'annonce (alerte, zone annoncée, focus, ou titre).
+  #   description ; affichée par un script dans la même page, elle est annoncée (alerte, zone
+  #   annoncée, focus) ; dans une nouvelle page, ce n'est pas un message de statut.
 
   Contexte:
     Étant donné un assuré dont le compte ameli a une adresse mail validée
@@ -73,7 +75,7 @@ Fonctionnalité: Accessibilité – la démarche pour tous (profil « accessibil
     Étant donné que je suis sur la page de connexion
     Quand j'atteins « Mot de passe oublié ? » avec la touche Tab et j'appuie sur Entrée
     Alors je suis sur le formulaire « Mot de passe oublié »
-    Et la touche Tab atteint ces champs dans cet ordre, chacun avec un focus visible :
+    Et la touche Tab atteint ces champs dans l'ordre où l'écran les montre, chacun avec un focus visible :
       | champ                                      |
       | Numéro de sécurité sociale                 |
       | Date de naissance (jj/mm/aaaa)             |
@@ -84,10 +86,10 @@ Fonctionnalité: Accessibilité – la démarche pour tous (profil « accessibil
     Alors la page affiche « Le mail a bien été envoyé à » suivi de mon adresse masquée
 
   @ACC-ERREURS
-  Scénario: Une date de naissance erronée est signalée, reliée à son champ et annoncée
+  Scénario: Une date de naissance erronée est signalée et reliée à son champ
     Étant donné que je suis sur le formulaire « Mot de passe oublié »
     Quand je remplis le formulaire avec mes informations, sauf « Date de naissance (jj/mm/aaaa) » où je saisis « 31/02/1990 »
     Et je recopie les caractères de l'image
     Et je clique sur « Recevoir le mail »
     Alors une erreur en français est signalée à côté du champ « Date de naissance (jj/mm/aaaa) »
-    Et l'erreur du champ « Date de naissance (jj/mm/aaaa) » est annoncée et reliée à ce champ
+    Et l'erreur du champ « Date de naissance (jj/mm/aaaa) » est reliée à ce champ, et annoncée si la page ne change pas

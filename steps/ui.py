@@ -33,6 +33,7 @@ class Ui:
         self.dates: dict[str, str] = {}
         self.untypable: dict[str, str] = {}
         self.refused_by_browser = False  # the last click: the browser refused the form
+        self.reaction = ""  # what the last click did to the page (page_scripts.REACTED)
 
     def body_text(self) -> str:
         return " ".join(self.page.locator("body").inner_text().split())
@@ -95,6 +96,7 @@ class Ui:
         if reacted == "page changée par un script":
             self._learn_settling(quiet)
         self.refused_by_browser = reacted == "refus du navigateur"
+        self.reaction = reacted  # « nouvelle page », « page changée par un script », or the refusal
         self.page.wait_for_load_state("domcontentloaded")
 
     def _origin(self) -> str:

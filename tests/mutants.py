@@ -486,7 +486,8 @@ ACCESSIBILITY_MUTANTS = {
         patch=lambda: rewrite(reset, "reset/request.html", '<label for="captcha">', "<label>")),
     "erreur-non-annoncee": Mutant(
         "ACC-ERREURS", "les erreurs sont affichées, mais reliées à aucun champ et annoncées par "
-        "rien (RGAA 11.10, 7.5)", patch=error_not_announced),
+        "rien (RGAA 11.10 ; 7.5 quand un script les affiche dans la page)",
+        patch=error_not_announced),
 }
 
 

@@ -9,9 +9,12 @@ from ameli_conformance.verdict import load_catalogue
 from .mutants import ACCESSIBILITY_MUTANTS
 
 ACCESSIBILITY = [r["id"] for r in load_catalogue() if r["profile"] == "accessibilite"]
-# The scenarios that show each mutant: a run of the whole profile takes 15 s.
+# The scenarios that show each mutant: a run of the whole profile takes 15 s. The errors tied
+# to nothing are tried on forms sent by a script (a conformant variant, which meets the whole
+# profile): the error then appears in the same page, a status message that must be announced
+# (RGAA 7.5); in a new page, as the reference app shows it, 7.5 does not apply.
 SELECTION = {"champ-sans-etiquette": ["-m", "ACC-ECRANS", "-k", "accueil"],
-             "erreur-non-annoncee": ["-m", "ACC-ERREURS"]}
+             "envoi-par-script+erreur-non-annoncee": ["-m", "ACC-ERREURS"]}
 
 
 def test_the_reference_app_meets_it_outside_the_verdict(conformance_run):
@@ -25,7 +28,11 @@ def test_the_reference_app_meets_it_outside_the_verdict(conformance_run):
     assert report["accessibility"]["verdict"] == "passed"
     rows = [c for s in report["scenarios"] for c in s.get("checks", [])]
     screens = [c for c in rows if c["tried"].startswith("écran ")]
-    assert len(screens) >= 11 and all(c["status"] == "passed" for c in rows), rows
+    assert len(screens) >= 11, screens
+    assert all(c["status"] == "passed" for c in rows if "7.5" not in c["rule"]), rows
+    # the reference app shows an input error in a new page: no status message (RGAA 7.5)
+    announced = [c for c in rows if "7.5" in c["rule"]]
+    assert [c["status"] for c in announced] == ["skipped"], announced
     assert all(c["rule"].startswith("RGAA") for c in rows), {c["rule"] for c in rows}
     html = (conformance_run.reports_dir / "conformance.html").read_text(encoding="utf-8")
     assert "Profil d'accessibilité, RGAA 4.1 (hors verdict)" in html
@@ -42,11 +49,11 @@ def accessibility_mutant(request, tmp_path):
         target.stop()
 
 
-@pytest.mark.parametrize("accessibility_mutant", sorted(ACCESSIBILITY_MUTANTS), indirect=True)
+@pytest.mark.parametrize("accessibility_mutant", sorted(SELECTION), indirect=True)
 def test_an_accessibility_mutant_is_caught_on_its_identifier(accessibility_mutant,
                                                              conformance_run):
     name, target = accessibility_mutant
-    mutant = ACCESSIBILITY_MUTANTS[name]
+    mutant = ACCESSIBILITY_MUTANTS[name.split("+")[-1]]
     result = conformance_run.run(
         "--target-url", target.url, "--mailpit-url", target.mailpit_url,
         "--control-url", target.control_url, "--suite", "accessibilite", *SELECTION[name],
