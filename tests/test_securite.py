@@ -30,7 +30,6 @@ def test_the_profile_runs_on_demand_only(conformance_run):
     assert collected(conformance_run, "-m", "securite") == security
     accessibility = collected(conformance_run, "--suite", "accessibilite")
     assert accessibility == 6
-    assert collected(conformance_run, "--profile", "accessibilite") == accessibility
     assert collected(conformance_run, "--suite", "tout") == default + security + accessibility
 
 
