@@ -83,11 +83,13 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	@touch $@
 
+# Xvfb: the virtual screen of --headed where there is no screen (fixtures/affichage.py).
 chromium:
-	@command -v chromium >/dev/null 2>&1 && command -v chromium-headless-shell >/dev/null 2>&1 || { \
-	  echo "Chromium manquant : installation des paquets Debian chromium et chromium-headless-shell"; \
+	@command -v chromium >/dev/null 2>&1 && command -v chromium-headless-shell >/dev/null 2>&1 \
+	  && command -v Xvfb >/dev/null 2>&1 || { \
+	  echo "Chromium manquant : installation des paquets Debian chromium, chromium-headless-shell et xvfb"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq \
-	    chromium chromium-headless-shell; }
+	    chromium chromium-headless-shell xvfb; }
 
 clean:
 	rm -rf $(VENV) reports/*.json reports/*.xml reports/*.html reports/*.ndjson reports/evidence* reports/logs *.egg-info

@@ -14,11 +14,14 @@ from .conftest import ROOT
 def test_a_run_that_loads_pytest_playwright_stops_and_says_what_to_use(tmp_path):
     (tmp_path / "pytest_playwright.py").write_text(
         "def pytest_addoption(parser):\n"
-        "    parser.addoption('--browser', action='append', default=[])\n", encoding="utf-8")
+        "    parser.addoption('--browser', action='append', default=[])\n"
+        "    parser.addoption('--headed', action='store_true')\n"  # named as the harness's own
+        "    parser.addoption('--slowmo', default=0)\n"
+        "    parser.addoption('--video', default='off')\n", encoding="utf-8")
     env = dict(os.environ, PYTHONPATH=str(tmp_path))
     run = subprocess.run(
         [sys.executable, "-m", "pytest", "steps", "--collect-only", "-q", "-p", "no:cacheprovider",
-         "-p", "pytest_playwright", "--browser", "firefox", "--reports-dir",
+         "-p", "pytest_playwright", "--browser", "firefox", "--headed", "--reports-dir",
          str(tmp_path / "rapports")], cwd=ROOT, env=env, capture_output=True, text=True,
         timeout=120)
     assert run.returncode == 4, run.stdout[-1500:] + run.stderr[-1500:]
