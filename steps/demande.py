@@ -203,7 +203,11 @@ def typed_value(spec: str, persona, control) -> str:
     spec = spec.strip()
     if spec.startswith("«") and spec.endswith("»"):
         return spec[1:-1].strip()
-    today = control.now().date() if "clock" in control.capabilities else datetime.now(PARIS).date()
+    # Today in Paris, as the person filling the form sees it: the target's clock may answer in
+    # UTC, whose date is yesterday's between midnight and 1 or 2 a.m. in Paris (a fresh-clone
+    # run at 00:05 Paris time typed « tomorrow » as today's date, which a target accepts).
+    now = control.now() if "clock" in control.capabilities else datetime.now(PARIS)
+    today = (now.astimezone(PARIS) if now.tzinfo else now).date()
     made = {
         "(rien)": "",
         "(mon numéro avec une mauvaise clé)":

@@ -75,11 +75,10 @@ def conformance_run(tmp_path):
     return ConformanceRun(tmp_path / "reports")
 
 
-@pytest.fixture
-def variant(request, tmp_path):
+def _patched_app(request, tmp_path):
     """The reference app as tests/mutants.py patches it (`request.param`: a variant, a mutant, or
     several joined by +), started as the embedded default is, then given to the harness by its
-    URLs, as any external target is (parametrize it with `indirect=True`)."""
+    URLs, as any external target is (parametrize the fixture with `indirect=True`)."""
     from ameli_conformance.fixtures.targets import start_embedded
 
     target = start_embedded(tmp_path / "cible", tmp_path, app_command=("tests.mutants", request.param))
@@ -87,6 +86,18 @@ def variant(request, tmp_path):
         yield target
     finally:
         target.stop()
+
+
+@pytest.fixture
+def variant(request, tmp_path):
+    yield from _patched_app(request, tmp_path)
+
+
+@pytest.fixture
+def mutant_target(request, tmp_path):
+    """`variant`, with its name: (name, target)."""
+    for target in _patched_app(request, tmp_path):
+        yield request.param, target
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,6 @@ verdict, each check naming its RGAA 4.1 criterion; the reference app meets it, a
 without its label and an error announced by nothing are each caught on their identifier."""
 import pytest
 
-from ameli_conformance.fixtures.targets import start_embedded
 from ameli_conformance.verdict import load_catalogue
 
 from .mutants import ACCESSIBILITY_MUTANTS
@@ -39,20 +38,12 @@ def test_the_reference_app_meets_it_outside_the_verdict(conformance_run):
     assert "accessibilité (hors verdict) : passed" in result.stdout
 
 
-@pytest.fixture
-def accessibility_mutant(request, tmp_path):
-    target = start_embedded(tmp_path / "cible", tmp_path, app_command=("tests.mutants",
-                                                                        request.param))
-    try:
-        yield request.param, target
-    finally:
-        target.stop()
 
 
-@pytest.mark.parametrize("accessibility_mutant", sorted(SELECTION), indirect=True)
-def test_an_accessibility_mutant_is_caught_on_its_identifier(accessibility_mutant,
+@pytest.mark.parametrize("mutant_target", sorted(SELECTION), indirect=True)
+def test_an_accessibility_mutant_is_caught_on_its_identifier(mutant_target,
                                                              conformance_run):
-    name, target = accessibility_mutant
+    name, target = mutant_target
     mutant = ACCESSIBILITY_MUTANTS[name.split("+")[-1]]
     result = conformance_run.run(
         "--target-url", target.url, "--mailpit-url", target.mailpit_url,

@@ -116,9 +116,9 @@ def test_the_deviation_is_written_as_gherkin_of_the_suite():
 
 
 def test_exploration_finds_nothing_on_the_reference_app(reference, tmp_path):
-    # 12 s of search: enough for a few sequences (make explore searches 120 s)
+    # 8 s of search: enough for a few sequences (make explore searches 120 s)
     result, report, reports = explore(tmp_path, reference, "--seed", "3",
-                                      "--explore-budget", "12")
+                                      "--explore-budget", "8")
     assert result.returncode == 0, result.stdout[-3000:]
     assert report["verdict"] == "aucun écart" and report["actions_checked"] > 10, report
     assert not (reports / "exploration.feature").exists()

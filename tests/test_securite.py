@@ -6,7 +6,6 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from ameli_conformance.fixtures.targets import start_embedded
 from ameli_conformance.verdict import load_catalogue
 
 from .mutants import SECURITY_MUTANTS
@@ -68,19 +67,11 @@ def test_the_reference_app_passes_it_but_for_the_accepted_exceptions(conformance
     assert "Profil de sécurité (hors verdict)" in html and "exception acceptée" in html
 
 
-@pytest.fixture
-def security_mutant(request, tmp_path):
-    target = start_embedded(tmp_path / "cible", tmp_path, app_command=("tests.mutants",
-                                                                        request.param))
-    try:
-        yield request.param, target
-    finally:
-        target.stop()
 
 
-@pytest.mark.parametrize("security_mutant", sorted(SECURITY_MUTANTS), indirect=True)
-def test_a_security_mutant_is_caught_on_its_identifier(security_mutant, conformance_run):
-    name, target = security_mutant
+@pytest.mark.parametrize("mutant_target", sorted(SECURITY_MUTANTS), indirect=True)
+def test_a_security_mutant_is_caught_on_its_identifier(mutant_target, conformance_run):
+    name, target = mutant_target
     mutant = SECURITY_MUTANTS[name]
     result = conformance_run.run(
         "--target-url", target.url, "--mailpit-url", target.mailpit_url,
