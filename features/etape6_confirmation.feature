@@ -13,7 +13,10 @@ Fonctionnalité: Étape 6 – L'assuré reçoit la confirmation de son nouveau m
   # - seul le mot de passe exact ouvre le compte : un mot de passe long, fait pour moitié de
   #   « € » (3 octets chacun), puis ses voisins (dernier caractère changé, casse inversée, un
   #   caractère de moins ou de plus) sont refusés : une connexion qui compare les premiers
-  #   caractères, ou les 72 premiers octets comme bcrypt, ou qui ignore la casse, les accepte.
+  #   caractères, ou les 72 premiers octets comme bcrypt, ou qui ignore la casse, les accepte ;
+  # - deux assurés d'un même foyer partagent une adresse : seul le compte de celui qui a fait la
+  #   demande change ; c'est le compte créé en second qui change (une cible qui retrouve le
+  #   compte par l'adresse tombe sur le premier).
 
   Contexte:
     Étant donné un assuré dont le compte ameli a une adresse mail validée
@@ -97,3 +100,11 @@ Fonctionnalité: Étape 6 – L'assuré reçoit la confirmation de son nouveau m
       | majuscules et minuscules inversées  |
       | sans le dernier caractère           |
       | avec un caractère de plus à la fin  |
+
+  @E6-CONNEXION
+  Scénario: Deux assurés partagent une adresse mail : seul le compte de celui qui a fait la demande change
+    Étant donné un autre assuré dont le compte ameli a la même adresse mail validée que le mien
+    Quand l'autre assuré renouvelle son mot de passe avec le mail reçu à notre adresse
+    Alors le nouveau mot de passe de l'autre assuré ouvre son compte, depuis un autre navigateur
+    Et mon mot de passe ouvre toujours mon compte, depuis un autre navigateur
+    Et le nouveau mot de passe de l'autre assuré n'ouvre pas mon compte

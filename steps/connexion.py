@@ -201,6 +201,29 @@ def neighbours_refused(ui, browser, target, persona, interpretations, scenario_s
     verifications.settle(state, since, "des mots de passe presque identiques")
 
 
+@then("le nouveau mot de passe de l'autre assuré ouvre son compte, depuis un autre navigateur")
+def others_new_opens(ui, browser, target, scenario_state):
+    other = scenario_state.others[-1]
+    must_open(ui, browser, target, other, scenario_state.other_password, scenario_state,
+              "le nouveau mot de passe de l'autre assuré n'ouvre pas son compte",
+              "le nouveau mot de passe de l'autre assuré")
+
+
+@then("mon mot de passe ouvre toujours mon compte, depuis un autre navigateur")
+def mine_still_opens(ui, browser, target, persona, scenario_state):
+    must_open(ui, browser, target, persona, persona.password, scenario_state,
+              "le changement d'un autre assuré a changé mon mot de passe", "mon mot de passe")
+
+
+@then("le nouveau mot de passe de l'autre assuré n'ouvre pas mon compte")
+def others_new_not_mine(ui, browser, target, persona, scenario_state):
+    if not account_opens(ui, browser, target, persona, scenario_state.other_password,
+                         scenario_state):
+        raise ConformanceFailure("le nouveau mot de passe d'un autre assuré ouvre mon compte",
+                                 expected="la connexion refusée",
+                                 seen="mon compte s'est ouvert")
+
+
 @then("je suis connecté à mon compte ameli")
 def logged_in(ui):
     """The account opened: the login form gone, and a page that is no error (its HTTP status)."""

@@ -5,7 +5,7 @@ from ameli_conformance.fixtures.bdd import given, parsers, then, when
 from . import passwords, texts, verifications
 from .courriel import click_in_mail
 from .connexion import account_opens
-from .demande import another_person, request_reset
+from .demande import another_person, create_account, request_reset
 from .formulaire_mot_de_passe import (before_change, change_password, check_confirmed,
                                       check_refused, password_cut, refusal_problem, type_passwords,
                                       validate)
@@ -37,6 +37,27 @@ def types_mismatch(ui, control, mailpit, persona, scenario_state):
     password = passwords.conforming(rng=scenario_state.rng)
     type_passwords(ui, scenario_state, password, password[:-1] + ("x" if password[-1] != "x" else "y"))
     before_change(control, mailpit, persona, scenario_state)
+
+
+@given("un autre assuré dont le compte ameli a la même adresse mail validée que le mien")
+def other_sharing_my_address(request, control, interpretations, persona, scenario_state):
+    """Two insured persons of one household, one address: the other's account is created
+    after mine (a target that finds an account by its address finds mine first)."""
+    from dataclasses import replace
+
+    other = another_person(request, control, interpretations, scenario_state, create=False)
+    scenario_state.others[-1] = replace(other, email=persona.email)
+    create_account(control, scenario_state.others[-1])
+
+
+@when("l'autre assuré renouvelle son mot de passe avec le mail reçu à notre adresse")
+def other_changes_password(ui, target, control, mailpit, scenario_state):
+    other = scenario_state.others[-1]
+    password = passwords.conforming(rng=scenario_state.rng)
+    if not full_change(ui, target, control, mailpit, other, scenario_state, password):
+        raise ConformanceFailure("le changement de mot de passe de l'autre assuré n'est pas "
+                                 "confirmé", expected="la confirmation", seen=ui.body_text()[:300])
+    scenario_state.other_password = password
 
 
 @given("j'ai enregistré un nouveau mot de passe")

@@ -405,6 +405,35 @@ def login_ignores_case():
                                                          or original(stored, password.lower()))
 
 
+def password_set_by_address():
+    """The new password is written to the accounts of the link's address, not to the link's
+    account (`WHERE email = ?`, the token's row carrying the address): in a household that
+    shares an address, one person's change changes the other's password too."""
+    from contextlib import contextmanager
+
+    original = reset.transaction
+
+    class ByAddress:
+        def __init__(self, db):
+            self.db = db
+
+        def execute(self, sql, params=()):
+            if sql.lstrip().startswith("UPDATE account SET password_hash"):
+                sql = sql.replace("WHERE id = ?",
+                                  "WHERE email = (SELECT email FROM account WHERE id = ?)")
+            return self.db.execute(sql, params)
+
+        def __getattr__(self, name):
+            return getattr(self.db, name)
+
+    @contextmanager
+    def transaction():
+        with original() as db:
+            yield ByAddress(db)
+
+    reset.transaction = transaction
+
+
 def plus_lost_on_the_way():
     """The new password's form is sent as a body written by hand, without encoding: « + »
     arrives as a space. The page confirms; the password recorded is not the one typed."""
@@ -450,6 +479,9 @@ FAULTS = {
     "connexion-sans-casse": Mutant(
         "E6-CONNEXION", "la connexion ignore la casse du mot de passe",
         selection=("-k", "exact"), patch=login_ignores_case),
+    "mot-de-passe-par-adresse": Mutant(
+        "E6-CONNEXION", "le nouveau mot de passe est écrit sur les comptes de l'adresse du lien, "
+        "pas sur le compte du lien", selection=("-k", "partagent"), patch=password_set_by_address),
     "plus-perdu-en-route": Mutant(
         "E5-CHIFFRE-OU-SPECIAL", "« + » devient une espace entre le formulaire et l'enregistrement",
         selection=("-k", "suffit"), patch=plus_lost_on_the_way),

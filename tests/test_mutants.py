@@ -135,6 +135,16 @@ def test_a_login_that_a_neighbour_password_opens_is_caught(mutant_target, confor
                        "connexion-sans-casse": ["majuscules et minuscules inversées"]}[name]), opened
 
 
+@pytest.mark.parametrize("mutant_target", ["mot-de-passe-par-adresse"], indirect=True)
+def test_a_change_that_reaches_a_household_member_is_caught(mutant_target, conformance_run):
+    """Two accounts, one address: a target that writes the new password to the accounts of the
+    link's address changed the other person's password too (no other scenario shares one)."""
+    name, target = mutant_target
+    report = caught_fault(name, target, conformance_run)
+    failure = next(s["failure"] for s in report["scenarios"] if s["status"] == "failed")
+    assert failure["message"].startswith("le changement d'un autre assuré a changé mon mot de passe")
+
+
 @pytest.mark.parametrize("mutant_target", ["enregistre-avant-de-verifier"], indirect=True)
 def test_a_refused_password_that_was_recorded_anyway_is_caught(mutant_target, conformance_run):
     """A refusal changes nothing: a target that records the password, then checks its rules
