@@ -85,6 +85,18 @@ Fonctionnalité: Accessibilité – la démarche pour tous (profil « accessibil
     Et j'atteins « Recevoir le mail » avec la touche Tab et j'appuie sur Entrée
     Alors la page affiche « Le mail a bien été envoyé à » suivi de mon adresse masquée
 
+  @ACC-CLAVIER
+  Scénario: Le nouveau mot de passe se choisit au clavier seul, le focus toujours visible
+    Étant donné que j'ai demandé le renouvellement de mon mot de passe
+    Et que j'ai cliqué dans le mail sur « Renouveler mon mot de passe »
+    Alors la touche Tab atteint ces champs dans l'ordre où l'écran les montre, chacun avec un focus visible :
+      | champ                     |
+      | Nouveau mot de passe      |
+      | Confirmer le mot de passe |
+    Quand je saisis un nouveau mot de passe conforme et je le confirme
+    Et j'atteins « Valider le nouveau mot de passe » avec la touche Tab et j'appuie sur Entrée
+    Alors la page confirme que mon nouveau mot de passe est enregistré
+
   @ACC-ERREURS
   Scénario: Une date de naissance erronée est signalée et reliée à son champ
     Étant donné que je suis sur le formulaire « Mot de passe oublié »

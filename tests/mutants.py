@@ -511,11 +511,28 @@ def error_not_announced():
     reset.render_template = render
 
 
+def focus_hidden():
+    """Every page's style sheet ends with `:focus { outline: none }` (a reset copied from a CSS
+    framework): a field with the focus looks like the others (RGAA 10.7)."""
+    hide = ("<style>*:focus, *:focus-visible { outline: none !important; "
+            "box-shadow: none !important; }</style></head>")
+    for module in (auth, reset):
+        original = module.render_template
+
+        def render(name, _original=original, **context):
+            return _original(name, **context).replace("</head>", hide)
+
+        module.render_template = render
+
+
 # The accessibility profile (`--suite accessibilite`): each caught on its identifier.
 ACCESSIBILITY_MUTANTS = {
     "champ-sans-etiquette": Mutant(
         "ACC-ECRANS", "le champ du CAPTCHA n'est plus relié à son étiquette (RGAA 11.1)",
         patch=lambda: rewrite(reset, "reset/request.html", '<label for="captcha">', "<label>")),
+    "focus-invisible": Mutant(
+        "ACC-CLAVIER", "le focus ne se voit pas : *:focus { outline: none } (RGAA 10.7)",
+        patch=focus_hidden),
     "erreur-non-annoncee": Mutant(
         "ACC-ERREURS", "les erreurs sont affichées, mais reliées à aucun champ et annoncées par "
         "rien (RGAA 11.10 ; 7.5 quand un script les affiche dans la page)",

@@ -13,6 +13,7 @@ ACCESSIBILITY = [r["id"] for r in load_catalogue() if r["profile"] == "accessibi
 # profile): the error then appears in the same page, a status message that must be announced
 # (RGAA 7.5); in a new page, as the reference app shows it, 7.5 does not apply.
 SELECTION = {"champ-sans-etiquette": ["-m", "ACC-ECRANS", "-k", "accueil"],
+             "focus-invisible": ["-m", "ACC-CLAVIER", "-k", "nouveau_mot_de_passe_se_choisit"],
              "envoi-par-script+erreur-non-annoncee": ["-m", "ACC-ERREURS"]}
 
 
@@ -60,6 +61,11 @@ def test_an_accessibility_mutant_is_caught_on_its_identifier(mutant_target,
     failure = next(s["failure"] for s in report["scenarios"] if s["status"] == "failed")
     if name == "champ-sans-etiquette":
         assert "RGAA 11.1" in failure["message"] and "#captcha" in failure["seen"], failure
+    elif name == "focus-invisible":
+        failed = [c["tried"] for s in report["scenarios"] for c in s.get("checks", [])
+                  if c["status"] == "failed"]
+        assert failed == ["« Nouveau mot de passe » montre qu'il a le focus",
+                          "« Confirmer le mot de passe » montre qu'il a le focus"], failed
     else:
         failed = [c["rule"].split(" (")[0] for s in report["scenarios"]
                   for c in s.get("checks", []) if c["status"] == "failed"]

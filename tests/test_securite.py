@@ -28,7 +28,7 @@ def test_the_profile_runs_on_demand_only(conformance_run):
     assert collected(conformance_run, "--profile", "securite") == security
     assert collected(conformance_run, "-m", "securite") == security
     accessibility = collected(conformance_run, "--suite", "accessibilite")
-    assert accessibility == 6
+    assert accessibility == 7
     assert collected(conformance_run, "--suite", "tout") == default + security + accessibility
 
 
