@@ -189,10 +189,9 @@ def neighbours_refused(ui, browser, target, persona, interpretations, scenario_s
     allowed = max(0, interpretations.login_failure_limit - 1)
     for n, (description,) in enumerate(datatable[1:]):
         if n >= allowed:
-            state.checks.append({"rule": "", "tried": description, "status": "skipped",
-                                 "expected": "connexion refusée",
-                                 "seen": f"non essayé : la connexion se bloque après "
-                                         f"{interpretations.login_failure_limit} erreur(s)"})
+            verifications.skip(state, "", description, "connexion refusée",
+                               f"non essayé : la connexion se bloque après "
+                               f"{interpretations.login_failure_limit} erreur(s)")
             continue
         problem = account_opens(ui, browser, target, persona,
                                 passwords.neighbour(description, password), state)

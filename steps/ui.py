@@ -32,8 +32,12 @@ class Ui:
         # another form, which such a control cannot take.
         self.dates: dict[str, str] = {}
         self.untypable: dict[str, str] = {}
-        self.refused_by_browser = False  # the last click: the browser refused the form
         self.reaction = ""  # what the last click did to the page (page_scripts.REACTED)
+
+    @property
+    def refused_by_browser(self) -> bool:
+        """The last click: the browser refused the form (HTML constraint validation)."""
+        return self.reaction == "refus du navigateur"
 
     def body_text(self) -> str:
         return " ".join(self.page.locator("body").inner_text().split())
@@ -95,7 +99,6 @@ class Ui:
             reacted = self.page.wait_for_function(page_scripts.REACTED, arg=quiet).json_value()
         if reacted == "page changée par un script":
             self._learn_settling(quiet)
-        self.refused_by_browser = reacted == "refus du navigateur"
         self.reaction = reacted  # « nouvelle page », « page changée par un script », or the refusal
         self.page.wait_for_load_state("domcontentloaded")
 

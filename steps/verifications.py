@@ -14,6 +14,12 @@ def record(state, rule: str, tried: str, ok: bool, expected: str, seen: str = ""
     return ok
 
 
+def skip(state, rule: str, tried: str, expected: str, why: str) -> None:
+    """One row not tried, and why (it would have blocked the login, it does not apply)."""
+    state.checks.append({"rule": rule, "tried": tried, "expected": expected,
+                         "seen": redact(why)[:300], "status": "skipped"})
+
+
 def no_mail_since(state, mailpit, address: str, before: int, when: str) -> bool:
     """One row: no mail reached `address` while the rows were tried (watched for the quiet
     period, once for them all)."""

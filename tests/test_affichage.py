@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from ameli_conformance.fixtures.affichage import MASK_SCRIPT, Display, resolve
+from ameli_conformance.fixtures.affichage import MASK_SCRIPT, Display, display
 
 
 def test_headed_and_slowed_under_a_virtual_screen(conformance_run):
@@ -40,26 +40,16 @@ def test_video_retain_on_failure_films_the_failed_scenario_only(conformance_run)
     assert "Vidéo : <a href=\"" + failed["video"] in html
 
 
-class _Config:
-    def __init__(self, **given):
-        self.given = given
-
-    def getoption(self, name):
-        return self.given.get(name)
-
-
 def test_bad_values_and_a_missing_screen_are_usage_errors_in_french(monkeypatch):
-    monkeypatch.delenv("AMELI_SLOWMO", raising=False)
-    monkeypatch.delenv("AMELI_VIDEO", raising=False)
     with pytest.raises(pytest.UsageError, match="--slowmo"):
-        resolve(_Config(slowmo="-5"))
+        display(False, "-5", "off")
     with pytest.raises(pytest.UsageError, match="retain-on-failure"):
-        resolve(_Config(video="toujours"))
+        display(False, 0, "toujours")
     monkeypatch.delenv("DISPLAY", raising=False)
     monkeypatch.setattr(shutil, "which", lambda name: None)  # no Xvfb
     with pytest.raises(pytest.UsageError, match="apt-get install xvfb"):
-        resolve(_Config(headed="1"))
-    assert resolve(_Config(slowmo="50", video="on")) == Display(False, 50.0, "on")
+        display(True, 0, "off")
+    assert display(False, "50", "on") == Display(False, 50.0, "on")
 
 
 def test_the_fields_are_painted_over_in_the_filmed_page():

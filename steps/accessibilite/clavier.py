@@ -88,12 +88,12 @@ def tab_order(ui, scenario_state, datatable):
     left to right (RGAA 12.8: the order of the screen, which may differ from the guide's), and
     each shows that it has the focus (RGAA 10.7). One row per field."""
     state, since = scenario_state, len(scenario_state.checks)
-    found = [row[0].strip() for row in datatable[1:]]
-    boxes = {label: ui.field(label).bounding_box() for label in found}
+    found = {row[0].strip(): ui.field(row[0].strip()) for row in datatable[1:]}
+    boxes = {label: field.bounding_box() for label, field in found.items()}
     labels = sorted(found, key=lambda la: (round(boxes[la]["y"] / 8), boxes[la]["x"]))
-    fields = [ui.field(label) for label in labels]
+    fields = [found[label] for label in labels]
     handles = [f.element_handle() for f in fields]
-    order, focused, unfocused, visited, before = [], {}, {}, [], -1
+    focused, unfocused, visited, before = {}, {}, [], -1  # focused: in the order reached
     first = tuple(ui.page.evaluate(ACTIVE, handles))  # a field may have the focus on load
     for press in range(TAB_LIMIT):
         index, name = first if press == 0 and first[0] >= 0 else _tab(ui, handles)
@@ -101,11 +101,11 @@ def tab_order(ui, scenario_state, datatable):
         if before >= 0 and index != before and before not in unfocused:
             unfocused[before] = _around(ui, fields[before])  # the focus has just left it
         if index >= 0 and index not in focused:
-            order.append(index)
             focused[index] = _around(ui, fields[index])
         before = index
         if len(unfocused) == len(labels):
             break
+    order = list(focused)
     for i, label in enumerate(labels):
         reached = i in order
         place = order.index(i) + 1 if reached else 0
@@ -181,11 +181,10 @@ def error_announced(ui, scenario_state, champ):
     how = [w for w in (found["live"] and f"annonce : {found['live']}",
                        found["focus"] and f"focus sur {found['focus']}") if w]
     if ui.reaction == "nouvelle page":
-        state.checks.append({"rule": named("7.5"), "tried": f"« {champ} » : erreur annoncée",
-                             "expected": "une annonce, quand un script change la page",
-                             "seen": "sans objet : l'erreur est dans une nouvelle page"
-                                     + (f" ({' ; '.join(how)})" if how else ""),
-                             "status": "skipped"})
+        verifications.skip(state, named("7.5"), f"« {champ} » : erreur annoncée",
+                           "une annonce, quand un script change la page",
+                           "sans objet : l'erreur est dans une nouvelle page"
+                           + (f" ({' ; '.join(how)})" if how else ""))
     else:
         verifications.record(state, named("7.5"), f"« {champ} » : erreur annoncée", bool(how),
                              "une alerte ou une zone annoncée, ou le focus sur l'erreur",
