@@ -14,6 +14,8 @@ Fonctionnalité: Étape 6 – L'assuré reçoit la confirmation de son nouveau m
   #   « € » (3 octets chacun), puis ses voisins (dernier caractère changé, casse inversée, un
   #   caractère de moins ou de plus) sont refusés : une connexion qui compare les premiers
   #   caractères, ou les 72 premiers octets comme bcrypt, ou qui ignore la casse, les accepte ;
+  #   un second compte (ses propres essais avant blocage) essaie les « € » remplacés par « ? » ou
+  #   retirés : une connexion qui encode le mot de passe en Latin-1 les confond ;
   # - deux assurés d'un même foyer partagent une adresse : seul le compte de celui qui a fait la
   #   demande change ; c'est le compte créé en second qui change (une cible qui retrouve le
   #   compte par l'adresse tombe sur le premier).
@@ -100,6 +102,19 @@ Fonctionnalité: Étape 6 – L'assuré reçoit la confirmation de son nouveau m
       | majuscules et minuscules inversées  |
       | sans le dernier caractère           |
       | avec un caractère de plus à la fin  |
+
+  @E6-CONNEXION
+  Scénario: Un mot de passe avec des « € » n'est pas confondu avec le même sans eux, ni avec « ? » à leur place
+    Étant donné que j'ai demandé le renouvellement de mon mot de passe
+    Et que j'ai cliqué dans le mail sur « Renouveler mon mot de passe »
+    Quand je choisis un mot de passe conforme de 20 caractères dont 6 « € »
+    Et je clique sur « Valider le nouveau mot de passe »
+    Alors la page confirme que mon nouveau mot de passe est enregistré
+    Et ce mot de passe ouvre mon compte
+    Et ces mots de passe presque identiques au mien n'ouvrent pas mon compte :
+      | mot de passe presque identique |
+      | les « € » remplacés par « ? »  |
+      | sans ses « € »                 |
 
   @E6-CONNEXION
   Scénario: Deux assurés partagent une adresse mail : seul le compte de celui qui a fait la demande change

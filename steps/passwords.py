@@ -125,12 +125,16 @@ def _one(d: str, persona, interpretations, rng: random.Random) -> str:
 
 # Passwords that differ from the person's by one thing only: a login that compares a part of the
 # password (its first characters, or its first 72 bytes as bcrypt does: « € » is 3 bytes in
-# UTF-8), or that folds the case, opens the account with them. The first ones catch the most.
+# UTF-8), that folds the case, or that loses « € » in another encoding, opens the account with
+# them. The first ones catch the most.
 NEIGHBOURS = {
     "le dernier caractère changé": lambda p: p[:-1] + ("x" if p[-1] != "x" else "y"),
     "majuscules et minuscules inversées": str.swapcase,
     "sans le dernier caractère": lambda p: p[:-1],
     "avec un caractère de plus à la fin": lambda p: p + "x",
+    # a login that encodes the password where « € » has no place (Latin-1): replaced, or dropped
+    "les « € » remplacés par « ? »": lambda p: p.replace("€", "?"),
+    "sans ses « € »": lambda p: p.replace("€", ""),
 }
 
 

@@ -378,19 +378,27 @@ def login_cuts_at_32():
     auth.check_password_hash = lambda stored, password: original(stored, password[:32])
 
 
-def _bcrypt_72(password: str) -> str:
-    return password.encode()[:72].decode(errors="ignore")
+def hashed_as(seen):
+    """Step 5 and the login alike hash `seen(password)`, not the password typed: every password
+    that `seen` makes the same opens the account."""
+    from werkzeug.security import generate_password_hash
+
+    original = auth.check_password_hash
+    reset.generate_password_hash = lambda password: generate_password_hash(seen(password))
+    auth.check_password_hash = lambda stored, password: original(stored, seen(password))
 
 
 def bcrypt_cuts_at_72_bytes():
     """The passwords are hashed as bcrypt hashes them: their first 72 bytes in UTF-8, the rest
-    ignored, at step 5 and at the login alike. A 50-character password opens the account; so
-    does any password with the same first 72 bytes (30 « € » are 90 bytes)."""
-    from werkzeug.security import generate_password_hash
+    ignored. A 50-character password opens the account; so does any password with the same
+    first 72 bytes (30 « € » are 90 bytes)."""
+    hashed_as(lambda password: password.encode()[:72].decode(errors="ignore"))
 
-    original = auth.check_password_hash
-    reset.generate_password_hash = lambda password: generate_password_hash(_bcrypt_72(password))
-    auth.check_password_hash = lambda stored, password: original(stored, _bcrypt_72(password))
+
+def euro_lost_in_latin_1():
+    """The passwords are encoded in Latin-1 before they are hashed (a legacy column or
+    library), « € » replaced by « ? », which Latin-1 lacks: « Ab€… » and « Ab?… » are one."""
+    hashed_as(lambda password: password.encode("latin-1", "replace").decode("latin-1"))
 
 
 def login_ignores_case():
@@ -476,6 +484,9 @@ FAULTS = {
     "bcrypt-72-octets": Mutant(
         "E6-CONNEXION", "seuls les 72 premiers octets du mot de passe comptent (bcrypt)",
         selection=("-k", "exact"), patch=bcrypt_cuts_at_72_bytes),
+    "euro-en-latin-1": Mutant(
+        "E6-CONNEXION", "le mot de passe est encodé en Latin-1 : « € » y devient « ? »",
+        selection=("-k", "confondu"), patch=euro_lost_in_latin_1),
     "connexion-sans-casse": Mutant(
         "E6-CONNEXION", "la connexion ignore la casse du mot de passe",
         selection=("-k", "exact"), patch=login_ignores_case),
