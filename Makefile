@@ -33,6 +33,11 @@ PORT   ?= 0
 
 .PHONY: hostile mutants mutation explore explore-mutants conformance securite accessibilite flakiness benchmark browser-server compare merge check-profile test install chromium clean
 
+# Python's bytecode caches are kept (__pycache__/, ignored by git), even where the environment says
+# PYTHONDONTWRITEBYTECODE=1 (this machine's image does): without them every process of a run (the
+# harness, pytest's rewrite of its 168 modules, the app, the sink, each child run of make test)
+# compiled its sources again, 0.6 s of CPU for each harness process.
+unexport PYTHONDONTWRITEBYTECODE
 # Hypothesis's pytest plugin imports hypothesis at the end of a run (0.8 s): the suite does not use it.
 # pytest-playwright, when installed beside the harness, is left out (fixtures/voisins.py says why).
 NOHYP  := -p no:hypothesispytest -p no:playwright
