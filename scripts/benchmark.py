@@ -102,7 +102,9 @@ def _processes_under(root: int) -> dict[int, tuple[float, str]]:
 
 def category(command: str) -> str:
     """The part of the run a process belongs to."""
-    program = command.split(" ", 1)[0]
+    program = os.path.basename(command.split(" ", 1)[0])  # Playwright's node lives under python3.x/
+    if program == "node":
+        return "pilote Playwright (node)"
     if "python" in program:
         if "ameli_conformance.mailsink" in command:
             return "collecteur de mails"
@@ -115,8 +117,6 @@ def category(command: str) -> str:
             if kind in command:
                 return f"Chromium {name}"
         return "Chromium navigateur"
-    if "node" in program:
-        return "pilote Playwright (node)"
     return "autre"
 
 
