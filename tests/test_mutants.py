@@ -18,10 +18,11 @@ from .mutants import FAULTS, MUTANTS
 # request limit counted per browser, the NIR checked by blocks, errors shown only at the top.
 # Each on the one scenario that walks its path (`make mutation` runs every mutant on its whole
 # requirement): 51 s of CI for the two longest, on all of E3BIS-2 and E5-SANS-NIR-NI-DATE.
+# Two of them since 2026-12-03 (issue 14: CI's 10 minutes were exceeded twice that day): an
+# instant and a scope; `nir-par-blocs` (on « date_de_naissance_ou_une_partie ») and
+# `aide-sans-erreur`, 26 s of CI, run in `make mutation` with the rest of the campaign.
 REPRESENTATIVE = {"expiration-verifiee-a-l-ouverture": (),
-                  "limite-par-navigateur": ("-k", "compte_pour_le_compte"),
-                  "nir-par-blocs": ("-k", "date_de_naissance_ou_une_partie"),
-                  "aide-sans-erreur": ()}
+                  "limite-par-navigateur": ("-k", "compte_pour_le_compte")}
 # The mutants of one identifier each, in `make test`: one per kind of rule (the form, a time
 # limit, a count, a link, a password rule, logging in). `make mutants`
 # (AMELI_ALL_MUTANTS=1) runs all 26, each on its identifier only, and `make mutation` scores every
