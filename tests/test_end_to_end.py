@@ -32,8 +32,8 @@ def test_reference_app_is_conformant_and_reports_are_written(conformance_run, tm
 
     audit = tmp_path / "valeurs-des-personas.txt"
     # As a user runs it, but for the traces: recording one for every scenario, to keep the
-    # failed ones', is about a tenth of the run's CPU, and none fails here; the failing run of
-    # test_reports keeps and checks its traces (issue 14: CI's 10 minutes).
+    # failed ones', took about a tenth of a run's CPU in one noisy measure (issue 14: CI's 10
+    # minutes), and none fails here; the failing run of test_reports keeps and checks traces.
     result = conformance_run.run("-n", "2", "--profile", "profiles/reference.toml",
                                  "--playwright-trace", "off", AMELI_PRIVACY_AUDIT=str(audit))
     report = conformance_run.report()
