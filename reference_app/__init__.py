@@ -30,6 +30,11 @@ DEFAULTS = dict(
     # Forms are small: a larger body is refused (413, a French page) before it is read.
     MAX_CONTENT_LENGTH=64 * 1024,
     SESSION_COOKIE_SAMESITE="Lax",
+    # How the passwords chosen at step 5 are hashed: None is werkzeug's default (scrypt, about
+    # 0.1 s of CPU at each change and each login), as in production. The harness's embedded
+    # target, which runs with its control API on loopback for fictitious persons, sets a cheap
+    # one (fixtures/launch.py): the guide says nothing of the hash.
+    PASSWORD_HASH_METHOD=None,
 )
 
 

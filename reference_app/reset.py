@@ -31,6 +31,11 @@ bp = Blueprint("reset", __name__, url_prefix="/mot-de-passe-oublie")
 FIELDS = ("nir", "birth_date", "email")
 
 
+def _password_hash(password: str) -> str:
+    method = current_app.config["PASSWORD_HASH_METHOD"]
+    return generate_password_hash(password, **({"method": method} if method else {}))
+
+
 def _hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
@@ -196,7 +201,7 @@ def new_password(token):
                 "UPDATE account SET password_hash = ?, login_failures = 0,"
                 " login_blocked_until = NULL, session_version = session_version + 1"
                 " WHERE id = ?",
-                (generate_password_hash(password), row["account_id"]),
+                (_password_hash(password), row["account_id"]),
             )
             supersede_links(db, row["account_id"])
             # Inside the transaction: without its notice (step 6), the change is rolled back,

@@ -600,8 +600,8 @@ def previous_password_kept():
     previous = {}  # new hash -> the hash it replaced
     original_hash = reset.generate_password_hash
 
-    def remember(password):
-        new = original_hash(password)
+    def remember(password, **how):
+        new = original_hash(password, **how)
         row = _token_row()
         if row is not None:
             previous[new] = _db().execute("SELECT password_hash FROM account WHERE id = ?",

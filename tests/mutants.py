@@ -204,7 +204,8 @@ def utc_in_notification():
 def new_password_not_saved():
     from werkzeug.security import generate_password_hash
 
-    reset.generate_password_hash = lambda password: generate_password_hash(password + "x")
+    reset.generate_password_hash = lambda password, **how: generate_password_hash(
+        password + "x", **how)
 
 
 MUTANTS = {
@@ -384,7 +385,8 @@ def hashed_as(seen):
     from werkzeug.security import generate_password_hash
 
     original = auth.check_password_hash
-    reset.generate_password_hash = lambda password: generate_password_hash(seen(password))
+    reset.generate_password_hash = lambda password, **how: generate_password_hash(
+        seen(password), **how)
     auth.check_password_hash = lambda stored, password: original(stored, seen(password))
 
 
@@ -408,7 +410,8 @@ def login_ignores_case():
     from werkzeug.security import generate_password_hash
 
     original = auth.check_password_hash
-    reset.generate_password_hash = lambda password: generate_password_hash(password.lower())
+    reset.generate_password_hash = lambda password, **how: generate_password_hash(
+        password.lower(), **how)
     auth.check_password_hash = lambda stored, password: (original(stored, password)
                                                          or original(stored, password.lower()))
 
@@ -447,8 +450,8 @@ def plus_lost_on_the_way():
     arrives as a space. The page confirms; the password recorded is not the one typed."""
     from werkzeug.security import generate_password_hash
 
-    reset.generate_password_hash = lambda password: generate_password_hash(
-        password.replace("+", " "))
+    reset.generate_password_hash = lambda password, **how: generate_password_hash(
+        password.replace("+", " "), **how)
 
 
 def recorded_before_checked():
