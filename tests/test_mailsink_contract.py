@@ -106,6 +106,24 @@ def test_search_is_a_substring_match_so_the_client_filters_the_exact_address(sin
     assert [m["Subject"] for m in client.messages_to("marie@example.org")] == ["pour marie"]
 
 
+def test_search_by_sender_subject_and_words_all_terms_must_match(sink, client):
+    """The sink reads each message's headers once, when it arrives: every kind of term still
+    searches what Mailpit searches, case folded."""
+    send(sink, "lea@example.org", "Votre mot de passe", text="Le lien ZORGLUB vaut 30 minutes")
+    send(sink, "lea@example.org", "Autre sujet", text="rien")
+    client.wait_for("lea@example.org", 2)
+
+    def subjects(query):
+        found = client.http.get("/api/v1/search", params={"query": query}).json()
+        return sorted(m["Subject"] for m in found["messages"])
+
+    assert subjects('to:LEA@example.org subject:"mot de passe"') == ["Votre mot de passe"]
+    assert subjects("to:lea@example.org from:assurance") == ["Autre sujet", "Votre mot de passe"]
+    assert subjects("to:lea@example.org from:personne") == []
+    assert subjects("to:lea@example.org zorglub") == ["Votre mot de passe"]
+    assert subjects("zorglub subject:autre") == []
+
+
 def test_errors_are_plain_text_and_unknown_ids_are_404(sink, client):
     response = client.http.get("/api/v1/message/inconnu")
     assert response.status_code == 404 and response.headers["content-type"].startswith("text/plain")
