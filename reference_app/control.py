@@ -16,7 +16,8 @@ bp = Blueprint("control", __name__, url_prefix="/_control")
 CAPABILITIES = ["accounts", "captcha", "clock", "reset"]
 # Accounts created here are test data: their password is hashed cheaply (about 1 ms, where
 # werkzeug's default scrypt takes 100 ms, paid again at each login). A password set through the
-# procedure itself (step 5) is hashed with the default, as in production.
+# procedure itself (step 5) is hashed as PASSWORD_HASH_METHOD says: the default, as in production;
+# this same cheap hash in the instance the harness runs with its token (fixtures/launch.py).
 FIXTURE_HASH = "pbkdf2:sha256:1000"
 
 # The clock may be set between these years, and moved by at most ten years at once: beyond,
