@@ -22,6 +22,18 @@ def _addresses(values) -> list[dict]:
     return [{"Name": name, "Address": addr} for name, addr in getaddresses(values) if addr]
 
 
+def _content(part) -> str:
+    """A text part's content; one in a charset Python does not know (a name a mailer made up)
+    is read as UTF-8, its faults replaced. The message is kept, as a mail catcher keeps what it
+    receives: it was refused at the SMTP exchange (500), and the target saw its mail fail."""
+    if part is None:
+        return ""
+    try:
+        return part.get_content()
+    except (LookupError, UnicodeError):
+        return (part.get_payload(decode=True) or b"").decode("utf-8", errors="replace")
+
+
 @dataclass
 class StoredMessage:
     raw: bytes
@@ -37,8 +49,8 @@ class StoredMessage:
         self.msg = BytesParser(policy=policy.default).parsebytes(self.raw)
         text = self.msg.get_body(preferencelist=("plain",))
         html = self.msg.get_body(preferencelist=("html",))
-        self.text = text.get_content() if text is not None else ""
-        self.html = html.get_content() if html is not None else ""
+        self.text = _content(text)
+        self.html = _content(html)
         self.subject = str(self.msg["Subject"] or "")
         self._addresses = {name: _addresses(self.msg.get_all(name, []))
                            for name in ("From", "To", "Cc", "Reply-To")}

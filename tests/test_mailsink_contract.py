@@ -124,6 +124,19 @@ def test_search_by_sender_subject_and_words_all_terms_must_match(sink, client):
     assert subjects("zorglub subject:autre") == []
 
 
+def test_a_mail_in_an_unknown_charset_is_kept_and_read(sink, client):
+    """A mail catcher keeps what it receives, whatever its charset says; the sink refused this
+    one at the SMTP exchange before (500, LookupError): the target saw its mail fail."""
+    raw = (b"From: ne-pas-repondre@example.org\r\nTo: charset@example.org\r\n"
+           b"Subject: lien\r\nMIME-Version: 1.0\r\n"
+           b"Content-Type: text/plain; charset=unknown-8bit\r\n\r\n"
+           b"Renouveler : https://exemple.test/renouveler/abc \xe9\r\n")
+    with smtplib.SMTP("127.0.0.1", sink["smtp_port"], timeout=5) as smtp:
+        smtp.sendmail("ne-pas-repondre@example.org", ["charset@example.org"], raw)
+    (found,) = client.wait_for("charset@example.org")
+    assert "https://exemple.test/renouveler/abc" in client.message(found["ID"])["Text"]
+
+
 def test_errors_are_plain_text_and_unknown_ids_are_404(sink, client):
     response = client.http.get("/api/v1/message/inconnu")
     assert response.status_code == 404 and response.headers["content-type"].startswith("text/plain")
