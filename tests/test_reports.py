@@ -160,9 +160,9 @@ def test_the_leak_search_finds_a_value_wherever_text_is_kept(tmp_path):
         z.writestr("mail-1.txt", values[6])
         z.writestr("a.json", f'{{"x": "{values[0]}"}}')  # the same text as a.json: once
     found = leaks(reports, audit)
-    assert sorted(found) == sorted(["a.json", f"file name {values[1]}.txt", "conformance.html",
-                                    "messages.ndjson", "evidence.zip:evidence/trace.zip:trace.trace",
-                                    "evidence.zip:mail-1.txt"]), found
+    assert sorted(found) == sorted([
+        "a.json", f"file name {values[1]}.txt", "conformance.html", "messages.ndjson",
+        "evidence.zip:evidence/trace.zip:trace.trace", "evidence.zip:mail-1.txt"]), found
 
 
 def test_no_persona_value_in_any_file_produced(failing_run):
