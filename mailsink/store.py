@@ -66,8 +66,7 @@ class StoredMessage:
         self._summary = self._summary_of()
 
     def _header_addresses(self, name):
-        return list(self._addresses[name]) if name in self._addresses \
-            else _addresses(self.msg.get_all(name, []))
+        return list(self._addresses[name])
 
     def _from(self):
         found = self._header_addresses("From")
