@@ -14,6 +14,19 @@ def test_production_hashes_with_scrypt(tmp_path):
     assert stored.startswith("scrypt:"), stored
 
 
+def test_only_the_instance_with_a_control_token_is_told_to_hash_cheaply(tmp_path):
+    from ameli_conformance.fixtures.launch import TEST_HASH
+    from ameli_conformance.fixtures.targets import start_embedded
+
+    for control, told in ((True, True), (False, False)):
+        target = start_embedded(tmp_path / str(control), tmp_path / f"logs-{control}",
+                                control=control)
+        try:
+            assert (TEST_HASH in target.processes[-1].argv) is told, control
+        finally:
+            target.stop()
+
+
 def test_the_harness_instance_hashes_cheaply_and_the_password_works(tmp_path):
     app = ReferenceApp(tmp_path)
     try:
