@@ -10,7 +10,8 @@ Fonctionnalité: Étape 3bis, cas 2 – Trop de demandes successives
   # - l'heure affichée est la vraie fin : une minute avant, toujours bloqué (sans mail) ; à
   #   l'heure dite, la demande aboutit ; hiver, été, et les deux changements d'heure ;
   # - la limite vaut pour le compte : demandes faites depuis des navigateurs différents ;
-  #   elle ne touche pas les autres comptes ;
+  #   elle ne touche pas les autres comptes, même celui d'un assuré du même foyer qui partage
+  #   l'adresse mail (une cible qui compte les demandes par adresse bloque l'autre assuré) ;
   # - la période glisse : des demandes de part et d'autre du bord de la période ; après la fin
   #   du blocage, une seule demande passe tant que les autres restent dans la période.
 
@@ -49,6 +50,16 @@ Fonctionnalité: Étape 3bis, cas 2 – Trop de demandes successives
     Et aucun nouveau mail n'est envoyé
     Quand l'autre assuré demande le renouvellement de son mot de passe dans ce navigateur
     Alors l'autre assuré reçoit son mail
+
+  @E3BIS-2-BLOCAGE
+  Scénario: Deux assurés partagent une adresse mail : les demandes de l'un ne bloquent pas l'autre
+    Étant donné un autre assuré dont le compte ameli a la même adresse mail validée que le mien
+    Et que j'ai fait le nombre maximum de demandes de renouvellement
+    Quand l'autre assuré, qui partage mon adresse, demande le renouvellement de son mot de passe
+    Alors l'autre assuré reçoit son mail
+    Quand je demande une nouvelle fois le renouvellement de mon mot de passe
+    Alors la page affiche « Le nombre maximum de demandes de renouvellement de mot de passe a été atteint. »
+    Et aucun nouveau mail n'est envoyé
 
   @E3BIS-2-BLOCAGE
   Scénario: Les demandes comptent sur une période glissante

@@ -41,6 +41,7 @@ def opens_mail(ui, mailpit, scenario_state):
 @when(parsers.parse("je clique à nouveau dans le mail sur « {nom} »"))
 @when(parsers.parse("je clique dans le mail du nouvel onglet sur « {nom} »"))
 @when(parsers.parse("je clique dans le mail le plus récent sur « {nom} »"))
+@when(parsers.parse("je clique dans mon mail, reçu avant le sien, sur « {nom} »"))
 def clicks_in_mail(ui, mailpit, scenario_state, nom):
     click_in_mail(ui, mailpit, scenario_state, nom)
 

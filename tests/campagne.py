@@ -15,7 +15,15 @@ from ameli_conformance.reference_app import __main__ as app_main
 from ameli_conformance.reference_app import auth, captcha, mail, reset
 from ameli_conformance.reference_app.rules import PARIS, InvalidInput
 
-from .mutants import Mutant, add_reason, constraints_of_the_browser, password_rule, rewrite
+from .mutants import (
+    OF_THE_ADDRESS,
+    Mutant,
+    add_reason,
+    constraints_of_the_browser,
+    password_rule,
+    rewrite,
+    sql_rewritten,
+)
 
 
 def _mutant(requirement, what, patch=None, settings=(), area=()):
@@ -294,6 +302,22 @@ def limit_per_session():
         return answer
 
     reset._handle_request = handle
+
+
+def limit_per_address():
+    """The requests are counted for the address, not for the account: in a household that
+    shares an address, one person's requests block the other's."""
+    sql_rewritten(reset, lambda sql: sql.replace(
+        "FROM reset_request WHERE account_id = ?", f"FROM reset_request WHERE account_id IN "
+        f"{OF_THE_ADDRESS}"))
+
+
+def links_superseded_by_address():
+    """A new link stops the unused links of the address, not of the account: in a household
+    that shares an address, one person's request makes the other's link useless."""
+    reset.supersede_links = lambda db, account_id: db.execute(
+        f"UPDATE reset_token SET superseded = 1 WHERE account_id IN {OF_THE_ADDRESS}"
+        " AND used_at IS NULL", (account_id,))
 
 
 def fixed_window():
@@ -718,6 +742,8 @@ CAMPAIGN = {
     # E3BIS-2
     "limite-par-navigateur": _mutant("E3BIS-2-BLOCAGE", "les demandes sont comptées par "
                                      "navigateur", patch=limit_per_session),
+    "limite-par-adresse": _mutant("E3BIS-2-BLOCAGE", "les demandes sont comptées par adresse "
+                                  "mail, pas par compte", patch=limit_per_address),
     "fenetre-fixe": _mutant("E3BIS-2-BLOCAGE", "la période repart de zéro à la fin du blocage",
                             patch=fixed_window),
     "tentatives-bloquees-comptees": _mutant("E3BIS-2-BLOCAGE", "une demande refusée compte "
@@ -741,6 +767,9 @@ CAMPAIGN = {
     "demande-bloquee-annule-les-liens": _mutant(
         "E4-DERNIER-LIEN", "une demande refusée (blocage) annule le lien du dernier mail",
         patch=blocked_request_supersedes),
+    "liens-remplaces-par-adresse": _mutant(
+        "E4-DERNIER-LIEN", "une demande rend caducs les liens de l'adresse, pas ceux du compte",
+        patch=links_superseded_by_address),
     "refus-consomme-le-lien": _mutant(
         "E4-USAGE-UNIQUE", "un mot de passe refusé consomme le lien",
         patch=refusal_consumes_link, area=("E5-LONGUEUR", "E5-CASSE", "E5-SANS-NIR-NI-DATE")),

@@ -416,23 +416,23 @@ def login_ignores_case():
                                                          or original(stored, password.lower()))
 
 
-def password_set_by_address():
-    """The new password is written to the accounts of the link's address, not to the link's
-    account (`WHERE email = ?`, the token's row carrying the address): in a household that
-    shares an address, one person's change changes the other's password too."""
+# Another scope: the accounts of an address, for the account. In a household that shares an
+# address, what one person does reaches the other's account.
+OF_THE_ADDRESS = "(SELECT id FROM account WHERE email = (SELECT email FROM account WHERE id = ?))"
+
+
+def sql_rewritten(module, change):
+    """Every statement `module` runs in a transaction passes through `change(sql)` first."""
     from contextlib import contextmanager
 
-    original = reset.transaction
+    original = module.transaction
 
-    class ByAddress:
+    class Rewritten:
         def __init__(self, db):
             self.db = db
 
         def execute(self, sql, params=()):
-            if sql.lstrip().startswith("UPDATE account SET password_hash"):
-                sql = sql.replace("WHERE id = ?",
-                                  "WHERE email = (SELECT email FROM account WHERE id = ?)")
-            return self.db.execute(sql, params)
+            return self.db.execute(change(sql), params)
 
         def __getattr__(self, name):
             return getattr(self.db, name)
@@ -440,9 +440,17 @@ def password_set_by_address():
     @contextmanager
     def transaction():
         with original() as db:
-            yield ByAddress(db)
+            yield Rewritten(db)
 
-    reset.transaction = transaction
+    module.transaction = transaction
+
+
+def password_set_by_address():
+    """The new password is written to the accounts of the link's address, not to the link's
+    account (`WHERE email = ?`, the token's row carrying the address): in a household that
+    shares an address, one person's change changes the other's password too."""
+    sql_rewritten(reset, lambda sql: sql.replace("WHERE id = ?", f"WHERE id IN {OF_THE_ADDRESS}")
+                  if sql.lstrip().startswith("UPDATE account SET password_hash") else sql)
 
 
 def plus_lost_on_the_way():
