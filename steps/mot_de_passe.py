@@ -1,5 +1,5 @@
 """Steps 5 and 6: the new password, its rules, its confirmation, and logging in with it."""
-from ameli_conformance.errors import ConformanceFailure
+from ameli_conformance.errors import ConformanceFailure, HarnessError, OutsideReading
 from ameli_conformance.fixtures.bdd import given, parsers, then, when
 
 from . import passwords, texts, verifications
@@ -42,12 +42,23 @@ def types_mismatch(ui, control, mailpit, persona, scenario_state):
 @given("un autre assuré dont le compte ameli a la même adresse mail validée que le mien")
 def other_sharing_my_address(request, control, interpretations, persona, scenario_state):
     """Two insured persons of one household, one address: the other's account is created
-    after mine (a target that finds an account by its address finds mine first)."""
+    after mine (a target that finds an account by its address finds mine first). Not
+    applicable where the profile says an address is one account's only (seed 003)."""
     from dataclasses import replace
 
+    if not interpretations.shared_email:
+        raise OutsideReading("le profil déclare une adresse mail propre à chaque compte "
+                             "(shared_email = false ; article 003 : une adresse unique par "
+                             "compte depuis juillet 2017)")
     other = another_person(request, control, interpretations, scenario_state, create=False)
     scenario_state.others[-1] = replace(other, email=persona.email)
-    create_account(control, scenario_state.others[-1])
+    try:
+        create_account(control, scenario_state.others[-1])
+    except HarnessError as refused:
+        raise HarnessError(refused.part, f"{refused.diagnosis} ; un second compte à la même "
+                           "adresse mail a été refusé : si la cible veut une adresse propre à "
+                           "chaque compte (article 003), déclarez shared_email = false dans "
+                           "[interpretations]") from None
 
 
 @when("l'autre assuré renouvelle son mot de passe avec le mail reçu à notre adresse")

@@ -101,3 +101,35 @@ def test_the_check_command_tries_a_live_target(tmp_path):
     down = check(good, **{TOKEN_ENV: "x"})
     assert down.returncode == 1
     assert "injoignable" in down.stderr and "[mail] mailpit_url" in down.stderr
+
+
+def test_a_target_whose_addresses_are_each_one_accounts(tmp_path, conformance_run):
+    """Seed 003: one personal address per account since July 2017. A profile that says so
+    (`shared_email = false`) has the scenarios of a household sharing an address not
+    applicable, as outside its reading, with the reason; the harness creates no such account."""
+    reference = (ROOT / "profiles" / "reference.toml").read_text(encoding="utf-8")
+    assert "shared_email = true" in reference
+    profile = tmp_path / "unique.toml"
+    profile.write_text(reference.replace("shared_email = true", "shared_email = false"),
+                       encoding="utf-8")
+    result = conformance_run.run("--profile", str(profile), "-k", "partagent",
+                                 "--step-screenshots", "off", "--playwright-trace", "off")
+    report = conformance_run.report()
+    assert result.returncode == 0, result.stdout[-2000:]  # incomplete: nothing else ran
+    assert report["interpretations"]["shared_email"] is False
+    household = report["scenarios"]
+    assert len(household) == 3, [s["name"] for s in household]
+    for scenario in household:
+        assert scenario["status"] == "not_applicable" and scenario["outside_reading"], scenario
+        assert "shared_email = false" in scenario["not_applicable"], scenario
+    statuses = {r["id"]: r["status"] for r in report["requirements"] if r["status"] != "not_tested"}
+    assert statuses == {"E3BIS-2-BLOCAGE": "not_applicable", "E4-DERNIER-LIEN": "not_applicable",
+                        "E6-CONNEXION": "not_applicable"}, statuses
+
+
+def test_shared_email_is_true_or_false(tmp_path):
+    given = tmp_path / "p.toml"
+    given.write_text('[target]\nembedded = true\n[interpretations]\nshared_email = "non"\n',
+                     encoding="utf-8")
+    with pytest.raises(ProfileError, match="shared_email : true ou false est attendu, pas 'non'"):
+        load(given)

@@ -41,6 +41,34 @@ def test_verdict_and_exit(changes, expected, verdict, ok):
     assert passes(data) is ok
 
 
+def test_a_scenario_outside_the_targets_reading_leaves_nothing_unverified():
+    """A household sharing an address, on a target whose addresses are one account's (seed
+    003, `shared_email = false`): not applicable, and its requirement is what its other
+    scenarios say; alone, it is not applicable (nothing of the requirement ran)."""
+    def with_household(status_of_the_other):
+        writer = ReportWriter(None, dict)
+        for n, ident in enumerate(REQUIRED):
+            writer.scenarios.append({"feature": "f", "feature_file": "f.feature", "nodeid": f"n{n}",
+                                     "name": ident, "tags": [ident], "status": "passed",
+                                     "steps": [], "failure": None})
+        writer.scenarios.append({"feature": "f", "feature_file": "f.feature", "nodeid": "foyer",
+                                 "name": "foyer", "tags": ["E6-CONNEXION"],
+                                 "status": "not_applicable", "outside_reading": True,
+                                 "not_applicable": "hors de la lecture de la cible : adresse",
+                                 "steps": [], "failure": None})
+        writer.scenarios[REQUIRED.index("E6-CONNEXION")]["status"] = status_of_the_other
+        return writer.build()
+
+    data = with_household("passed")
+    assert data["verdict"] == "conformant"
+    assert {r["id"]: r["status"] for r in data["requirements"]}["E6-CONNEXION"] == "passed"
+    data = with_household("not_applicable")  # the other scenario did not run: nothing verified
+    assert data["verdict"] == "incomplete"
+    # A scenario merely not applicable (a capability missing) still leaves a gap.
+    data = build({"E6-CONNEXION": "not_applicable"})
+    assert data["verdict"] == "incomplete"
+
+
 def test_an_incomplete_run_fails_when_a_complete_verdict_is_required():
     data = build({"E4-LIEN-30MIN": "not_applicable"})
     assert passes(data) and not passes(data, require_complete=True)
