@@ -33,11 +33,11 @@ from ameli_conformance.steps import texts
 from ameli_conformance.steps.blocage import shows_block_end
 from ameli_conformance.steps.connexion import (
     logged_in,
-    login_form_shown,
     login_refused,
     logs_in_new,
     logs_in_old,
     logs_in_wrong_once,
+    refusal_seen,
     reset_form_offered,
 )
 from ameli_conformance.steps.courriel import back_to_first_tab, click_in_mail
@@ -294,7 +294,7 @@ def test_exploration(browser, browser_context_args, target, control, mailpit, in
             elif predicted is False:
                 self.check(requirement, ["Alors la connexion est refusée"],
                            lambda: login_refused(self.ui))
-            self.model.adopt_login(key, now, not login_form_shown(self.ui))
+            self.model.adopt_login(key, now, not refusal_seen(self.ui))
 
         @journaled
         def changer_de_navigateur(self):

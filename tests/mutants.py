@@ -766,7 +766,32 @@ def forms_sent_by_script(script: str = SUBMIT_BY_SCRIPT):
     app_main.create_app = create
 
 
+def login_refused_on_its_own_page():
+    """A login refused (a wrong password, a blocked account) shows its reason on a page of its
+    own, without the form: « Réessayer » leads back to it, « Mot de passe oublié ? » to the
+    request form. The guide says nothing of that page."""
+    from markupsafe import escape
+
+    original = auth.render_template
+
+    def render(name, **context):
+        if name == "auth/login.html" and context.get("error"):
+            return ('<!doctype html><html lang="fr"><head><meta charset="utf-8">'
+                    "<title>Connexion impossible</title></head><body><main>"
+                    "<h1>Connexion impossible</h1>"
+                    f'<p role="alert">{escape(context["error"])}</p>'
+                    '<p><a href="/connexion">Réessayer</a></p>'
+                    '<p><a href="/mot-de-passe-oublie">Mot de passe oublié ?</a></p>'
+                    "</main></body></html>")
+        return original(name, **context)
+
+    auth.render_template = render
+
+
 VARIANTS = {
+    "refus-de-connexion-sur-sa-page": Mutant("", "un refus de connexion s'affiche sur une page à "
+                                             "lui, sans le formulaire",
+                                             patch=login_refused_on_its_own_page),
     "formulaire-lie-a-la-session": Mutant("", "le formulaire n'est servi qu'après la page de "
                                           "connexion, dans la même session",
                                           patch=lambda: bound_to_the_way("GET")),
