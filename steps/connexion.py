@@ -16,7 +16,7 @@ from .navigation import open_login
 
 def log_in(ui, target, persona, password):
     open_login(ui, target)
-    ui.fill(texts.LOGIN_NIR, persona.nir)
+    ui.fill(texts.LOGIN_NIR, persona.nir_typed)
     ui.fill(texts.LOGIN_PASSWORD, password)
     ui.click(texts.LOGIN_SUBMIT)
 

@@ -129,7 +129,7 @@ def show_form(ui, target, control, state):
 
 def fill_identity(ui, persona, state, except_field=None, typed=None):
     values = {
-        texts.FORM_NIR: persona.nir,
+        texts.FORM_NIR: persona.nir_typed,
         texts.FORM_BIRTH_DATE: persona.birth_date_fr,
         texts.FORM_EMAIL: persona.email,
     }

@@ -93,7 +93,7 @@ def mismatches_send_nothing(request, ui, target, control, mailpit, persona, inte
         what = what.strip()
         field, value = {
             "une autre date de naissance": (texts.FORM_BIRTH_DATE, later.strftime("%d/%m/%Y")),
-            "le numéro de sécurité sociale d'une autre personne": (texts.FORM_NIR, nobody.nir),
+            "le numéro de sécurité sociale d'une autre personne": (texts.FORM_NIR, nobody.nir_typed),
             "une autre adresse mail": (texts.FORM_EMAIL, nobody.email),
         }[what]
         show_form(ui, target, control, state)

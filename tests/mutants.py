@@ -788,7 +788,25 @@ def login_refused_on_its_own_page():
     auth.render_template = render
 
 
+def nir_without_its_key():
+    """The login page and the request form take the 13 digits only, as seed 003 calls the
+    login's « identifiant »: 15 characters are refused, « sans la clé »."""
+    import re
+
+    from ameli_conformance.reference_app.rules import InvalidInput, parse_nir
+
+    def parse(value):
+        if len(re.sub(r"\s+", "", value or "")) != 13:
+            raise InvalidInput("Saisissez les 13 chiffres de votre numéro de sécurité sociale, "
+                               "sans la clé.")
+        return parse_nir(value)
+
+    reset.parse_nir = auth.parse_nir = parse
+
+
 VARIANTS = {
+    "numero-sans-la-cle": Mutant("", "la connexion et le formulaire prennent les 13 chiffres du "
+                                 "numéro, sans la clé", patch=nir_without_its_key),
     "refus-de-connexion-sur-sa-page": Mutant("", "un refus de connexion s'affiche sur une page à "
                                              "lui, sans le formulaire",
                                              patch=login_refused_on_its_own_page),

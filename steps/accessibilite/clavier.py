@@ -126,7 +126,7 @@ def tab_order(ui, scenario_state, datatable):
 @when("je remplis le formulaire en atteignant chaque champ avec la touche Tab")
 def fills_by_keyboard(ui, control, target, persona, scenario_state):
     """Each field reached by Tab from the one before, then typed into (no pointer)."""
-    values = {texts.FORM_NIR: persona.nir, texts.FORM_BIRTH_DATE: persona.birth_date_fr,
+    values = {texts.FORM_NIR: persona.nir_typed, texts.FORM_BIRTH_DATE: persona.birth_date_fr,
               texts.FORM_EMAIL: persona.email}
     for label, value in values.items():
         tab_to(ui, ui.field(label), f"le champ « {label} »")

@@ -16,8 +16,8 @@ from .commun import (BLOCKED, FULL_WIDTH, field_name, fill_request, http_client,
 
 
 @given("un autre assuré dont le compte ameli n'a pas d'adresse mail", target_fixture="other")
-def other_without_email(control):
-    other = make_persona()
+def other_without_email(control, interpretations):
+    other = make_persona(interpretations=interpretations)
     privacy.register_persona(other)
     create_account(control, other, email=None, email_validated=False)
     return other
@@ -45,8 +45,8 @@ def look_alike(address: str) -> str:
 def other_request(ui, target, control, persona, scenario_state, cas):
     unknown = make_persona()
     privacy.register_persona(unknown)
-    if cas == "un numéro de sécurité sociale inconnu":
-        typed = {texts.FORM_NIR: unknown.nir}
+    if cas == "un numéro de sécurité sociale inconnu":  # typed as the person types theirs
+        typed = {texts.FORM_NIR: unknown.nir[:persona.nir_digits_typed]}
     elif cas == "une date de naissance erronée":
         day = persona.birth_date.replace(day=1 if persona.birth_date.day != 1 else 2)
         typed = {texts.FORM_BIRTH_DATE: day.strftime("%d/%m/%Y")}
