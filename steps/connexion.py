@@ -27,9 +27,10 @@ def login_form_shown(ui) -> bool:
 
 # A page without the login form that says the login was refused (the guide does not show the
 # page of a refused login: a target may give the reason a page of its own, « Réessayer » leading
-# back to the form).
+# back to the form), or that it did not happen (an error page answered with a status 200).
 REFUSAL = re.compile(r"incorrect|erron[ée]|invalide|non reconnu|pas reconnu|échou|échec|"
-                     r"bloqu[ée]", re.IGNORECASE)
+                     r"bloqu[ée]|une erreur (?:est survenue|s'est produite)|erreur technique|"
+                     r"indisponible", re.IGNORECASE)
 
 
 def refusal_seen(ui) -> str:

@@ -29,7 +29,8 @@ def test_a_sentence_of_refusal_is_read_on_a_page_without_the_form():
     for said in ("Numéro de sécurité sociale ou mot de passe incorrect.",
                  "Vos identifiants ne sont pas reconnus.", "Identifiants erronés",
                  "Votre compte est temporairement bloqué jusqu'au 26/12/2022 - 14h33.",
-                 "Échec de la connexion"):
+                 "Échec de la connexion", "Une erreur est survenue. Veuillez réessayer.",
+                 "Service momentanément indisponible"):
         assert REFUSAL.search(said), said
     for account_page in ("Mon compte ameli Vous êtes connecté à votre compte ameli. "
                          "Me déconnecter", "Bienvenue sur votre compte ameli Vos remboursements "
