@@ -37,17 +37,32 @@ class Modele:
     changes: int = 0
     failures: int = 0
     blocked_until: float | None = None
+    fixed: bool = False  # reset_request_window_kind « fixe »: the count starts again
 
     @classmethod
     def of(cls, interpretations):
         return cls(interpretations.reset_request_limit,
                    interpretations.reset_request_window_minutes * 60,
-                   interpretations.login_failure_limit, interpretations.login_block_minutes * 60)
+                   interpretations.login_failure_limit, interpretations.login_block_minutes * 60,
+                   fixed=interpretations.reset_request_window_kind == "fixe")
 
     # -------------------------------------------------------------- requests (3, 3bis-2)
 
     def request(self, now: float):
         """('envoyé', None), ('bloqué', end of the block), or None where the guide is silent."""
+        if self.fixed:
+            start = None
+            for t in self.requests:
+                if start is None or t >= start + self.window:
+                    start = t
+            if start is not None and now == start + self.window:
+                return None  # the window ends at this very instant
+            if start is None or now > start + self.window:
+                return "envoyé", None
+            counted = [t for t in self.requests if t >= start]
+            if len(counted) >= self.limit:
+                return "bloqué", start + self.window
+            return "envoyé", None
         counted = [t for t in self.requests if t > now - self.window]
         if any(t == now - self.window for t in self.requests):
             return None  # a request leaves the window at this very instant

@@ -14,6 +14,8 @@ Fonctionnalité: Étape 3bis, cas 2 – Trop de demandes successives
   #   l'adresse mail (une cible qui compte les demandes par adresse bloque l'autre assuré) ;
   # - la période glisse : des demandes de part et d'autre du bord de la période ; après la fin
   #   du blocage, une seule demande passe tant que les autres restent dans la période.
+  #   (une cible qui déclare une période fixe, où le compte repart de zéro à la fin de la
+  #   période, a ce scénario-là hors de sa lecture : non applicable, sans lacune pour le verdict)
 
   Contexte:
     Étant donné un assuré dont le compte ameli a une adresse mail validée

@@ -1,11 +1,14 @@
 """Step 3bis, case 2: too many requests block the service until a time shown in Paris time.
 
-The harness keeps its own model of the rolling window (the reference interpretation,
-../shared/design/requirements.md): the requests accepted so far, on the target's clock; the
-block ends when the oldest request that keeps the count at the limit leaves the window. Every
-time shown, and every moment a request must work again, is computed from that model."""
+The harness keeps its own model of the window (the reference interpretation,
+../shared/design/requirements.md, or the target's `reset_request_window_kind`): the requests
+accepted so far, on the target's clock. In a rolling window (« glissante ») the block ends when
+the oldest request that keeps the count at the limit leaves the window; in a fixed one
+(« fixe »), when the window that holds the requests ends. Every time shown, and every moment a
+request must work again, is computed from that model."""
 from datetime import timedelta
 
+from ameli_conformance.errors import OutsideReading
 from ameli_conformance.fixtures.bdd import given, then, when
 
 from . import texts
@@ -52,6 +55,10 @@ def max_requests_browsers(ui, browser, target, control, mailpit, persona, interp
 def spread_requests(ui, target, control, mailpit, persona, interpretations, scenario_state):
     """One request at the start of the window, the others half a window later: the window's
     edge falls between them."""
+    if interpretations.reset_request_window_kind != "glissante":
+        raise OutsideReading("le profil déclare une période fixe (reset_request_window_kind = "
+                             f"« {interpretations.reset_request_window_kind} ») : le compte "
+                             "repart de zéro à la fin de la période, rien ne glisse")
     control.require("clock", "espacer les demandes")
     window = interpretations.reset_request_window_minutes * 60
     limit = interpretations.reset_request_limit
@@ -64,13 +71,21 @@ def spread_requests(ui, target, control, mailpit, persona, interpretations, scen
 
 
 def block_end(state, interpretations, now):
-    """When a request is accepted again, for a request refused at `now`: the counted request
-    that keeps the count at the limit leaves the window. Shown to the minute: the first minute
-    at which a request works."""
+    """When a request is accepted again, for a request refused at `now`: in a rolling window,
+    the counted request that keeps the count at the limit leaves the window; in a fixed one,
+    the window that holds the requests ends (a window starts at the first request made after
+    the one before ended). Shown to the minute: the first minute at which a request works."""
     window = timedelta(minutes=interpretations.reset_request_window_minutes)
     limit = interpretations.reset_request_limit
-    counted = [t for t in state.request_times if t > now - window]
-    end = counted[len(counted) - limit] + window
+    if interpretations.reset_request_window_kind == "fixe":
+        start = None
+        for t in state.request_times:
+            if start is None or t >= start + window:
+                start = t
+        end = start + window
+    else:
+        counted = [t for t in state.request_times if t > now - window]
+        end = counted[len(counted) - limit] + window
     if end.second or end.microsecond:
         end = end.replace(second=0, microsecond=0) + timedelta(minutes=1)
     return end
