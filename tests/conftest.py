@@ -127,6 +127,24 @@ def failing_run(tmp_path_factory, worker_id):
     return run, result, audit
 
 
+def url_profile(target, folder: Path, **interpretations) -> Path:
+    """The profile of `target` given by URL, its token in $AMELI_CONTROL_TOKEN, with these
+    `[interpretations]` (TOML values written by json.dumps: numbers and strings alike)."""
+    path = folder / "profil.toml"
+    path.write_text(f'''[target]
+url = "{target.url}"
+[mail]
+mailpit_url = "{target.mailpit_url}"
+quiet_seconds = 0.15
+[control]
+url = "{target.control_url}"
+token_env = "AMELI_CONTROL_TOKEN"
+[interpretations]
+''' + "".join(f"{key} = {json.dumps(value, ensure_ascii=False)}\n"
+              for key, value in interpretations.items()), encoding="utf-8")
+    return path
+
+
 def run_on(conformance_run, target, *args: str) -> subprocess.CompletedProcess:
     """The conformance suite against `target` given by URL, its verdict only (no screenshot after
     each step, no trace)."""
