@@ -1,7 +1,8 @@
 """What the steps type, described in words (steps/demande.py `typed_value`): « la date de demain »
 is tomorrow in Paris, whatever zone the target's clock answers in (a fresh-clone run at 00:05,
-Paris time, typed today's date: the target's clock answered in UTC, still the day before)."""
-from datetime import datetime
+Paris time, typed today's date: the target's clock answered in UTC, still the day before); and
+what they read (steps/courriel.py `date_patterns`: the date and time of a change in its notice)."""
+from datetime import datetime, timezone
 from types import SimpleNamespace
 
 import pytest
@@ -19,3 +20,20 @@ def test_tomorrow_is_tomorrow_in_paris(now, tomorrow):
     control = SimpleNamespace(capabilities=["clock"], now=lambda: datetime.fromisoformat(now))
     persona = SimpleNamespace(nir="1850575123456" + "12")
     assert typed_value("(la date de demain)", persona, control) == tomorrow
+
+
+def test_the_notice_of_a_change_is_read_in_whole_numbers():
+    """1h05 is not read in 11h05, the 5th of January not in the 25th: a mail dated ten hours or
+    twenty days off is not the change's."""
+    from ameli_conformance.steps.courriel import date_patterns
+
+    dates, times = date_patterns(datetime(2023, 1, 5, 0, 5, tzinfo=timezone.utc))  # 01h05 Paris
+
+    def read(patterns, text):
+        return any(p.search(text) for p in patterns)
+
+    assert read(times, "à 01h05") and read(times, "à 1 h 05") and read(times, "à 01:05")
+    assert not read(times, "à 11h05") and not read(times, "à 01h055")
+    assert read(dates, "le 05/01/2023") and read(dates, "le 5 janvier 2023")
+    assert read(dates, "le 05 janvier 2023")
+    assert not read(dates, "le 25 janvier 2023") and not read(dates, "le 105/01/2023")
