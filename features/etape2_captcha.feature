@@ -7,6 +7,9 @@ Fonctionnalité: Étape 2 – L'assuré recopie les caractères de l'image ou de
 
   # Conception des tests (docs/conception-des-tests.md, E2-CAPTCHA-*) :
   # - la série vaut pour la personne qui la voit : deux personnes en même temps, chacune la sienne ;
+  # - l'extrait sonore est celui de la série montrée : l'écouter ne change pas la série (les
+  #   caractères de l'image valent toujours après), et une nouvelle série a un autre extrait (un
+  #   fichier son toujours le même passait) ;
   # - la flèche, une fois puis deux fois : seule la dernière série vaut, et elle vaut ;
   # - chaque sorte d'erreur de copie (un caractère changé, en moins, en trop, rien) est refusée,
   #   puis la bonne copie passe ;
@@ -33,9 +36,20 @@ Fonctionnalité: Étape 2 – L'assuré recopie les caractères de l'image ou de
     Alors l'autre assuré reçoit son mail
 
   @E2-CAPTCHA-AUDIO
-  Scénario: Le microphone fait entendre les caractères
+  Scénario: Le microphone fait entendre les caractères, et ceux de l'image valent toujours
+    Étant donné que j'ai noté les caractères de l'image
     Quand je clique sur le microphone
     Alors j'entends un extrait sonore que le navigateur sait lire, de la longueur des caractères
+    Et les caractères à recopier sont toujours ceux que j'ai notés sur l'image
+
+  @E2-CAPTCHA-AUDIO
+  Scénario: Une nouvelle série se fait entendre autrement que la précédente
+    Quand je clique sur le microphone
+    Et je reviens au formulaire
+    Et je clique sur la flèche pour obtenir une nouvelle série de caractères
+    Alors une nouvelle série de caractères m'est proposée
+    Quand je clique sur le microphone
+    Alors j'entends un autre extrait sonore que celui de la série précédente
 
   @E2-CAPTCHA-NOUVEAU
   Scénario: La flèche donne une nouvelle série de caractères, l'ancienne ne vaut plus

@@ -75,8 +75,46 @@ def microphone(ui):
 
 
 @when("je clique sur le microphone")
-def clicks_micro(ui, scenario_state):
+def clicks_micro(ui, control, scenario_state):
+    """The person listens; the series the form expects is read as soon as the clip is heard."""
     fetch_clip(ui, scenario_state, microphone(ui).click)
+    scenario_state.clips = [*getattr(scenario_state, "clips", []), scenario_state.audio]
+    if "captcha" in control.capabilities:
+        scenario_state.series_after_clip = control.captcha_answer_if_any(
+            ui.page.context.cookies(ui.page.url))
+
+
+@when("je reviens au formulaire")
+def back_to_form(ui):
+    """A microphone that is a link to the clip leaves the form for it: the person goes back
+    (the target may show a new series then). One that plays the clip in the page stays there."""
+    if not ui.has_field(texts.FORM_CAPTCHA):
+        ui.page.go_back(wait_until="domcontentloaded")
+
+
+@then("les caractères à recopier sont toujours ceux que j'ai notés sur l'image")
+def series_kept(control, scenario_state):
+    """Listening does not change the series: a target whose clip is that of a new series
+    (issued to be spoken) refuses then the characters the image showed."""
+    control.require("captcha", "savoir quels caractères le formulaire attend")
+    after = scenario_state.series_after_clip
+    if after != scenario_state.noted:
+        raise ConformanceFailure("l'écoute a changé les caractères à recopier",
+                                 expected="les caractères de l'image, notés avant l'écoute",
+                                 seen="une autre série attendue par le formulaire" if after
+                                 else "plus aucune série attendue par le formulaire")
+
+
+@then("j'entends un autre extrait sonore que celui de la série précédente")
+def another_clip(scenario_state):
+    """The clip speaks the series shown: a new series is heard otherwise (a target that plays
+    one sound file whatever the series passed). Two clips of one series may differ (noise
+    drawn anew); two series never sound the same byte for byte."""
+    first, last = scenario_state.clips[0], scenario_state.clips[-1]
+    if first == last:
+        raise ConformanceFailure("le microphone fait entendre le même extrait pour une autre "
+                                 "série", expected="l'extrait de la nouvelle série",
+                                 seen=f"les mêmes {len(last)} octets")
 
 
 def fetch_clip(ui, scenario_state, act, timeout: float | None = None):

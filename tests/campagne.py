@@ -320,6 +320,37 @@ def links_superseded_by_address():
         " AND used_at IS NULL", (account_id,))
 
 
+def one_clip_for_every_series():
+    """The microphone plays one sound file whatever the series (a clip recorded once)."""
+    original = captcha._audio
+    kept = {}
+
+    class Fixed:
+        def generate(self, chars):
+            if "clip" not in kept:
+                kept["clip"] = bytes(original.generate("ABCDEF"))
+            return bytearray(kept["clip"])
+
+    captcha._audio = Fixed()
+
+
+def clip_of_a_new_series():
+    """The clip is that of a new series, issued to be spoken (once per series shown: the
+    browser's range requests hear the same one): the form expects it from then on, and the
+    characters the image shows are refused."""
+    from flask import session
+
+    original = captcha._audio
+
+    class Fresh:
+        def generate(self, chars):
+            if session.get("serie_parlee") != session.get("captcha_id"):
+                session["serie_parlee"] = captcha.issue()
+            return original.generate(captcha.current()["answer"])
+
+    captcha._audio = Fresh()
+
+
 def fixed_window():
     """A window that starts at the first request and starts again once it is over: every
     request before is forgotten (a counter reset, not a rolling window)."""
@@ -714,6 +745,11 @@ CAMPAIGN = {
     "captcha-global": _mutant("E2-CAPTCHA-IMAGE", "la série vaut pour tout le serveur, pas "
                               "pour le navigateur qui l'affiche", patch=global_captcha,
                               area=("E2-CAPTCHA-NOUVEAU", "E2-CAPTCHA-ERREUR")),
+    "son-unique": _mutant("E2-CAPTCHA-AUDIO", "le microphone fait entendre le même fichier son "
+                          "quelle que soit la série", patch=one_clip_for_every_series),
+    "son-d-une-nouvelle-serie": _mutant("E2-CAPTCHA-AUDIO", "l'extrait est celui d'une nouvelle "
+                                        "série, que le formulaire attend dès lors",
+                                        patch=clip_of_a_new_series),
     "serie-precedente-valable": _mutant("E2-CAPTCHA-NOUVEAU", "après la flèche, la série "
                                         "précédente vaut encore", patch=previous_series_valid),
     "dernier-caractere-ignore": _mutant("E2-CAPTCHA-ERREUR", "la comparaison s'arrête un "
