@@ -7,9 +7,11 @@ Fonctionnalité: Étape 2 – L'assuré recopie les caractères de l'image ou de
 
   # Conception des tests (docs/conception-des-tests.md, E2-CAPTCHA-*) :
   # - la série vaut pour la personne qui la voit : deux personnes en même temps, chacune la sienne ;
+  # - l'image est celle de la série : l'autre assuré, dans un autre navigateur, a une autre série
+  #   et voit une autre image (une image fixe, toujours la même, passait) ;
   # - l'extrait sonore est celui de la série montrée : l'écouter ne change pas la série (les
-  #   caractères de l'image valent toujours après), et une nouvelle série a un autre extrait (un
-  #   fichier son toujours le même passait) ;
+  #   caractères de l'image valent toujours après), et l'autre série de l'autre assuré a un autre
+  #   extrait (un fichier son toujours le même passait) ;
   # - la flèche, une fois puis deux fois : seule la dernière série vaut, et elle vaut ;
   # - chaque sorte d'erreur de copie (un caractère changé, en moins, en trop, rien) est refusée,
   #   puis la bonne copie passe ;
@@ -21,8 +23,10 @@ Fonctionnalité: Étape 2 – L'assuré recopie les caractères de l'image ou de
     Et que je suis sur le formulaire « Mot de passe oublié »
 
   @E2-CAPTCHA-IMAGE
-  Scénario: Une image montre les caractères à recopier
+  Scénario: Une image montre les caractères à recopier, une autre image pour une autre série
+    Étant donné qu'un autre assuré affiche le formulaire « Mot de passe oublié » dans un autre navigateur
     Alors le formulaire montre une image des caractères à recopier
+    Et l'autre assuré voit une autre image que la mienne
 
   @E2-CAPTCHA-IMAGE
   Scénario: Deux personnes en même temps recopient chacune les caractères de sa propre image
@@ -43,13 +47,11 @@ Fonctionnalité: Étape 2 – L'assuré recopie les caractères de l'image ou de
     Et les caractères à recopier sont toujours ceux que j'ai notés sur l'image
 
   @E2-CAPTCHA-AUDIO
-  Scénario: Une nouvelle série se fait entendre autrement que la précédente
+  Scénario: Une autre série se fait entendre autrement
+    Étant donné qu'un autre assuré affiche le formulaire « Mot de passe oublié » dans un autre navigateur
     Quand je clique sur le microphone
-    Et je reviens au formulaire
-    Et je clique sur la flèche pour obtenir une nouvelle série de caractères
-    Alors une nouvelle série de caractères m'est proposée
-    Quand je clique sur le microphone
-    Alors j'entends un autre extrait sonore que celui de la série précédente
+    Et l'autre assuré clique sur le microphone
+    Alors l'autre assuré entend un autre extrait sonore que le mien
 
   @E2-CAPTCHA-NOUVEAU
   Scénario: La flèche donne une nouvelle série de caractères, l'ancienne ne vaut plus

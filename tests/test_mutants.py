@@ -142,17 +142,18 @@ def test_a_login_that_a_neighbour_password_opens_is_caught(mutant_target, confor
 # fault passed the whole run.
 # - A household sharing an address: the new password written to the accounts of the link's
 #   address, the requests counted for the address, a request that kills the address's links.
-# - The microphone: one sound file whatever the series; a clip that is a new series, the form
-#   expecting it from then on (the image's characters refused).
+# - The CAPTCHA: one picture whatever the series; one sound file whatever the series; a clip
+#   that is a new series, the form expecting it from then on (the image's characters refused).
 TOGETHER = {
     "mot-de-passe-par-adresse+limite-par-adresse+liens-remplaces-par-adresse": (
         ["-k", "partagent"],
         [("E6-CONNEXION", "le changement d'un autre assuré a changé mon mot de passe"),
          ("E3BIS-2-BLOCAGE", "la demande de l'autre assuré n'aboutit pas"),
          ("E4-DERNIER-LIEN", "le formulaire du nouveau mot de passe n'est pas proposé")]),
-    "son-unique+son-d-une-nouvelle-serie": (
-        ["-m", "E2-CAPTCHA-AUDIO"],
-        [("E2-CAPTCHA-AUDIO", "l'écoute a changé les caractères à recopier"),
+    "image-unique+son-unique+son-d-une-nouvelle-serie": (
+        ["-m", "E2-CAPTCHA-IMAGE or E2-CAPTCHA-AUDIO", "-k", "autre_série or valent_toujours"],
+        [("E2-CAPTCHA-IMAGE", "l'image est la même pour une autre série"),
+         ("E2-CAPTCHA-AUDIO", "l'écoute a changé les caractères à recopier"),
          ("E2-CAPTCHA-AUDIO", "le microphone fait entendre le même extrait pour une autre série")]),
 }
 
