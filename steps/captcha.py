@@ -37,11 +37,20 @@ def captcha_image(ui):
     return image
 
 
+def images_seen(ui) -> list[bytes]:
+    """The pixels of the form's images as the person sees them (no request: fetching an image
+    again could draw a new series on the target): the image of the characters (`captcha_image`),
+    then every other visible image of the form, which may be the one that shows them when none
+    says so (no text alternative) and a logo comes first."""
+    first = captcha_image(ui)
+    others = ui.page.locator("form img:visible, form canvas:visible")
+    return [first.screenshot(animations="disabled")] + [
+        others.nth(n).screenshot(animations="disabled") for n in range(min(others.count(), 5))]
+
+
 @then("le formulaire montre une image des caractères à recopier")
 def shows_captcha_image(ui, scenario_state):
-    # Its pixels, as the person sees them (no request: fetching the image again could draw a
-    # new series on the target).
-    scenario_state.image_seen = captcha_image(ui).screenshot(animations="disabled")
+    scenario_state.images_seen = images_seen(ui)
 
 
 @then("l'autre assuré voit une autre image que la mienne")
@@ -50,8 +59,8 @@ def others_image(scenario_state):
     and sees another image (an image that stays the same whatever the series, a picture fixed
     once, passed). Two images of one series may differ (noise drawn anew): only « the same for
     two series » is a fault."""
-    theirs = captcha_image(scenario_state.other.ui).screenshot(animations="disabled")
-    if theirs == scenario_state.image_seen:
+    theirs = images_seen(scenario_state.other.ui)
+    if theirs == scenario_state.images_seen:
         raise ConformanceFailure("l'image est la même pour une autre série",
                                  expected="l'image de la série de l'autre assuré",
                                  seen="les mêmes pixels que l'image de ma série")

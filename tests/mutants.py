@@ -804,7 +804,20 @@ def nir_without_its_key():
     reset.parse_nir = auth.parse_nir = parse
 
 
+def logo_before_the_image():
+    """The request form opens with a logo, and the image of the characters has no text
+    alternative (`alt=""`): the first image of the form is the logo, the same for everyone."""
+    logo = ("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='40' height='40'"
+            "%3E%3Crect width='40' height='40' fill='%23005ca9'/%3E%3C/svg%3E")
+    rewrite(reset, "reset/request.html", 'alt="Caractères à recopier"', 'alt=""')
+    rewrite(reset, "reset/request.html", "novalidate>",
+            f'novalidate>\n<img src="{logo}" alt="Assurance Maladie" width="40" height="40">')
+
+
 VARIANTS = {
+    "logo-avant-l-image": Mutant("", "le formulaire commence par un logo, et l'image des "
+                                 "caractères n'a pas d'alternative textuelle",
+                                 patch=logo_before_the_image),
     "numero-sans-la-cle": Mutant("", "la connexion et le formulaire prennent les 13 chiffres du "
                                  "numéro, sans la clé", patch=nir_without_its_key),
     "refus-de-connexion-sur-sa-page": Mutant("", "un refus de connexion s'affiche sur une page à "
