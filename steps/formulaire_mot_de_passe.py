@@ -41,9 +41,10 @@ def validate(ui, control, mailpit, persona, state):
 
 
 def refusal_problem(ui, rule: str) -> tuple[str, str]:
-    """What is wrong with a refusal ('' when nothing): no confirmation, the form still there,
-    and a reason that speaks of the rule, among the messages that appeared after the submission
-    (the rules listed on the page, or a text already beside a field, are no reason). A field
+    """What is wrong with a refusal ('' when nothing): no confirmation, and a reason that speaks
+    of the rule, among the messages that appeared after the submission (the rules listed on the
+    page, or a text already beside a field, are no reason): beside the fields of the form shown
+    again, or announced by a page of its own without the form. A field
     that stops the typing at the guide's 50 characters refuses a longer password as it is typed:
     that is a refusal for the length, and the field's limit is its reason."""
     cut = ui.cuts.get(texts.RESET_PASSWORD)
@@ -55,6 +56,12 @@ def refusal_problem(ui, rule: str) -> tuple[str, str]:
     if texts.CONFIRMED.search(ui.body_text()):
         return "accepté", "la confirmation du nouveau mot de passe"
     if not ui.has_field(texts.RESET_PASSWORD):
+        # A refusal on a page of its own (the guide does not show it; « Réessayer », or the
+        # mail's link again, leads back to the form): its reason is what the page announces
+        # (an alert), the rules listed on a page being no reason.
+        announced = ui.new_alerts()
+        if announced and texts.REASONS[rule].search(announced):
+            return "", f"refusé sur une page à lui : {announced}"
         return "le formulaire n'est plus proposé", ui.body_text()[:200]
     reason = " ".join([ui.new_message_beside(texts.RESET_PASSWORD),
                        ui.new_message_beside(texts.RESET_CONFIRMATION), ui.new_alerts()]).strip()

@@ -814,7 +814,31 @@ def logo_before_the_image():
             f'novalidate>\n<img src="{logo}" alt="Assurance Maladie" width="40" height="40">')
 
 
+def password_refused_on_its_own_page():
+    """A new password refused shows its reasons on a page of their own, announced (an alert),
+    without the form: « Réessayer » leads back to the link's form."""
+    from flask import request
+    from markupsafe import escape
+
+    original = reset.render_template
+
+    def render(name, **context):
+        errors = context.get("errors")
+        if name == "reset/new_password.html" and errors:
+            reasons = "".join(f"<p>{escape(r)}</p>" for rs in errors.values() for r in rs)
+            return ('<!doctype html><html lang="fr"><head><meta charset="utf-8">'
+                    "<title>Mot de passe refusé</title></head><body><main>"
+                    f'<h1>Mot de passe refusé</h1><div role="alert">{reasons}</div>'
+                    f'<p><a href="{escape(request.path)}">Réessayer</a></p></main></body></html>')
+        return original(name, **context)
+
+    reset.render_template = render
+
+
 VARIANTS = {
+    "refus-de-mot-de-passe-sur-sa-page": Mutant("", "un nouveau mot de passe refusé : ses raisons "
+                                                "sur une page à elles, sans le formulaire",
+                                                patch=password_refused_on_its_own_page),
     "logo-avant-l-image": Mutant("", "le formulaire commence par un logo, et l'image des "
                                  "caractères n'a pas d'alternative textuelle",
                                  patch=logo_before_the_image),

@@ -1,6 +1,6 @@
 """Readings the guide leaves open: a target written to other readings than the reference app's
 is CONFORME when it keeps the guide's rules under them, its profile declaring the ones the
-harness cannot see (`[interpretations]`). The variant below is the reference app changed to four
+harness cannot see (`[interpretations]`). The variant below is the reference app changed to five
 other readings at once (tests/mutants.py, tests/campagne.py); the harness said NON CONFORME to
 each of them until 2026-12-03. (`shared_email`, a fourth, is in tests/test_profile.py.)
 
@@ -16,6 +16,11 @@ each of them until 2026-12-03. (`shared_email`, a fourth, is in tests/test_profi
   compared the two persons' first images only: NON CONFORME on E2-CAPTCHA-IMAGE (not caught by
   a missing text alternative is the accessibility profile's concern, outside the verdict). Now
   every image of the form counts.
+- `refus-de-mot-de-passe-sur-sa-page`: a new password refused shows its reasons on a page of
+  their own, announced (an alert), without the form (« Réessayer » leads back to it). The
+  harness wanted the form shown again: NON CONFORME on every rule of step 5. A refusal is now
+  the form again with a new reason beside a field or in an alert, or a page that announces the
+  reason.
 - `refus-de-connexion-sur-sa-page`: a refused login shows its reason on a page of its own,
   without the form, « Réessayer » leading back to it (the guide does not show that page). The
   harness read « no login form » as « the account opened »: NON CONFORME on E6-CONNEXION and
@@ -28,15 +33,18 @@ from ameli_conformance.profile import ProfileError, load
 from .conftest import url_profile
 
 OTHER_READINGS = ("numero-sans-la-cle+fenetre-fixe+refus-de-connexion-sur-sa-page+"
-                  "logo-avant-l-image")
+                  "logo-avant-l-image+refus-de-mot-de-passe-sur-sa-page")
 # A request that sends (E3-ENVOI); the form's refusals of a NIR of 11, of 13 with a letter and of
 # 15 characters (E2-FORMULAIRE); the new password opening the account and the old one refused
 # (E6-CONNEXION); the login blocked, refused, then open at the block's end (CONNEXION-BLOCAGE);
 # the requests blocked until the window's end, in winter and across the change to winter time,
-# and the rolling window (E3BIS-2); another person's series, another image (E2-CAPTCHA-IMAGE).
+# and the rolling window (E3BIS-2); another person's series, another image (E2-CAPTCHA-IMAGE);
+# five confirmations refused, each with its reason, and the old password still good
+# (E5-CONFIRMATION).
 SELECTION = ["-m", "E3-ENVOI or E2-FORMULAIRE or E6-CONNEXION or CONNEXION-BLOCAGE or "
-             "E3BIS-2-BLOCAGE or E2-CAPTCHA-IMAGE", "-k", "envoie_un_seul_mail or signalée or "
-             "lancien_non or trop_derreurs or hiver or glissante or autre_image"]
+             "E3BIS-2-BLOCAGE or E2-CAPTCHA-IMAGE or E5-CONFIRMATION", "-k", "envoie_un_seul_mail "
+             "or signalée or lancien_non or trop_derreurs or hiver or glissante or autre_image or "
+             "confirmation_différente"]
 
 
 @pytest.mark.parametrize("variant", [OTHER_READINGS], indirect=True)
@@ -50,12 +58,12 @@ def test_a_target_of_other_readings_is_conformant_under_them(variant, conformanc
     assert {k: report["interpretations"][k] for k in declared} == declared
     statuses = {r["id"]: r["status"] for r in report["requirements"] if r["status"] != "not_tested"}
     assert statuses == dict.fromkeys(("E2-FORMULAIRE", "E3-ENVOI", "E3BIS-2-BLOCAGE",
-                                      "E6-CONNEXION", "CONNEXION-BLOCAGE", "E2-CAPTCHA-IMAGE"),
-                                     "passed"), statuses
+                                      "E6-CONNEXION", "CONNEXION-BLOCAGE", "E2-CAPTCHA-IMAGE",
+                                      "E5-CONFIRMATION"), "passed"), statuses
     by_status = {}
     for s in report["scenarios"]:
         by_status.setdefault(s["status"], []).append(s)
-    assert len(by_status["passed"]) == 7, [s["name"] for s in report["scenarios"]]
+    assert len(by_status["passed"]) == 8, [s["name"] for s in report["scenarios"]]
     [outside] = by_status["not_applicable"]  # the rolling window's scenario
     assert outside["outside_reading"] and "période fixe" in outside["not_applicable"], outside
 
