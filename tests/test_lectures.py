@@ -2,7 +2,7 @@
 is CONFORME when it keeps the guide's rules under them, its profile declaring the ones the
 harness cannot see (`[interpretations]`). The variant below is the reference app changed to five
 other readings at once (tests/mutants.py, tests/campagne.py); the harness said NON CONFORME to
-each of them until 2026-12-03. (`shared_email`, a fourth, is in tests/test_profile.py.)
+each of them until 2026-12-03. (`shared_email`, a sixth, is in tests/test_profile.py.)
 
 - `numero-sans-la-cle`: the NIR as its 13 digits, without the key, at the login and on the
   request form (seed 003 calls them the login's « identifiant »; seed 004 speaks of 13 digits and
@@ -12,10 +12,10 @@ each of them until 2026-12-03. (`shared_email`, a fourth, is in tests/test_profi
   campaign's bug under the reference's rolling window): `reset_request_window_kind = "fixe"`,
   the block ends with the window, and the rolling window's scenario is outside this reading.
 - `logo-avant-l-image`: the form opens with a logo, and the image of the characters has no text
-  alternative: the first image of the form is the logo, the same for everyone. The harness
-  compared the two persons' first images only: NON CONFORME on E2-CAPTCHA-IMAGE (not caught by
-  a missing text alternative is the accessibility profile's concern, outside the verdict). Now
-  every image of the form counts.
+  alternative: the first image of the form is the logo, the same for everyone. The first
+  version of the image check (3e79f10) compared the two persons' first images only, and said
+  NON CONFORME on E2-CAPTCHA-IMAGE (a missing text alternative is the accessibility profile's
+  concern, outside the verdict). Now every image of the form counts.
 - `refus-de-mot-de-passe-sur-sa-page`: a new password refused shows its reasons on a page of
   their own, announced (an alert), without the form (« Réessayer » leads back to it). The
   harness wanted the form shown again: NON CONFORME on every rule of step 5. A refusal is now
