@@ -14,12 +14,16 @@ from .demande import note_series
 # ------------------------------------------------------------------ the CAPTCHA
 
 
+def _images(ui):
+    """The images that may show the characters: those named so, and the form's."""
+    return ui.page.get_by_role("img", name=texts.CAPTCHA_IMAGE).or_(
+        ui.page.locator("form img, form canvas"))
+
+
 def captcha_image(ui):
     """The image of the characters: the one named so, else the first image of the form; loaded
     (a FAILED when it is missing or shows nothing)."""
-    images = ui.page.locator("form img, form canvas")
-    named = ui.page.get_by_role("img", name=texts.CAPTCHA_IMAGE)
-    image = named.or_(images).first
+    image = _images(ui).first
     try:
         expect(image).to_be_visible()
     except AssertionError:
@@ -38,14 +42,14 @@ def captcha_image(ui):
 
 
 def images_seen(ui) -> list[bytes]:
-    """The pixels of the form's images as the person sees them (no request: fetching an image
-    again could draw a new series on the target): the image of the characters (`captcha_image`),
-    then every other visible image of the form, which may be the one that shows them when none
-    says so (no text alternative) and a logo comes first."""
-    first = captcha_image(ui)
-    others = ui.page.locator("form img:visible, form canvas:visible")
-    return [first.screenshot(animations="disabled")] + [
-        others.nth(n).screenshot(animations="disabled") for n in range(min(others.count(), 5))]
+    """The pixels of the images that may show the characters, as the person sees them (no
+    request: fetching an image again could draw a new series on the target), once the image of
+    the characters is there (`captcha_image`): every one of them, as the one that shows the
+    characters may have no text alternative and come after a logo."""
+    captcha_image(ui)
+    images = _images(ui)
+    shown = [images.nth(n) for n in range(min(images.count(), 6))]
+    return [image.screenshot(animations="disabled") for image in shown if image.is_visible()]
 
 
 @then("le formulaire montre une image des caractères à recopier")
