@@ -7,6 +7,8 @@ action (`None`) and adopts what the target did: a correct target is never called
 boundary the guide does not decide."""
 from dataclasses import dataclass, field
 
+from ameli_conformance.interpretations import fixed_window_start
+
 LINK_LIFE = 30 * 60
 
 
@@ -51,10 +53,7 @@ class Modele:
     def request(self, now: float):
         """('envoyé', None), ('bloqué', end of the block), or None where the guide is silent."""
         if self.fixed:
-            start = None
-            for t in self.requests:
-                if start is None or t >= start + self.window:
-                    start = t
+            start = fixed_window_start(self.requests, self.window)
             if start is not None and now == start + self.window:
                 return None  # the window ends at this very instant
             if start is None or now > start + self.window:

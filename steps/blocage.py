@@ -9,6 +9,7 @@ request must work again, is computed from that model."""
 from datetime import timedelta
 
 from ameli_conformance.errors import OutsideReading
+from ameli_conformance.interpretations import fixed_window_start
 from ameli_conformance.fixtures.bdd import given, then, when
 
 from . import texts
@@ -78,11 +79,7 @@ def block_end(state, interpretations, now):
     window = timedelta(minutes=interpretations.reset_request_window_minutes)
     limit = interpretations.reset_request_limit
     if interpretations.reset_request_window_kind == "fixe":
-        start = None
-        for t in state.request_times:
-            if start is None or t >= start + window:
-                start = t
-        end = start + window
+        end = fixed_window_start(state.request_times, window) + window
     else:
         counted = [t for t in state.request_times if t > now - window]
         end = counted[len(counted) - limit] + window
