@@ -42,11 +42,11 @@ def look_alike(address: str) -> str:
 
 
 @when(parsers.parse("je fais une autre demande avec {cas}"))
-def other_request(ui, target, control, persona, scenario_state, cas):
-    unknown = make_persona()
+def other_request(ui, target, control, persona, interpretations, scenario_state, cas):
+    unknown = make_persona(interpretations=interpretations)
     privacy.register_persona(unknown)
-    if cas == "un numéro de sécurité sociale inconnu":  # typed as the person types theirs
-        typed = {texts.FORM_NIR: unknown.nir[:persona.nir_digits_typed]}
+    if cas == "un numéro de sécurité sociale inconnu":
+        typed = {texts.FORM_NIR: unknown.nir_typed}
     elif cas == "une date de naissance erronée":
         day = persona.birth_date.replace(day=1 if persona.birth_date.day != 1 else 2)
         typed = {texts.FORM_BIRTH_DATE: day.strftime("%d/%m/%Y")}
