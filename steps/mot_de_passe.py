@@ -204,10 +204,10 @@ def each_confirmation_refused(ui, persona, control, mailpit, scenario_state, dat
 
 @then("mon mot de passe n'est pas changé")
 def not_changed(ui):
-    """No confirmation (the old password still opening the account is another step's)."""
     if texts.CONFIRMED.search(ui.body_text()):
         raise ConformanceFailure("le mot de passe a été changé", expected="un refus",
                                  seen="la confirmation du nouveau mot de passe")
+    ui.field(texts.RESET_PASSWORD)
 
 
 @then("la page affiche les règles du mot de passe :")
