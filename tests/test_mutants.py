@@ -11,7 +11,13 @@ import pytest
 from ameli_conformance.verdict import load_catalogue
 
 from .campagne import CAMPAIGN
+from .conftest import run_on
 from .mutants import FAULTS, MUTANTS
+
+# By URL, the verdict only (run_on: no screen, no trace). A step that fails waits its whole
+# timeout for what a correct page would show (a mutant's run is mostly that wait: 2.4 s of CPU in
+# 8 s): 3 s, not the default 10, against a local target whose pages answer in milliseconds.
+QUICK = ("--ui-timeout", "3", "--mail-timeout", "3")
 
 # Two mutants of the campaign (make mutation runs all of them), each on a path the scenarios of
 # before issue 13 did not walk: an instant (the 30 minutes checked at the link's opening only) and
@@ -55,16 +61,7 @@ def test_mutant_is_caught_on_its_identifier_only(mutant_target, conformance_run)
     selection = ["-m", f"{mutant.requirement} or {witness}", *mutant.selection]
     if mutant.selection and mutant.selection[0] == "-k":  # keep the witness in a narrowed run
         selection[-1] = f"({mutant.selection[1]}) or acc"
-    # A step that fails waits its whole timeout for what a correct page would show (a mutant's
-    # run is mostly that wait: 2.4 s of CPU in 8 s): 3 s, not the default 10, against a local
-    # target whose pages answer in milliseconds.
-    result = conformance_run.run(
-        "--target-url", target.url, "--mailpit-url", target.mailpit_url,
-        "--control-url", target.control_url, "--ui-timeout", "3", "--mail-timeout", "3",
-        "--step-screenshots", "off", "--playwright-trace", "off",  # the verdict is checked here
-        *selection,
-        AMELI_CONTROL_TOKEN=target.control_token,
-    )
+    result = run_on(conformance_run, target, *QUICK, *selection)
     report = conformance_run.report()
     statuses = {r["id"]: r for r in report["requirements"] if r["status"] != "not_tested"}
     assert result.returncode != 0, result.stdout[-2000:]
@@ -81,12 +78,7 @@ def caught_fault(name, target, conformance_run) -> dict:
     """Runs a fault of tests/mutants.py (FAULTS) on its selection, given by URL; checks that
     the run fails on the fault's requirement and on no other; returns the report."""
     fault = FAULTS[name]
-    result = conformance_run.run(
-        "--target-url", target.url, "--mailpit-url", target.mailpit_url,
-        "--control-url", target.control_url, "--ui-timeout", "3", "--mail-timeout", "3",
-        "--step-screenshots", "off", "--playwright-trace", "off", *fault.selection,
-        AMELI_CONTROL_TOKEN=target.control_token,
-    )
+    result = run_on(conformance_run, target, *QUICK, *fault.selection)
     report = conformance_run.report()
     assert result.returncode != 0, result.stdout[-2000:]
     statuses = {r["id"]: r["status"] for r in report["requirements"] if r["status"] != "not_tested"}
@@ -162,12 +154,7 @@ TOGETHER = {
 def test_faults_run_together_are_each_caught_by_their_scenario(mutant_target, conformance_run):
     name, target = mutant_target
     selection, expected = TOGETHER[name]
-    result = conformance_run.run(
-        "--target-url", target.url, "--mailpit-url", target.mailpit_url,
-        "--control-url", target.control_url, "--ui-timeout", "3", "--mail-timeout", "3",
-        "--step-screenshots", "off", "--playwright-trace", "off", *selection,
-        AMELI_CONTROL_TOKEN=target.control_token,
-    )
+    result = run_on(conformance_run, target, *QUICK, *selection)
     assert result.returncode != 0, result.stdout[-2000:]
     report = conformance_run.report()
     statuses = {r["id"]: r["status"] for r in report["requirements"] if r["status"] != "not_tested"}
