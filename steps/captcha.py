@@ -80,6 +80,7 @@ def notes_captcha(ui, control, target, scenario_state):
 def clicks_arrow(ui, control, scenario_state):
     control.require("captcha", "savoir quels caractères l'image montrait")
     scenario_state.before_arrow = control.captcha_answer(ui.page.context.cookies(ui.page.url))
+    scenario_state.images_before_arrow = images_seen(ui)
     ui.press(ui.action_matching(texts.CAPTCHA_ARROW, "la flèche (nouvelle série)"))
 
 
@@ -93,6 +94,12 @@ def new_series(ui, control, target, scenario_state):
     if not changed:
         raise ConformanceFailure("la flèche n'a pas donné de nouvelle série",
                                  expected="d'autres caractères", seen="les mêmes caractères")
+    # The new series is shown, not only expected: an image kept from before (a cached picture
+    # at an address that does not change) leaves the person copying the old characters.
+    if not wait_until(lambda: images_seen(ui) != scenario_state.images_before_arrow, timeout=3):
+        raise ConformanceFailure("la flèche a donné une nouvelle série, mais l'image montre "
+                                 "toujours l'ancienne", expected="l'image de la nouvelle série",
+                                 seen="les mêmes pixels qu'avant la flèche")
     note_series(ui, control, scenario_state)
 
 

@@ -336,6 +336,27 @@ def one_image_for_every_series():
     captcha._image = Fixed()
 
 
+def image_of_the_first_series():
+    """The browser keeps being served the picture of the first series it was shown (as a cache
+    would, at an address that does not change): after the arrow, the form expects characters
+    the image does not show."""
+    import secrets
+
+    from flask import session
+
+    original = captcha._image
+    served = {}
+
+    class Stale:
+        def generate(self, chars, format="png"):
+            key = session.setdefault("image_servie", secrets.token_hex(8))
+            if key not in served:
+                served[key] = original.generate(chars, format=format).getvalue()
+            return io.BytesIO(served[key])
+
+    captcha._image = Stale()
+
+
 def one_clip_for_every_series():
     """The microphone plays one sound file whatever the series (a clip recorded once)."""
     original = captcha._audio
@@ -768,6 +789,9 @@ CAMPAIGN = {
     "son-d-une-nouvelle-serie": _mutant("E2-CAPTCHA-AUDIO", "l'extrait est celui d'une nouvelle "
                                         "série, que le formulaire attend dès lors",
                                         patch=clip_of_a_new_series),
+    "image-de-la-premiere-serie": _mutant("E2-CAPTCHA-NOUVEAU", "après la flèche, l'image "
+                                          "montre toujours la première série",
+                                          patch=image_of_the_first_series),
     "serie-precedente-valable": _mutant("E2-CAPTCHA-NOUVEAU", "après la flèche, la série "
                                         "précédente vaut encore", patch=previous_series_valid),
     "dernier-caractere-ignore": _mutant("E2-CAPTCHA-ERREUR", "la comparaison s'arrête un "
