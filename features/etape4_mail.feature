@@ -12,8 +12,9 @@ Fonctionnalité: Étape 4 – L'assuré clique sur le mail reçu
   # - seul le dernier lien : ouvert puis remplacé par une nouvelle demande (autre onglet), refusé ;
   #   une demande bloquée (aucun mail) ne rend pas caduc le dernier lien ;
   #   le dernier lien est celui du compte : deux assurés d'un même foyer partagent une adresse,
-  #   la demande de l'un laisse valable le lien de l'autre (une cible qui remplace les liens de
-  #   l'adresse le rend caduc), et ce lien change le mot de passe de son compte ;
+  #   la demande de l'un, puis son changement de mot de passe, laissent valable le lien de
+  #   l'autre (une cible qui remplace les liens de l'adresse, à la demande ou au changement, le
+  #   rend caduc), et ce lien change le mot de passe de son compte ;
   # - une seule fois : après l'enregistrement, le même lien est refusé ; un refus (règle non
   #   respectée) ne consomme pas le lien (étape 5).
 
@@ -102,11 +103,10 @@ Fonctionnalité: Étape 4 – L'assuré clique sur le mail reçu
     Alors le lien me permet d'enregistrer un nouveau mot de passe
 
   @E4-DERNIER-LIEN
-  Scénario: Deux assurés partagent une adresse mail : la demande de l'un laisse valable le lien de l'autre
+  Scénario: Deux assurés partagent une adresse mail : le renouvellement de l'un laisse valable le lien de l'autre
     Étant donné un autre assuré dont le compte ameli a la même adresse mail validée que le mien
-    Quand l'autre assuré, qui partage mon adresse, demande le renouvellement de son mot de passe
-    Alors l'autre assuré reçoit son mail
-    Quand je clique dans mon mail, reçu avant le sien, sur « Renouveler mon mot de passe »
+    Quand l'autre assuré renouvelle son mot de passe avec le mail reçu à notre adresse
+    Et je clique dans mon mail, reçu avant le sien, sur « Renouveler mon mot de passe »
     Alors le lien me permet d'enregistrer un nouveau mot de passe
     Et ce mot de passe ouvre mon compte
 

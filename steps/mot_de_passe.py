@@ -63,9 +63,15 @@ def other_sharing_my_address(request, control, interpretations, persona, scenari
 
 @when("l'autre assuré renouvelle son mot de passe avec le mail reçu à notre adresse")
 def other_changes_password(ui, target, control, mailpit, scenario_state):
+    """The other person's whole procedure, in this browser, with their own request, mail and
+    link: mine (my mails, my model of the window, my recorded password) stay as they are."""
+    from copy import copy
+
     other = scenario_state.others[-1]
     password = passwords.conforming(rng=scenario_state.rng)
-    if not full_change(ui, target, control, mailpit, other, scenario_state, password):
+    theirs = copy(scenario_state)
+    theirs.reset_mails, theirs.request_times = [], []
+    if not full_change(ui, target, control, mailpit, other, theirs, password):
         raise ConformanceFailure("le changement de mot de passe de l'autre assuré n'est pas "
                                  "confirmé", expected="la confirmation", seen=ui.body_text()[:300])
     scenario_state.other_password = password

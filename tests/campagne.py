@@ -388,6 +388,23 @@ def clip_of_a_new_series():
     captcha._audio = Fresh()
 
 
+def links_superseded_by_address_on_change():
+    """A password changed stops the unused links of the address, not of the account (a request
+    stops the account's only): in a household that shares an address, one person's change makes
+    the other's pending link useless."""
+    from flask import request
+
+    original = reset.supersede_links
+
+    def supersede(db, account_id):
+        if request.endpoint != "reset.new_password":
+            return original(db, account_id)
+        db.execute(f"UPDATE reset_token SET superseded = 1 WHERE account_id IN {OF_THE_ADDRESS}"
+                   " AND used_at IS NULL", (account_id,))
+
+    reset.supersede_links = supersede
+
+
 def fixed_window():
     """A window that starts at the first request and starts again once it is over: every
     request before is forgotten (a counter reset, not a rolling window)."""
@@ -848,6 +865,9 @@ CAMPAIGN = {
     "liens-remplaces-par-adresse": _mutant(
         "E4-DERNIER-LIEN", "une demande rend caducs les liens de l'adresse, pas ceux du compte",
         patch=links_superseded_by_address),
+    "liens-remplaces-par-adresse-au-changement": _mutant(
+        "E4-DERNIER-LIEN", "un changement de mot de passe rend caducs les liens de l'adresse",
+        patch=links_superseded_by_address_on_change),
     "refus-consomme-le-lien": _mutant(
         "E4-USAGE-UNIQUE", "un mot de passe refusé consomme le lien",
         patch=refusal_consumes_link, area=("E5-LONGUEUR", "E5-CASSE", "E5-SANS-NIR-NI-DATE")),
