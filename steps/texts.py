@@ -33,9 +33,12 @@ RESET_PASSWORD = "Nouveau mot de passe"
 RESET_CONFIRMATION = "Confirmer le mot de passe"
 RESET_SUBMIT = "Valider le nouveau mot de passe"
 
-# Step 4, after 30 minutes: "Au-delà de ce délai, vous devrez recommencer votre demande".
+# Step 4, after 30 minutes: "Au-delà de ce délai, vous devrez recommencer votre demande". A link
+# already used may say so in its own words (« Ce lien a déjà été utilisé. Faites une nouvelle
+# demande. »): the guide gives no text for it.
 EXPIRED = re.compile(
-    r"expir|n['’]est plus (valide|valable)|plus valide|périmé|recommencer", re.IGNORECASE
+    r"expir|n['’]est plus (valide|valable|actif|utilisable)|plus valide|périmé|recommencer|"
+    r"déjà (été )?utilisé|nouvelle demande", re.IGNORECASE
 )
 # Step 6: "la confirmation que son renouvellement de mot de passe a bien été enregistré".
 CONFIRMED = re.compile(
