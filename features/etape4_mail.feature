@@ -10,13 +10,16 @@ Fonctionnalité: Étape 4 – L'assuré clique sur le mail reçu
   # - les 30 minutes courent depuis la demande, et valent à chaque étape : lien ouvert à temps
   #   puis mot de passe envoyé trop tard, refusé ; 30 minutes comptées depuis la dernière demande ;
   # - seul le dernier lien : ouvert puis remplacé par une nouvelle demande (autre onglet), refusé ;
-  #   une demande bloquée (aucun mail) ne rend pas caduc le dernier lien ;
+  #   une demande bloquée, ou dont la date de naissance ou l'adresse n'est pas celle du compte
+  #   (aucun mail), ne rend pas caduc le dernier lien ;
   #   le dernier lien est celui du compte : deux assurés d'un même foyer partagent une adresse,
   #   la demande de l'un, puis son changement de mot de passe, laissent valable le lien de
   #   l'autre (une cible qui remplace les liens de l'adresse, à la demande ou au changement, le
   #   rend caduc), et ce lien change le mot de passe de son compte ;
-  # - une seule fois : après l'enregistrement, le même lien est refusé ; un refus (règle non
-  #   respectée) ne consomme pas le lien (étape 5).
+  # - une seule fois : après l'enregistrement, le même lien est refusé, à l'ouverture comme dans
+  #   un formulaire ouvert avant (deux onglets : l'autre n'enregistre rien) ; un refus (règle non
+  #   respectée) ne consomme pas le lien (étape 5) ;
+  # - la version texte du mail donne le lien du bouton (un lecteur de la seule version texte).
 
   Contexte:
     Étant donné un assuré dont le compte ameli a une adresse mail validée
@@ -36,6 +39,7 @@ Fonctionnalité: Étape 4 – L'assuré clique sur le mail reçu
     Et le mail propose « Renouveler mon mot de passe »
     Quand je clique dans le mail sur « Renouveler mon mot de passe »
     Alors je suis sur la page « Renouvellement de mot de passe »
+    Et la version texte du mail donne le lien du bouton
     Et le lien me permet d'enregistrer un nouveau mot de passe
 
   @E4-LIEN-30MIN
@@ -103,6 +107,13 @@ Fonctionnalité: Étape 4 – L'assuré clique sur le mail reçu
     Alors le lien me permet d'enregistrer un nouveau mot de passe
 
   @E4-DERNIER-LIEN
+  Scénario: Une demande dont la date de naissance ou l'adresse n'est pas celle du compte ne rend pas caduc le lien du dernier mail
+    Quand je demande le renouvellement avec mon numéro mais une autre date de naissance
+    Et je demande le renouvellement avec mon numéro mais une autre adresse mail
+    Et je clique dans le mail le plus récent sur « Renouveler mon mot de passe »
+    Alors le lien me permet d'enregistrer un nouveau mot de passe
+
+  @E4-DERNIER-LIEN
   Scénario: Deux assurés partagent une adresse mail : le renouvellement de l'un laisse valable le lien de l'autre
     Étant donné un autre assuré dont le compte ameli a la même adresse mail validée que le mien
     Quand l'autre assuré renouvelle son mot de passe avec le mail reçu à notre adresse
@@ -118,3 +129,13 @@ Fonctionnalité: Étape 4 – L'assuré clique sur le mail reçu
     Alors la page confirme que mon nouveau mot de passe est enregistré
     Quand je clique à nouveau dans le mail sur « Renouveler mon mot de passe »
     Alors un message indique que le lien n'est plus valable et qu'il faut recommencer la demande
+
+  @E4-USAGE-UNIQUE
+  Scénario: Ouvert dans deux onglets, le lien ne sert qu'une fois
+    Étant donné que j'ai cliqué deux fois dans le mail sur « Renouveler mon mot de passe », chaque fois dans un onglet
+    Quand je saisis un nouveau mot de passe conforme et je le confirme
+    Et je clique sur « Valider le nouveau mot de passe »
+    Alors la page confirme que mon nouveau mot de passe est enregistré
+    Quand je reviens au premier onglet
+    Alors un message indique que le lien n'est plus valable et qu'il faut recommencer la demande
+    Et le mot de passe enregistré ouvre mon compte

@@ -196,6 +196,7 @@ def login_refused(ui):
 
 
 @then("ce mot de passe ouvre mon compte")
+@then("le mot de passe enregistré ouvre mon compte")
 def this_password_opens(ui, browser, target, persona, scenario_state):
     must_open(ui, browser, target, persona, recorded(scenario_state), scenario_state,
               "le mot de passe confirmé n'ouvre pas le compte", "ce mot de passe")

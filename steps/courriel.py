@@ -53,6 +53,46 @@ def clicks_in_oldest_mail(ui, mailpit, scenario_state, nom):
 def clicked_in_mail(ui, mailpit, scenario_state, nom):
     click_in_mail(ui, mailpit, scenario_state, nom)
 
+@given(parsers.parse("j'ai cliqué deux fois dans le mail sur « {nom} », chaque fois dans un "
+                     "onglet"))
+def clicked_twice(ui, mailpit, scenario_state, nom):
+    """The mail's button clicked twice, as a person who thought the first click did nothing:
+    two tabs show the link's page; the person is in the second, the first kept for later."""
+    click_in_mail(ui, mailpit, scenario_state, nom)
+    scenario_state.first_tab = ui.page
+    ui.page = ui.page.context.new_page()
+    click_in_mail(ui, mailpit, scenario_state, nom)
+
+
+URL = re.compile(r"https?://[^\s<>\"']+")
+
+
+@then("la version texte du mail donne le lien du bouton")
+def text_part_link(ui, scenario_state):
+    """A reader of the text part alone (a text-only client, a mail shown as text) must find the
+    link: the button's address itself, or one that leads to the page the button led to (a
+    link tracker may wrap each part's link in its own address). Read before the link is used."""
+    text = scenario_state.mail.get("Text") or ""
+    href = scenario_state.reset_link or ""
+    if href and href in text:
+        return
+    landing, found = ui.page.url, URL.findall(text)
+    for url in found:
+        page = ui.page.context.new_page()
+        try:
+            page.goto(url.rstrip(".,;)"), wait_until="domcontentloaded")
+            if page.url == landing:
+                return
+        except Exception:
+            pass
+        finally:
+            page.close()
+    raise ConformanceFailure(
+        "la version texte du mail ne donne pas le lien du bouton",
+        expected="l'adresse du bouton « Renouveler mon mot de passe » dans la version texte",
+        seen=f"{len(found)} adresse(s) dans la version texte, aucune vers la page du bouton")
+
+
 @then(parsers.parse("le mail a pour objet « {objet} »"))
 def mail_subject(scenario_state, objet):
     seen = scenario_state.mail["Subject"]

@@ -3,7 +3,7 @@ another browser, and requests whose data do not match the account."""
 from datetime import timedelta
 
 from ameli_conformance.errors import ConformanceFailure
-from ameli_conformance.fixtures.bdd import given, then, when
+from ameli_conformance.fixtures.bdd import given, parsers, then, when
 
 from . import texts, verifications
 from .demande import another_person, copy_captcha, fill_identity, show_form
@@ -78,6 +78,25 @@ def other_person_gets_mail(mailpit, scenario_state):
 # ------------------------------------------------------------------ requests that must not send
 
 
+MISMATCHES = ("une autre date de naissance", "le numéro de sécurité sociale d'une autre personne",
+              "une autre adresse mail")
+
+
+def submit_mismatch(ui, target, control, persona, nobody, state, what):
+    """A request with my information, but for one of them (`what`, one of MISMATCHES): another
+    birth date (a day off), `nobody`'s number, or `nobody`'s address."""
+    later = persona.birth_date + timedelta(days=1 if persona.birth_date.day < 28 else -1)
+    field, value = {
+        MISMATCHES[0]: (texts.FORM_BIRTH_DATE, later.strftime("%d/%m/%Y")),
+        MISMATCHES[1]: (texts.FORM_NIR, nobody.nir_typed),
+        MISMATCHES[2]: (texts.FORM_EMAIL, nobody.email),
+    }[what]
+    show_form(ui, target, control, state)
+    fill_identity(ui, persona, state, field, value)
+    copy_captcha(ui, control, target, state=state)
+    ui.click(texts.FORM_SUBMIT)
+
+
 @then("aucune de ces demandes n'envoie de mail, ni à mon adresse ni à l'adresse saisie :")
 def mismatches_send_nothing(request, ui, target, control, mailpit, persona, interpretations,
                             scenario_state, datatable):
@@ -88,18 +107,9 @@ def mismatches_send_nothing(request, ui, target, control, mailpit, persona, inte
     nobody = another_person(request, control, interpretations, state, create=False)
     mine = len(mailpit.messages_to(persona.email))
     theirs = len(mailpit.messages_to(nobody.email))
-    later = persona.birth_date + timedelta(days=1 if persona.birth_date.day < 28 else -1)
     for (what,) in datatable[1:]:
         what = what.strip()
-        field, value = {
-            "une autre date de naissance": (texts.FORM_BIRTH_DATE, later.strftime("%d/%m/%Y")),
-            "le numéro de sécurité sociale d'une autre personne": (texts.FORM_NIR, nobody.nir_typed),
-            "une autre adresse mail": (texts.FORM_EMAIL, nobody.email),
-        }[what]
-        show_form(ui, target, control, state)
-        fill_identity(ui, persona, state, field, value)
-        copy_captcha(ui, control, target, state=state)
-        ui.click(texts.FORM_SUBMIT)
+        submit_mismatch(ui, target, control, persona, nobody, state, what)
         now_mine = mailpit.count_stays(persona.email, mine)
         now_theirs = mailpit.count_stays(nobody.email, theirs)
         verifications.record(state, "E3-ENVOI", f"demande avec {what}",
@@ -108,3 +118,14 @@ def mismatches_send_nothing(request, ui, target, control, mailpit, persona, inte
                              "l'adresse saisie")
         mine, theirs = now_mine, now_theirs
     verifications.settle(state, since, "demandes qui ne correspondent pas au compte")
+
+
+@when(parsers.re(r"je demande le renouvellement avec mon numéro mais une autre "
+                 r"(?P<quoi>date de naissance|adresse mail)"))
+def mismatched_request(request, ui, target, control, persona, interpretations, scenario_state,
+                       quoi):
+    """A request with a typo in the birth date or the address, the number mine. Whether a mail
+    leaves is E3-ENVOI's (« aucune de ces demandes n'envoie de mail »); here, what it changes
+    for what comes after."""
+    nobody = another_person(request, control, interpretations, scenario_state, create=False)
+    submit_mismatch(ui, target, control, persona, nobody, scenario_state, f"une autre {quoi}")

@@ -554,6 +554,62 @@ def blocked_request_supersedes():
     _after_blocked(supersede)
 
 
+def used_checked_on_open_only():
+    """A used link is refused when it is opened, but a form opened before the change still
+    records a password: the submission checks the link's expiry and replacement, not its use
+    (and without the reference's guard, the change is made again)."""
+    from flask import request
+
+    from ameli_conformance.reference_app.db import transaction
+
+    def set_used(row_id, used_at):
+        with transaction() as db:
+            db.execute("UPDATE reset_token SET used_at = ? WHERE id = ?", (used_at, row_id))
+
+    def hook(app):
+        view = app.view_functions["reset.new_password"]
+
+        def new_password(token):
+            row = _token_row() if request.method == "POST" else None
+            used = row["used_at"] if row is not None else None
+            if used is not None:
+                set_used(row["id"], None)
+            answer = view(token)
+            if used is not None and getattr(answer, "status_code", None) != 302:
+                set_used(row["id"], used)  # refused for a rule: the link stays as it was
+            return answer
+
+        app.view_functions["reset.new_password"] = new_password
+
+    _on_app(hook)
+
+
+def mismatch_supersedes():
+    """The new link replaces the old ones before the birth date and the address are compared:
+    a request that names the account's number with a typo in the date or the address sends no
+    mail, and yet the link of the last mail stops working."""
+    from ameli_conformance.reference_app.db import transaction
+
+    original = reset._handle_request
+
+    def handle(nir13, birth_date, email):
+        with transaction() as db:
+            account = db.execute("SELECT * FROM account WHERE nir13 = ?", (nir13,)).fetchone()
+            if account is not None and (account["birth_date"] != birth_date or (
+                    account["email"] or "").lower() != email.lower()):
+                reset.supersede_links(db, account["id"])
+        return original(nir13, birth_date, email)
+
+    reset._handle_request = handle
+
+
+def text_part_without_link():
+    """The text part of the renewal mail names its link by a variable the code does not pass:
+    Jinja writes nothing, and a reader of the text part has no link to follow."""
+    _render_all(mail, lambda name, text: re.sub(r"https?://\S+", "", text)
+                if name == "mail/reset.txt" else text)
+
+
 def refusal_consumes_link():
     from ameli_conformance.reference_app import clock
     from ameli_conformance.reference_app.db import transaction
@@ -847,6 +903,9 @@ CAMPAIGN = {
         "E3BIS-2-BLOCAGE", "comptée sur 59 minutes, la fin affichée sur 60",
         patch=block_lifts_early, settings=("RESET_REQUEST_WINDOW=3540",)),
     # E4-*
+    "version-texte-sans-lien": _mutant(
+        "E4-MAIL", "la version texte du mail n'a pas le lien (variable absente du modèle)",
+        patch=text_part_without_link),
     "expiration-verifiee-a-l-ouverture": _mutant(
         "E4-LIEN-30MIN", "les 30 minutes ne sont vérifiées qu'à l'ouverture du lien",
         patch=expiry_checked_on_open_only),
@@ -868,6 +927,12 @@ CAMPAIGN = {
     "liens-remplaces-par-adresse-au-changement": _mutant(
         "E4-DERNIER-LIEN", "un changement de mot de passe rend caducs les liens de l'adresse",
         patch=links_superseded_by_address_on_change),
+    "demande-erronee-annule-les-liens": _mutant(
+        "E4-DERNIER-LIEN", "une demande dont la date ou l'adresse est fausse (aucun mail) annule "
+        "le lien du dernier mail", patch=mismatch_supersedes),
+    "usage-unique-verifie-a-l-ouverture": _mutant(
+        "E4-USAGE-UNIQUE", "un lien utilisé n'est refusé qu'à l'ouverture : un formulaire ouvert "
+        "avant enregistre encore", patch=used_checked_on_open_only),
     "refus-consomme-le-lien": _mutant(
         "E4-USAGE-UNIQUE", "un mot de passe refusé consomme le lien",
         patch=refusal_consumes_link, area=("E5-LONGUEUR", "E5-CASSE", "E5-SANS-NIR-NI-DATE")),

@@ -136,6 +136,9 @@ def test_a_login_that_a_neighbour_password_opens_is_caught(mutant_target, confor
 #   address, the requests counted for the address, a request that kills the address's links.
 # - The CAPTCHA: one picture whatever the series; one sound file whatever the series; a clip
 #   that is a new series, the form expecting it from then on (the image's characters refused).
+# - The link: the text part without it (a variable its template lacks); a request with a typo in
+#   the birth date or the address that kills the last mail's link; a used link refused when
+#   opened, but not by a form opened before (two tabs).
 TOGETHER = {
     "mot-de-passe-par-adresse+limite-par-adresse+liens-remplaces-par-adresse": (
         ["-k", "partagent"],
@@ -147,6 +150,11 @@ TOGETHER = {
         [("E2-CAPTCHA-IMAGE", "l'image est la même pour une autre série"),
          ("E2-CAPTCHA-AUDIO", "l'écoute a changé les caractères à recopier"),
          ("E2-CAPTCHA-AUDIO", "le microphone fait entendre le même extrait pour une autre série")]),
+    "version-texte-sans-lien+demande-erronee-annule-les-liens+usage-unique-verifie-a-l-ouverture": (
+        ["-k", "le_mail_de_renouvellement or pas_celle_du_compte or deux_onglets"],
+        [("E4-MAIL", "la version texte du mail ne donne pas le lien du bouton"),
+         ("E4-DERNIER-LIEN", "le formulaire du nouveau mot de passe n'est pas proposé"),
+         ("E4-USAGE-UNIQUE", "un lien qui ne devait plus être valable a permis de changer")]),
 }
 
 
