@@ -9,6 +9,8 @@ Fonctionnalité: Étape 3bis, cas 2 – Trop de demandes successives
   # Conception des tests (docs/conception-des-tests.md, E3BIS-2-BLOCAGE) :
   # - l'heure affichée est la vraie fin : une minute avant, toujours bloqué (sans mail) ; à
   #   l'heure dite, la demande aboutit ; hiver, été, et les deux changements d'heure ;
+  # - la page du blocage propose, comme dans le guide, « Retourner à la page de connexion », qui y
+  #   mène ;
   # - la limite vaut pour le compte : demandes faites depuis des navigateurs différents ;
   #   elle ne touche pas les autres comptes, même celui d'un assuré du même foyer qui partage
   #   l'adresse mail (une cible qui compte les demandes par adresse bloque l'autre assuré) ;
@@ -28,6 +30,9 @@ Fonctionnalité: Étape 3bis, cas 2 – Trop de demandes successives
     Alors la page affiche « Le nombre maximum de demandes de renouvellement de mot de passe a été atteint. »
     Et la page indique que le service est bloqué jusqu'à la fin du blocage, en heure de Paris
     Et aucun nouveau mail n'est envoyé
+    Et la page propose « Retourner à la page de connexion »
+    Quand je clique sur « Retourner à la page de connexion »
+    Alors je suis sur la page de connexion
     Quand il est une minute avant l'heure de fin du blocage
     Et je demande une nouvelle fois le renouvellement de mon mot de passe
     Alors la page affiche « Le nombre maximum de demandes de renouvellement de mot de passe a été atteint. »

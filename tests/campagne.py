@@ -891,6 +891,10 @@ CAMPAIGN = {
         patch=lambda: rewrite(reset, "reset/impossible.html",
                               '<a href="/connexion">Retourner à la page de connexion</a>', "")),
     # E3BIS-2
+    "blocage-sans-retour": _mutant(
+        "E3BIS-2-BLOCAGE", "la page du blocage n'offre pas le retour à la page de connexion",
+        patch=lambda: rewrite(reset, "reset/blocked.html",
+                              '<a href="/connexion">Retourner à la page de connexion</a>', "")),
     "limite-par-navigateur": _mutant("E3BIS-2-BLOCAGE", "les demandes sont comptées par "
                                      "navigateur", patch=limit_per_session),
     "limite-par-adresse": _mutant("E3BIS-2-BLOCAGE", "les demandes sont comptées par adresse "
