@@ -28,17 +28,30 @@ def login_form_shown(ui) -> bool:
 # A page without the login form that says the login was refused (the guide does not show the
 # page of a refused login: a target may give the reason a page of its own, « Réessayer » leading
 # back to the form), or that it did not happen (an error page answered with a status 200).
-REFUSAL = re.compile(r"incorrect|erron[ée]|invalide|non reconnu|pas reconnu|échou|échec|"
-                     r"bloqu[ée]|une erreur (?:est survenue|s'est produite)|erreur technique|"
+# Whole words where a word of an account page could hold them (« bloquer votre carte »).
+REFUSAL = re.compile(r"incorrect|erron[ée]|invalide\b|non reconnu|pas reconnu|\béchou|\béchec|"
+                     r"\bbloqu(?:é|ée|és|ées)\b|refus|impossible|inconnu|pas valide|"
+                     r"ne correspond|ne permet(?:tent)? pas|"
+                     r"une erreur (?:est survenue|s'est produite)|erreur technique|"
                      r"indisponible", re.IGNORECASE)
+# What an opened account offers, and a refused login does not: to log out.
+LOGOUT = re.compile(r"d[ée]connect|d[ée]connexion", re.IGNORECASE)
+
+
+def logout_offered(ui) -> bool:
+    return (ui.page.get_by_role("button", name=LOGOUT).count()
+            + ui.page.get_by_role("link", name=LOGOUT).count()) > 0
 
 
 def refusal_seen(ui) -> str:
     """What shows a person that the login was refused, "" when nothing does: the login form
-    shown again, or on a page without it a sentence of refusal (« mot de passe incorrect »,
-    « compte temporairement bloqué »)."""
+    shown again, or, on a page without it that offers no way to log out (an opened account
+    does), a sentence of refusal (« mot de passe incorrect », « compte temporairement
+    bloqué », « accès refusé »)."""
     if login_form_shown(ui):
         return "le formulaire de connexion de nouveau"
+    if logout_offered(ui):
+        return ""
     text = " ".join(ui.body_text().split())
     found = REFUSAL.search(text)
     if found is None:

@@ -847,6 +847,13 @@ VARIANTS = {
     "refus-de-connexion-sur-sa-page": Mutant("", "un refus de connexion s'affiche sur une page à "
                                              "lui, sans le formulaire",
                                              patch=login_refused_on_its_own_page),
+    "compte-qui-parle-de-blocage": Mutant(
+        "", "la page du compte ouvert parle d'une carte bloquée et d'un service indisponible",
+        patch=lambda: rewrite(auth, "auth/account.html",
+                              "<p>Vous êtes connecté à votre compte ameli.</p>",
+                              "<p>Carte Vitale perdue ou volée ? Elle est bloquée dès votre "
+                              "déclaration.</p><p>Le service de messagerie est momentanément "
+                              "indisponible.</p>")),
     "formulaire-lie-a-la-session": Mutant("", "le formulaire n'est servi qu'après la page de "
                                           "connexion, dans la même session",
                                           patch=lambda: bound_to_the_way("GET")),

@@ -1,8 +1,8 @@
 """Readings the guide leaves open: a target written to other readings than the reference app's
 is CONFORME when it keeps the guide's rules under them, its profile declaring the ones the
-harness cannot see (`[interpretations]`). The variant below is the reference app changed to five
+harness cannot see (`[interpretations]`). The variant below is the reference app changed to six
 other readings at once (tests/mutants.py, tests/campagne.py); the harness said NON CONFORME to
-each of them until 2026-12-03. (`shared_email`, a sixth, is in tests/test_profile.py.)
+each of them until 2026-12-03. (`shared_email`, a seventh, is in tests/test_profile.py.)
 
 - `numero-sans-la-cle`: the NIR as its 13 digits, without the key, at the login and on the
   request form (seed 003 calls them the login's « identifiant »; seed 004 speaks of 13 digits and
@@ -25,6 +25,10 @@ each of them until 2026-12-03. (`shared_email`, a sixth, is in tests/test_profil
   without the form, « Réessayer » leading back to it (the guide does not show that page). The
   harness read « no login form » as « the account opened »: NON CONFORME on E6-CONNEXION and
   CONNEXION-BLOCAGE (« un mauvais mot de passe a ouvert le compte »). Nothing to declare.
+- `compte-qui-parle-de-blocage`: the opened account's page says that a lost card « est
+  bloquée » and that a service is « indisponible », beside « Me déconnecter ». The harness read
+  those words as a refused login: NON CONFORME on E6-CONNEXION. A page that offers to log out
+  is an opened account now, whatever words it holds.
 """
 import pytest
 
@@ -33,7 +37,8 @@ from ameli_conformance.profile import ProfileError, load
 from .conftest import url_profile
 
 OTHER_READINGS = ("numero-sans-la-cle+fenetre-fixe+refus-de-connexion-sur-sa-page+"
-                  "logo-avant-l-image+refus-de-mot-de-passe-sur-sa-page")
+                  "logo-avant-l-image+refus-de-mot-de-passe-sur-sa-page+"
+                  "compte-qui-parle-de-blocage")
 # A request that sends (E3-ENVOI); the form's refusals of a NIR of 11, of 13 with a letter and of
 # 15 characters (E2-FORMULAIRE); the new password opening the account and the old one refused
 # (E6-CONNEXION); the login blocked, refused, then open at the block's end (CONNEXION-BLOCAGE);
@@ -88,9 +93,47 @@ def test_a_sentence_of_refusal_is_read_on_a_page_without_the_form():
                  "Vos identifiants ne sont pas reconnus.", "Identifiants erronés",
                  "Votre compte est temporairement bloqué jusqu'au 26/12/2022 - 14h33.",
                  "Échec de la connexion", "Une erreur est survenue. Veuillez réessayer.",
-                 "Service momentanément indisponible"):
+                 "Service momentanément indisponible", "Accès refusé", "Connexion impossible",
+                 "Identifiant ou mot de passe inconnu", "Vos identifiants ne sont pas valides",
+                 "Les informations saisies ne correspondent pas à un compte ameli",
+                 "Vos informations ne permettent pas de vous identifier"):
         assert REFUSAL.search(said), said
     for account_page in ("Mon compte ameli Vous êtes connecté à votre compte ameli. "
                          "Me déconnecter", "Bienvenue sur votre compte ameli Vos remboursements "
-                         "récents."):
+                         "récents.", "Carte Vitale perdue ou volée : faites-la bloquer",
+                         "Votre pension d'invalidité", "Bloquez votre carte en un clic"):
         assert not REFUSAL.search(account_page), account_page
+
+
+PAGES_AFTER_LOGGING_IN = [
+    ("<h1>Mon compte ameli</h1><p>Carte Vitale perdue ? Elle est bloquée dès votre "
+     "déclaration.</p><button>Me déconnecter</button>", False),
+    ("<h1>Mon compte ameli</h1><p>Vos remboursements récents.</p>", False),
+    ("<h1>Accès refusé</h1><p>Vos informations ne permettent pas de vous identifier.</p>"
+     "<a href='/connexion'>Réessayer</a>", True),
+    ("<h1>Connexion impossible</h1><a href='/connexion'>Réessayer</a>", True),
+    ("<label for='m'>Mon mot de passe (ou code provisoire)</label><input id='m' type='password'>"
+     "<p>Bienvenue</p>", True),
+]
+
+
+def test_a_page_after_logging_in_is_read_as_a_person_reads_it():
+    """After logging in: the login form again, or a page without it that says a refusal, is a
+    refusal; a page that offers to log out is an opened account, whatever else it says (« carte
+    bloquée »). One browser, each page in turn."""
+    from playwright.sync_api import sync_playwright
+
+    from ameli_conformance.fixtures.browser import find_chromium, launch_args
+    from ameli_conformance.steps.connexion import refusal_seen
+    from ameli_conformance.steps.ui import Ui
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=find_chromium(None), args=launch_args())
+        try:
+            page = browser.new_page()
+            for body, refused in PAGES_AFTER_LOGGING_IN:
+                page.set_content(f"<!doctype html><html lang='fr'><body><main>{body}</main>"
+                                 "</body></html>")
+                assert bool(refusal_seen(Ui(page))) is refused, body
+        finally:
+            browser.close()

@@ -1,6 +1,5 @@
 """Après le changement : SEC-PAS-DE-CONNEXION-AUTO, SEC-SESSIONS ; et l'API de contrôle
 désactivée : SEC-CONTROLE-DESACTIVE."""
-import re
 import secrets
 
 import httpx
@@ -10,20 +9,15 @@ from ameli_conformance import contract
 from ameli_conformance.errors import ConformanceFailure, NotApplicable
 from ameli_conformance.fixtures.bdd import given, then, when
 
-from ..connexion import log_in, login_form_shown
+from ..connexion import log_in, login_form_shown, logout_offered
 from ..ui import Ui
 
 # ------------------------------------------------------------------ SEC-PAS-DE-CONNEXION-AUTO
 
 
-LOGOUT = re.compile(r"d[ée]connect|d[ée]connexion", re.IGNORECASE)
-
-
 @then("la page ne propose pas de me déconnecter")
 def no_logout(ui):
-    offered = ui.page.get_by_role("button", name=LOGOUT).or_(
-        ui.page.get_by_role("link", name=LOGOUT))
-    if offered.count():
+    if logout_offered(ui):
         raise ConformanceFailure("la confirmation a ouvert le compte : elle propose de se déconnecter",
                                  expected="aucune session ouverte", seen="un bouton de déconnexion")
 
