@@ -40,9 +40,16 @@ EXPIRED = re.compile(
     r"expir|n['’]est plus (valide|valable|actif|utilisable)|plus valide|périmé|recommencer|"
     r"déjà (été )?utilisé|nouvelle demande", re.IGNORECASE
 )
-# Step 6: "la confirmation que son renouvellement de mot de passe a bien été enregistré".
+# Step 6: "la confirmation que son renouvellement de mot de passe a bien été enregistré". The
+# guide does not show the page: other words of a correct target count (« a été mis à jour »,
+# « modifié avec succès », « vous pouvez maintenant vous connecter avec votre nouveau mot de
+# passe »); a negation never does (« n'a pas été modifié »).
+_DONE = r"(enregistré|modifié|renouvelé|changé|mis à jour|pris en compte|réinitialisé)"
 CONFIRMED = re.compile(
-    r"mot de passe.{0,60}(a bien été|a été|est)\s+(bien\s+)?(enregistré|modifié|renouvelé|changé)",
+    rf"mot de passe.{{0,60}}(a bien été|a été|est)\s+(bien\s+)?{_DONE}"
+    rf"|mot de passe\s+(?:\w+\s+){{0,2}}{_DONE}\s+avec succès"
+    r"|(?:pouvez|pourrez)\s+(?:maintenant\s+|désormais\s+|dès à présent\s+|à présent\s+)?"
+    r"vous connecter avec (?:votre|ce) nouveau mot de passe",
     re.IGNORECASE | re.DOTALL,
 )
 

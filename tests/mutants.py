@@ -847,6 +847,12 @@ VARIANTS = {
     "refus-de-connexion-sur-sa-page": Mutant("", "un refus de connexion s'affiche sur une page à "
                                              "lui, sans le formulaire",
                                              patch=login_refused_on_its_own_page),
+    "confirmation-en-d-autres-mots": Mutant(
+        "", "la confirmation du nouveau mot de passe dit « mis à jour », en d'autres mots que le "
+        "guide", patch=lambda: rewrite(
+            reset, "reset/done.html", "<p>Votre nouveau mot de passe a bien été enregistré.</p>\n"
+            "<p>Vous pouvez dès à présent vous connecter à votre compte ameli avec ce nouveau mot "
+            "de passe.</p>", "<p>Mot de passe mis à jour avec succès.</p>")),
     "compte-qui-parle-de-blocage": Mutant(
         "", "la page du compte ouvert parle d'une carte bloquée et d'un service indisponible",
         patch=lambda: rewrite(auth, "auth/account.html",

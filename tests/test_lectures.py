@@ -1,8 +1,8 @@
 """Readings the guide leaves open: a target written to other readings than the reference app's
 is CONFORME when it keeps the guide's rules under them, its profile declaring the ones the
-harness cannot see (`[interpretations]`). The variant below is the reference app changed to six
+harness cannot see (`[interpretations]`). The variant below is the reference app changed to seven
 other readings at once (tests/mutants.py, tests/campagne.py); the harness said NON CONFORME to
-each of them until 2026-12-03. (`shared_email`, a seventh, is in tests/test_profile.py.)
+each of them until 2026-12-03. (`shared_email`, an eighth, is in tests/test_profile.py.)
 
 - `numero-sans-la-cle`: the NIR as its 13 digits, without the key, at the login and on the
   request form (seed 003 calls them the login's « identifiant »; seed 004 speaks of 13 digits and
@@ -29,6 +29,10 @@ each of them until 2026-12-03. (`shared_email`, a seventh, is in tests/test_prof
   bloquée » and that a service is « indisponible », beside « Me déconnecter ». The harness read
   those words as a refused login: NON CONFORME on E6-CONNEXION. A page that offers to log out
   is an opened account now, whatever words it holds.
+- `confirmation-en-d-autres-mots`: the new password's confirmation says « Mot de passe mis à
+  jour avec succès. » The guide does not show that page; the harness knew only « a (bien) été
+  enregistré / modifié / renouvelé / changé », and read every change as refused: NON CONFORME
+  on every requirement that records a password.
 """
 import pytest
 
@@ -38,7 +42,7 @@ from .conftest import url_profile
 
 OTHER_READINGS = ("numero-sans-la-cle+fenetre-fixe+refus-de-connexion-sur-sa-page+"
                   "logo-avant-l-image+refus-de-mot-de-passe-sur-sa-page+"
-                  "compte-qui-parle-de-blocage")
+                  "compte-qui-parle-de-blocage+confirmation-en-d-autres-mots")
 # A request that sends (E3-ENVOI); the form's refusals of a NIR of 11, of 13 with a letter and of
 # 15 characters (E2-FORMULAIRE); the new password opening the account and the old one refused
 # (E6-CONNEXION); the login blocked, refused, then open at the block's end (CONNEXION-BLOCAGE);

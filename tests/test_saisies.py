@@ -37,3 +37,26 @@ def test_the_notice_of_a_change_is_read_in_whole_numbers():
     assert read(dates, "le 05/01/2023") and read(dates, "le 5 janvier 2023")
     assert read(dates, "le 05 janvier 2023")
     assert not read(dates, "le 25 janvier 2023") and not read(dates, "le 105/01/2023")
+
+
+def test_a_confirmation_is_read_in_other_words_than_the_guides_never_in_a_negation():
+    """The guide does not show the confirmation page (step 6): a correct target's own words count;
+    a refusal that says the password was not changed never does."""
+    from ameli_conformance.steps.texts import CONFIRMED
+
+    for said in ("Votre renouvellement de mot de passe a bien été enregistré.",
+                 "Votre nouveau mot de passe a bien été enregistré.",
+                 "Votre mot de passe a été mis à jour.",
+                 "Votre nouveau mot de passe a bien été pris en compte.",
+                 "Mot de passe modifié avec succès",
+                 "Votre mot de passe est modifié.",
+                 "Vous pouvez maintenant vous connecter avec votre nouveau mot de passe."):
+        assert CONFIRMED.search(said), said
+    for said in ("Votre mot de passe n'a pas été modifié.",
+                 "Votre mot de passe n'est pas enregistré.",
+                 "Votre mot de passe n'a pas pu être mis à jour.",
+                 "Le mot de passe doit comporter entre 8 et 50 caractères.",
+                 "Pour maintenir la confidentialité de vos informations, nous vous recommandons "
+                 "de ne pas choisir un mot de passe que vous utilisez déjà sur un autre site.",
+                 "Ce lien n'est plus valide : votre mot de passe n'a pas été changé."):
+        assert not CONFIRMED.search(said), said
