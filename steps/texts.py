@@ -94,12 +94,17 @@ FRENCH = re.compile(
 )
 
 # Step 5: what a refusal's reason must speak of, rule by rule (the guide gives no exact text).
+# The reason of a refusal, as a correct target may word it (the guide gives the rules, not the
+# messages); each rule's words, not another rule's (« minimum » would read a « majuscule au
+# minimum » as a length).
 REASONS = {
-    "longueur": re.compile(r"\b8\b|\b50\b|longueur|court|long", re.IGNORECASE),
-    "casse": re.compile(r"majuscule|minuscule", re.IGNORECASE),
-    "chiffre ou caractère spécial": re.compile(r"chiffre|spécia", re.IGNORECASE),
-    "caractères autorisés": re.compile(r"autoris|interdit|non admis|accepté|invalide|permis",
-                                       re.IGNORECASE),
-    "numéro ou date de naissance": re.compile(r"sécurité sociale|naissance|NIR", re.IGNORECASE),
-    "confirmation": re.compile(r"identique|correspond|confirm|différ", re.IGNORECASE),
+    "longueur": re.compile(r"\b8\b|\b50\b|longueur|court|long|taille|dépasse", re.IGNORECASE),
+    "casse": re.compile(r"majuscule|minuscule|capitale", re.IGNORECASE),
+    "chiffre ou caractère spécial": re.compile(r"chiffre|spécia|symbole", re.IGNORECASE),
+    "caractères autorisés": re.compile(r"autoris|interdit|non admis|accepté|valide|permis|"
+                                       r"pris en charge", re.IGNORECASE),
+    "numéro ou date de naissance": re.compile(r"sécurité sociale|sécu\b|naissance|NIR|"
+                                              r"personnel", re.IGNORECASE),
+    "confirmation": re.compile(r"identique|correspond|confirm|différ|concord|les mêmes",
+                               re.IGNORECASE),
 }

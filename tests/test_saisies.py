@@ -60,3 +60,21 @@ def test_a_confirmation_is_read_in_other_words_than_the_guides_never_in_a_negati
                  "de ne pas choisir un mot de passe que vous utilisez déjà sur un autre site.",
                  "Ce lien n'est plus valide : votre mot de passe n'a pas été changé."):
         assert not CONFIRMED.search(said), said
+
+
+@pytest.mark.parametrize("rule, said", [
+    ("longueur", "Le mot de passe dépasse la taille autorisée."),
+    ("casse", "Ajoutez au moins une lettre capitale."),
+    ("chiffre ou caractère spécial", "Ajoutez un symbole."),
+    ("caractères autorisés", "Le caractère « é » n'est pas valide."),
+    ("caractères autorisés", "Caractère non pris en charge : é"),
+    ("numéro ou date de naissance", "Votre mot de passe ne doit pas contenir votre n° de sécu."),
+    ("numéro ou date de naissance", "N'utilisez pas d'informations personnelles."),
+    ("confirmation", "Les deux mots de passe ne concordent pas."),
+    ("confirmation", "Les deux mots de passe ne sont pas les mêmes."),
+])
+def test_a_reason_is_read_in_a_correct_targets_words(rule, said):
+    from ameli_conformance.steps.texts import REASONS
+
+    assert REASONS[rule].search(said)
+    assert not REASONS["longueur"].search("Il faut au minimum une majuscule.")
