@@ -37,9 +37,26 @@ def error_beside(ui, champ):
     check_error_beside(ui, champ)
 
 
+def captcha_error_problem(ui) -> tuple[str, str]:
+    """What is wrong with the message of a wrong copy ('' when nothing): beside the field, or
+    announced (an alert) and speaking of the characters. The guide asks for neither place (« il
+    peut recommencer »); E2-FORMULAIRE's « à côté du champ » is for the information typed."""
+    problem, seen = error_problem(ui, texts.FORM_CAPTCHA)
+    if not problem:
+        return "", seen
+    announced = ui.new_alerts()
+    if texts.CAPTCHA_IMAGE.search(announced) and texts.FRENCH.search(announced):
+        return "", f"annoncé : {announced}"
+    return problem, seen
+
+
 @then("une erreur signale que les caractères recopiés sont faux")
 def captcha_error(ui, control, scenario_state):
-    check_error_beside(ui, texts.FORM_CAPTCHA)
+    problem, seen = captcha_error_problem(ui)
+    if problem:
+        raise ConformanceFailure(
+            f"{problem} « {texts.FORM_CAPTCHA} »", expected="un message en français, à côté du "
+            "champ ou annoncé, apparu après l'envoi", seen=seen or ui.body_text()[:300])
     note_series(ui, control, scenario_state)  # the series now shown, and since when
 
 
@@ -86,10 +103,11 @@ def each_miscopy_refused(ui, control, target, mailpit, persona, scenario_state, 
         answer = copy_captcha(ui, control, target, state=state)
         ui.fill(texts.FORM_CAPTCHA, miscopied(answer, how.strip()))
         ui.click(texts.FORM_SUBMIT)
-        problem, seen = error_problem(ui, texts.FORM_CAPTCHA) if ui.has_field(
+        problem, seen = captcha_error_problem(ui) if ui.has_field(
             texts.FORM_CAPTCHA) else ("accepté", ui.body_text()[:200])
         verifications.record(state, "E2-CAPTCHA-ERREUR", how.strip(), not problem,
-                             "refusée, avec un message en français à côté des caractères",
+                             "refusée, avec un message en français (à côté des caractères, ou "
+                             "annoncé)",
                              f"{problem} : {seen}" if problem else seen)
         if not ui.has_field(texts.FORM_NIR):
             show_form(ui, target, control, state)

@@ -788,6 +788,26 @@ def login_refused_on_its_own_page():
     auth.render_template = render
 
 
+def captcha_error_announced_at_the_top():
+    """A wrong copy of the characters is said at the top of the form, in an alert, not beside
+    the field (the guide asks for neither place)."""
+    import re
+
+    original = reset.render_template
+
+    def render(name, **context):
+        html = original(name, **context)
+        if name == "reset/request.html" and (context.get("errors") or {}).get("captcha"):
+            html = re.sub(r'<p class="erreur" id="captcha-erreur">.*?</p>', "", html,
+                          flags=re.DOTALL)
+            html = html.replace('aria-describedby="captcha-erreur"', "")
+            html = html.replace("Le formulaire contient des erreurs. Corrigez les champs signalés.",
+                                "Les caractères recopiés ne correspondent pas à ceux de l'image.")
+        return html
+
+    reset.render_template = render
+
+
 def nir_without_its_key():
     """The login page and the request form take the 13 digits only, as seed 003 calls the
     login's « identifiant »: 15 characters are refused, « sans la clé »."""
@@ -853,6 +873,9 @@ VARIANTS = {
             reset, "reset/done.html", "<p>Votre nouveau mot de passe a bien été enregistré.</p>\n"
             "<p>Vous pouvez dès à présent vous connecter à votre compte ameli avec ce nouveau mot "
             "de passe.</p>", "<p>Mot de passe mis à jour avec succès.</p>")),
+    "erreur-de-copie-en-haut": Mutant(
+        "", "une copie erronée des caractères est dite en haut du formulaire (une alerte), pas à "
+        "côté du champ", patch=captcha_error_announced_at_the_top),
     "compte-qui-parle-de-blocage": Mutant(
         "", "la page du compte ouvert parle d'une carte bloquée et d'un service indisponible",
         patch=lambda: rewrite(auth, "auth/account.html",

@@ -1,8 +1,8 @@
 """Readings the guide leaves open: a target written to other readings than the reference app's
 is CONFORME when it keeps the guide's rules under them, its profile declaring the ones the
-harness cannot see (`[interpretations]`). The variant below is the reference app changed to seven
+harness cannot see (`[interpretations]`). The variant below is the reference app changed to eight
 other readings at once (tests/mutants.py, tests/campagne.py); the harness said NON CONFORME to
-each of them until 2026-12-03. (`shared_email`, an eighth, is in tests/test_profile.py.)
+each of them until 2026-12-03. (`shared_email`, a ninth, is in tests/test_profile.py.)
 
 - `numero-sans-la-cle`: the NIR as its 13 digits, without the key, at the login and on the
   request form (seed 003 calls them the login's « identifiant »; seed 004 speaks of 13 digits and
@@ -33,6 +33,9 @@ each of them until 2026-12-03. (`shared_email`, an eighth, is in tests/test_prof
   jour avec succès. » The guide does not show that page; the harness knew only « a (bien) été
   enregistré / modifié / renouvelé / changé », and read every change as refused: NON CONFORME
   on every requirement that records a password.
+- `erreur-de-copie-en-haut`: a wrong copy of the characters is said in an alert at the top of
+  the form, not beside the field. E2-CAPTCHA-ERREUR asks for a message, not a place; the
+  harness wanted it beside the field: NON CONFORME on E2-CAPTCHA-ERREUR and E2-CAPTCHA-5MIN.
 """
 import pytest
 
@@ -42,18 +45,20 @@ from .conftest import url_profile
 
 OTHER_READINGS = ("numero-sans-la-cle+fenetre-fixe+refus-de-connexion-sur-sa-page+"
                   "logo-avant-l-image+refus-de-mot-de-passe-sur-sa-page+"
-                  "compte-qui-parle-de-blocage+confirmation-en-d-autres-mots")
+                  "compte-qui-parle-de-blocage+confirmation-en-d-autres-mots+"
+                  "erreur-de-copie-en-haut")
 # A request that sends (E3-ENVOI); the form's refusals of a NIR of 11, of 13 with a letter and of
 # 15 characters (E2-FORMULAIRE); the new password opening the account and the old one refused
 # (E6-CONNEXION); the login blocked, refused, then open at the block's end (CONNEXION-BLOCAGE);
 # the requests blocked until the window's end, in winter and across the change to winter time,
 # and the rolling window (E3BIS-2); another person's series, another image (E2-CAPTCHA-IMAGE);
 # five confirmations refused, each with its reason, and the old password still good
-# (E5-CONFIRMATION).
+# (E5-CONFIRMATION); four wrong copies of the characters refused, then the right one sent
+# (E2-CAPTCHA-ERREUR).
 SELECTION = ["-m", "E3-ENVOI or E2-FORMULAIRE or E6-CONNEXION or CONNEXION-BLOCAGE or "
-             "E3BIS-2-BLOCAGE or E2-CAPTCHA-IMAGE or E5-CONFIRMATION", "-k", "envoie_un_seul_mail "
-             "or signalée or lancien_non or trop_derreurs or hiver or glissante or autre_image or "
-             "confirmation_différente"]
+             "E3BIS-2-BLOCAGE or E2-CAPTCHA-IMAGE or E5-CONFIRMATION or E2-CAPTCHA-ERREUR", "-k",
+             "envoie_un_seul_mail or signalée or lancien_non or trop_derreurs or hiver or "
+             "glissante or autre_image or confirmation_différente or copie_erronée"]
 
 
 @pytest.mark.parametrize("variant", [OTHER_READINGS], indirect=True)
@@ -68,11 +73,11 @@ def test_a_target_of_other_readings_is_conformant_under_them(variant, conformanc
     statuses = {r["id"]: r["status"] for r in report["requirements"] if r["status"] != "not_tested"}
     assert statuses == dict.fromkeys(("E2-FORMULAIRE", "E3-ENVOI", "E3BIS-2-BLOCAGE",
                                       "E6-CONNEXION", "CONNEXION-BLOCAGE", "E2-CAPTCHA-IMAGE",
-                                      "E5-CONFIRMATION"), "passed"), statuses
+                                      "E5-CONFIRMATION", "E2-CAPTCHA-ERREUR"), "passed"), statuses
     by_status = {}
     for s in report["scenarios"]:
         by_status.setdefault(s["status"], []).append(s)
-    assert len(by_status["passed"]) == 8, [s["name"] for s in report["scenarios"]]
+    assert len(by_status["passed"]) == 9, [s["name"] for s in report["scenarios"]]
     [outside] = by_status["not_applicable"]  # the rolling window's scenario
     assert outside["outside_reading"] and "période fixe" in outside["not_applicable"], outside
 
