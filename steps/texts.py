@@ -55,14 +55,21 @@ CONFIRMED = re.compile(
 
 
 def _words(text: str) -> str:
-    """Words of the guide as a pattern: any run of white space, either apostrophe."""
-    escaped = (re.sub(r"['’]", "['’]", re.escape(word)) for word in text.split())
+    """Words of the guide as a pattern: any run of white space, either apostrophe, any dash
+    (the guide's « ameli – renouveler » and « 26/12/2022 - 14h33 » are typography)."""
+    escaped = (re.sub(r"\\?[-–—]", "[-–—]", re.sub(r"['’]", "['’]", re.escape(word)))
+               for word in text.split())
     return r"\s+".join(escaped)
 
 
 def phrase(text: str) -> re.Pattern:
     """A sentence of the guide, anywhere on the page."""
     return re.compile(_words(text))
+
+
+def whole(text: str) -> re.Pattern:
+    """A text of the guide, whole, in the guide's case (a mail's subject)."""
+    return re.compile(rf"^\s*{_words(text)}\s*$")
 
 
 def name(text: str) -> re.Pattern:

@@ -78,3 +78,24 @@ def test_a_reason_is_read_in_a_correct_targets_words(rule, said):
 
     assert REASONS[rule].search(said)
     assert not REASONS["longueur"].search("Il faut au minimum une majuscule.")
+
+
+def test_the_guides_words_are_read_with_any_dash_and_apostrophe_but_in_its_case():
+    """« ameli – renouveler » with a hyphen or an em dash, « jusqu'au » with a typographic
+    apostrophe, are the guide's words; the subject in other case, or another word, is not."""
+    from ameli_conformance.steps.texts import BLOCKED_UNTIL, phrase, whole
+
+    subject = whole("Votre compte ameli – renouveler mon mot de passe")
+    for seen in ("Votre compte ameli – renouveler mon mot de passe",
+                 "Votre compte ameli - renouveler mon mot de passe",
+                 "Votre compte ameli — renouveler  mon mot de passe"):
+        assert subject.search(seen), seen
+    for seen in ("votre compte ameli – renouveler mon mot de passe",
+                 "Votre compte ameli renouveler mon mot de passe",
+                 "Votre compte ameli – renouveler mon mot de passe oublié"):
+        assert not subject.search(seen), seen
+    blocked = phrase(BLOCKED_UNTIL.format(end="26/12/2022 - 14h33"))
+    assert blocked.search("Le service de renouvellement de mot de passe est bloqué jusqu’au "
+                          "26/12/2022 – 14h33 (heure de Paris).")
+    assert not blocked.search("Le service de renouvellement de mot de passe est bloqué jusqu'au "
+                              "26/12/2022 - 14h34 (heure de Paris).")
