@@ -11,7 +11,7 @@ from ameli_conformance.fixtures.bdd import then, when
 from . import passwords, texts, verifications
 from .demande import other_browser
 from .horloge import moves_clock
-from .navigation import open_login
+from .navigation import logout_offered, open_login
 
 
 def log_in(ui, target, persona, password):
@@ -34,15 +34,6 @@ REFUSAL = re.compile(r"incorrect|erron[ée]|invalide\b|non reconnu|pas reconnu|\
                      r"ne correspond|ne permet(?:tent)? pas|"
                      r"une erreur (?:est survenue|s'est produite)|erreur technique|"
                      r"indisponible", re.IGNORECASE)
-# What an opened account offers, and a refused login does not: to log out.
-LOGOUT = re.compile(r"d[ée]connect|d[ée]connexion", re.IGNORECASE)
-
-
-def logout_offered(ui) -> bool:
-    return (ui.page.get_by_role("button", name=LOGOUT).count()
-            + ui.page.get_by_role("link", name=LOGOUT).count()) > 0
-
-
 def refusal_seen(ui) -> str:
     """What shows a person that the login was refused, "" when nothing does: the login form
     shown again, or, on a page without it that offers no way to log out (an opened account

@@ -1,4 +1,6 @@
 """Steps 0 and 1, and what every page offers: go to a page, click, see a text, a field."""
+import re
+
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
@@ -54,8 +56,26 @@ def _by_address(ui, target, page_name, shows) -> bool:
     if shows(ui) and left <= _left_in_browser(ui):
         ui.shortcuts.append(f"{page_name} par son adresse ({_path(address)})")
         return True
-    DISCOVERED[key] = None  # bound to its session: the way is clicked from now on
+    if not logout_offered(ui):  # an opened account instead: the address is not to blame
+        DISCOVERED[key] = None  # bound to its session: the way is clicked from now on
     return False
+
+
+# What an opened account offers, and a refused login does not: to log out.
+LOGOUT = re.compile(r"d[ée]connect|d[ée]connexion", re.IGNORECASE)
+
+
+def logout_offered(ui) -> bool:
+    return (ui.page.get_by_role("button", name=LOGOUT).count()
+            + ui.page.get_by_role("link", name=LOGOUT).count()) > 0
+
+
+def log_out(ui) -> None:
+    """Logs out as a person does, with the page's button or link."""
+    action = ui.page.get_by_role("button", name=LOGOUT).or_(
+        ui.page.get_by_role("link", name=LOGOUT))
+    action.first.click()
+    ui.page.wait_for_load_state("domcontentloaded")
 
 
 def _click_the_way(ui, target, page_name, link):
@@ -102,17 +122,31 @@ def _shows_request_form(ui) -> bool:
 
 def open_login(ui, target, shortcut=True):
     """The login page as a person reaches it: from the account home; straight to it when the
-    profile gives only the login page. With `shortcut`, by the address found the first time."""
-    if shortcut and _by_address(ui, target, LOGIN_PAGE, _shows_login):
-        return
-    if target.url:
-        open_home(ui, target)
-        found = _click_the_way(ui, target, LOGIN_PAGE, texts.HOME_LOGIN)
-    else:
-        _go(ui, target.login_url, "la page de connexion")
-        found = lambda: None  # noqa: E731 (reached by its address already)
-    check_login_page(ui)
-    found()
+    profile gives only the login page. With `shortcut`, by the address found the first time.
+    A person whose account is open (a target may open it when the new password is recorded, and
+    lead a logged-in person from the login page to the account) logs out first, with the page's
+    button, and goes again: the report says so among the scenario's shortcuts."""
+    for first_time in (True, False):
+        try:
+            if shortcut and _by_address(ui, target, LOGIN_PAGE, _shows_login):
+                return
+            if target.url:
+                open_home(ui, target)
+                found = _click_the_way(ui, target, LOGIN_PAGE, texts.HOME_LOGIN)
+            else:
+                _go(ui, target.login_url, "la page de connexion")
+                found = lambda: None  # noqa: E731 (reached by its address already)
+            if first_time and not _shows_login(ui) and logout_offered(ui):
+                raise ConformanceFailure("le compte est ouvert")
+            check_login_page(ui)
+            found()
+            return
+        except ConformanceFailure:
+            if not first_time or not logout_offered(ui):
+                raise
+            log_out(ui)
+            ui.shortcuts.append("déconnecté d'abord : le compte était ouvert, la page de "
+                                "connexion menait au compte")
 
 
 def open_request_form(ui, target, shortcut=True):

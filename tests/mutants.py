@@ -788,6 +788,40 @@ def login_refused_on_its_own_page():
     auth.render_template = render
 
 
+def logged_in_after_the_change():
+    """As Devise does by default: a new password recorded opens the account (the session is
+    logged in), and the login page leads a logged-in person to the account. The security profile
+    reports it (SEC-PAS-DE-CONNEXION-AUTO); the guide says nothing of it."""
+    from flask import redirect, request, session, url_for
+
+    from .campagne import _db, _on_app
+
+    def hook(app):
+        change, login = app.view_functions["reset.new_password"], app.view_functions["auth.login"]
+
+        def new_password(token):
+            row = None
+            if request.method == "POST":
+                row = _db().execute("SELECT account_id FROM reset_token WHERE token_hash = ?",
+                                    (reset._hash(token),)).fetchone()
+            answer = change(token)
+            if row is not None and getattr(answer, "status_code", None) == 302:
+                version = _db().execute("SELECT session_version FROM account WHERE id = ?",
+                                        (row["account_id"],)).fetchone()[0]
+                session["account_id"], session["session_version"] = row["account_id"], version
+            return answer
+
+        def logged_in_login():
+            if request.method == "GET" and session.get("account_id") is not None:
+                return redirect(url_for("auth.account"))
+            return login()
+
+        app.view_functions["reset.new_password"] = new_password
+        app.view_functions["auth.login"] = logged_in_login
+
+    _on_app(hook)
+
+
 def captcha_error_announced_at_the_top():
     """A wrong copy of the characters is said at the top of the form, in an alert, not beside
     the field (the guide asks for neither place)."""
@@ -876,6 +910,9 @@ VARIANTS = {
     "erreur-de-copie-en-haut": Mutant(
         "", "une copie erronée des caractères est dite en haut du formulaire (une alerte), pas à "
         "côté du champ", patch=captcha_error_announced_at_the_top),
+    "connexion-automatique": Mutant(
+        "", "le nouveau mot de passe enregistré ouvre le compte, et la page de connexion mène "
+        "au compte une personne connectée (Devise, par défaut)", patch=logged_in_after_the_change),
     "compte-qui-parle-de-blocage": Mutant(
         "", "la page du compte ouvert parle d'une carte bloquée et d'un service indisponible",
         patch=lambda: rewrite(auth, "auth/account.html",

@@ -9,7 +9,8 @@ from ameli_conformance import contract
 from ameli_conformance.errors import ConformanceFailure, NotApplicable
 from ameli_conformance.fixtures.bdd import given, then, when
 
-from ..connexion import log_in, login_form_shown, logout_offered
+from ..connexion import log_in, login_form_shown
+from ..navigation import logout_offered
 from ..ui import Ui
 
 # ------------------------------------------------------------------ SEC-PAS-DE-CONNEXION-AUTO
