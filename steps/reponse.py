@@ -12,6 +12,12 @@ from .demande import (copy_captcha, fill_identity, masked, miscopied, note_serie
 # ------------------------------------------------------------------ what the page says
 
 
+def same_entry(shown: str, typed: str) -> bool:
+    """What a field shows again is what was typed, its spaces aside: a target may write the
+    number back in groups (« 1 85 05 78 006 084 36 ») or trim the address."""
+    return "".join((shown or "").split()) == "".join((typed or "").split())
+
+
 def error_problem(ui, label) -> tuple[str, str]:
     """What is wrong with the message beside a field after a submission ('' when nothing): it
     must be there, new (not a text the untouched form already had there), and in French."""
@@ -80,7 +86,8 @@ def each_entry_refused(ui, control, target, mailpit, persona, scenario_state, da
         problem, seen = error_problem(ui, field.strip()) if ui.has_field(field.strip()) else (
             "le formulaire n'est plus affiché", ui.body_text()[:200])
         if not problem:
-            lost = [label for label, value in state.typed.items() if ui.value(label) != value]
+            lost = [label for label, value in state.typed.items()
+                    if not same_entry(ui.value(label), value)]
             if lost:
                 problem, seen = "saisie effacée", ", ".join(f"« {label} »" for label in lost)
         verifications.record(state, "E2-FORMULAIRE", tried, not problem,
@@ -120,7 +127,7 @@ def each_miscopy_refused(ui, control, target, mailpit, persona, scenario_state, 
 def values_kept(ui, scenario_state):
     for label, value in scenario_state.typed.items():
         seen = ui.value(label)
-        if seen != value:
+        if not same_entry(seen, value):
             raise ConformanceFailure(f"la saisie du champ « {label} » n'a pas été conservée",
                                      expected=privacy.redact(value) or "(vide)",
                                      seen=privacy.redact(seen) or "(vide)")

@@ -99,3 +99,12 @@ def test_the_guides_words_are_read_with_any_dash_and_apostrophe_but_in_its_case(
                           "26/12/2022 – 14h33 (heure de Paris).")
     assert not blocked.search("Le service de renouvellement de mot de passe est bloqué jusqu'au "
                               "26/12/2022 - 14h34 (heure de Paris).")
+
+
+def test_an_entry_shown_again_in_groups_is_the_entry_typed():
+    from ameli_conformance.steps.reponse import same_entry
+
+    assert same_entry("1 85 05 78 006 084 36", "185057800608436")
+    assert same_entry(" jean@orange.fr ", "jean@orange.fr")
+    assert not same_entry("", "185057800608436")
+    assert not same_entry("1850578006084", "185057800608436")  # the key dropped
