@@ -56,10 +56,21 @@ CONFIRMED = re.compile(
 
 def _words(text: str) -> str:
     """Words of the guide as a pattern: any run of white space, either apostrophe, any dash
-    (the guide's « ameli – renouveler » and « 26/12/2022 - 14h33 » are typography)."""
-    escaped = (re.sub(r"\\?[-–—]", "[-–—]", re.sub(r"['’]", "['’]", re.escape(word)))
-               for word in text.split())
-    return r"\s+".join(escaped)
+    (the guide's « ameli – renouveler » and « 26/12/2022 - 14h33 » are typography), and a
+    phone number in groups or not (the guide writes « 3646 » at step 3, « 36 46 » at 3bis)."""
+    words = text.split()
+    number = re.compile(r"(\d+)([.,;:]?)")
+    pattern = ""
+    for n, word in enumerate(words):
+        digits = number.fullmatch(word)
+        if digits and len(digits[1]) >= 4:  # a number: its digits, grouped as one likes
+            escaped = r"\s*".join(digits[1]) + re.escape(digits[2])
+        else:
+            escaped = re.sub(r"\\?[-–—]", "[-–—]", re.sub(r"['’]", "['’]", re.escape(word)))
+        if n:
+            pattern += r"\s*" if digits and words[n - 1].isdigit() else r"\s+"
+        pattern += escaped
+    return pattern
 
 
 def phrase(text: str) -> re.Pattern:

@@ -108,3 +108,15 @@ def test_an_entry_shown_again_in_groups_is_the_entry_typed():
     assert same_entry(" jean@orange.fr ", "jean@orange.fr")
     assert not same_entry("", "185057800608436")
     assert not same_entry("1850578006084", "185057800608436")  # the key dropped
+
+
+def test_a_phone_number_is_read_in_groups_or_not():
+    from ameli_conformance.steps.texts import phrase
+
+    for guide in ("Merci de contacter votre caisse au 36 46.",
+                  "Merci de contacter votre caisse au 3646."):
+        for shown in ("Merci de contacter votre caisse au 36 46.",
+                      "Merci de contacter votre caisse au 3646.",
+                      "Merci de contacter votre caisse au 36\u00a046."):
+            assert phrase(guide).search(shown), (guide, shown)
+        assert not phrase(guide).search("Merci de contacter votre caisse au 3636.")
