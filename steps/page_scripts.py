@@ -80,19 +80,32 @@ REFUSED_HERE = """(e) => e === window.__ameliRefused && e.validity && !e.validit
 
 
 ERROR_BESIDE = """(el) => {
-  const texts = [];
+  const piece = (e) => (e.innerText || '').replace(/\\s+/g, ' ').trim();
+  const tied = [];
   for (const attr of ['aria-describedby', 'aria-errormessage']) {
     for (const id of (el.getAttribute(attr) || '').split(/\\s+/).filter(Boolean)) {
       const target = document.getElementById(id);
-      if (target) texts.push(target.innerText);
+      if (target) tied.push(piece(target));
     }
   }
-  if (!texts.join('').trim()) {
-    let next = el.nextElementSibling;
-    while (next && !next.matches('input, select, textarea, label, button, fieldset')) {
-      texts.push(next.innerText || '');
-      next = next.nextElementSibling;
+  if (tied.join('')) return tied.filter(Boolean).join('\\n');
+  // Else the texts around the field: after it up to the next control, and between its label and
+  // it; a field wrapped alone in an element (a framework's wrapper) is looked around at each
+  // level of wrapping, up to an element that holds another control. One piece per element.
+  const controls = 'input:not([type=hidden]), select, textarea, button';
+  const holds = (e) => e.matches(controls) || e.matches('label, fieldset') || !!e.querySelector(controls);
+  const texts = [];
+  for (let node = el; node && node !== document.body;) {
+    for (let next = node.nextElementSibling; next && !holds(next); next = next.nextElementSibling) {
+      texts.push(piece(next));
     }
+    for (let prev = node.previousElementSibling; prev && !holds(prev) && !prev.matches('legend, a, img');
+         prev = prev.previousElementSibling) {
+      texts.unshift(piece(prev));
+    }
+    const up = node.parentElement;
+    if (!up || up.matches('form, fieldset') || up.querySelectorAll(controls).length > 1) break;
+    node = up;
   }
-  return texts.join(' ').replace(/\\s+/g, ' ').trim();
+  return texts.filter(Boolean).join('\\n');
 }"""

@@ -213,7 +213,7 @@ class Ui:
         are those of the submission before)."""
         if self.refused_by_browser:
             return self.browser_refusal(label)
-        return _less(self.error_beside(label), self.pristine.get(label, ""))
+        return _new_pieces(self.error_beside(label), self.pristine.get(label, ""))
 
     def new_alerts(self) -> str:
         if self.refused_by_browser:
@@ -267,6 +267,20 @@ class Ui:
             raise ConformanceFailure(
                 f"{what} : absent de la page", expected=what, seen=self.seen()
             ) from None
+
+
+def _new_pieces(text: str, before: str) -> str:
+    """The pieces (one per line: one per element beside a field) of `text` that `before` did
+    not have: an error put beside a field, wherever among its help texts."""
+    old = [p for p in before.split("\n") if p.strip()]
+    new = []
+    for piece in text.split("\n"):
+        if not piece.strip() or piece in old:
+            continue
+        for was in old:  # a help text that the error joined, in the same element
+            piece = piece.replace(was, " ", 1) if was in piece else piece
+        new.append(" ".join(piece.split()))
+    return " ".join(p for p in new if p)
 
 
 def _less(text: str, before: str) -> str:

@@ -822,6 +822,30 @@ def logged_in_after_the_change():
     _on_app(hook)
 
 
+def errors_around_wrapped_fields():
+    """Each field wrapped alone in an element, as frameworks do, its error not tied to it by
+    ARIA: on the request form, between its label and its wrapper; on the new password's, after
+    the wrapper."""
+    import re
+
+    original = reset.render_template
+
+    def render(name, **context):
+        html = original(name, **context)
+        if name not in ("reset/request.html", "reset/new_password.html"):
+            return html
+        html = re.sub(r'\s*aria-describedby="[^"]*"', "", html)
+        html = re.sub(r'(<input type="(?:text|email|password)"[^>]*>)',
+                      r'<div class="saisie">\1</div>', html)
+        if name == "reset/request.html":
+            html = re.sub(r'(<div class="saisie"><input[^>]*></div>)\s*'
+                          r'(<p class="erreur" id="[^"]+">.*?</p>)', r"\2\1", html,
+                          flags=re.DOTALL)
+        return html
+
+    reset.render_template = render
+
+
 def captcha_error_announced_at_the_top():
     """A wrong copy of the characters is said at the top of the form, in an alert, not beside
     the field (the guide asks for neither place)."""
@@ -913,6 +937,9 @@ VARIANTS = {
     "connexion-automatique": Mutant(
         "", "le nouveau mot de passe enregistré ouvre le compte, et la page de connexion mène "
         "au compte une personne connectée (Devise, par défaut)", patch=logged_in_after_the_change),
+    "erreurs-autour-des-champs": Mutant(
+        "", "chaque champ dans un élément à lui, son erreur avant ou après cet élément, sans lien "
+        "ARIA", patch=errors_around_wrapped_fields),
     "compte-qui-parle-de-blocage": Mutant(
         "", "la page du compte ouvert parle d'une carte bloquée et d'un service indisponible",
         patch=lambda: rewrite(auth, "auth/account.html",

@@ -1,8 +1,8 @@
 """Readings the guide leaves open: a target written to other readings than the reference app's
 is CONFORME when it keeps the guide's rules under them, its profile declaring the ones the
-harness cannot see (`[interpretations]`). The variant below is the reference app changed to nine
+harness cannot see (`[interpretations]`). The variant below is the reference app changed to ten
 other readings at once (tests/mutants.py, tests/campagne.py); the harness said NON CONFORME to
-each of them until 2026-12-03. (`shared_email`, a tenth, is in tests/test_profile.py.)
+each of them until 2026-12-03. (`shared_email`, an eleventh, is in tests/test_profile.py.)
 
 - `numero-sans-la-cle`: the NIR as its 13 digits, without the key, at the login and on the
   request form (seed 003 calls them the login's « identifiant »; seed 004 speaks of 13 digits and
@@ -41,6 +41,11 @@ each of them until 2026-12-03. (`shared_email`, a tenth, is in tests/test_profil
   reports the first (SEC-PAS-DE-CONNEXION-AUTO); the guide says nothing of it. The harness
   looked for the login form on the account page: NON CONFORME on E6-CONNEXION and
   CONNEXION-BLOCAGE. A person whose account is open now logs out first, with the page's button.
+- `erreurs-autour-des-champs`: each field wrapped alone in an element, as frameworks do, its
+  error not tied to it by ARIA: between its label and its wrapper (the request form), after the
+  wrapper (the new password's). The harness looked only at the field's next siblings: every
+  error « absent » (E2-FORMULAIRE, E5-CONFIRMATION). It now looks around the field at each
+  level of wrapping, and takes the pieces the untouched form had not.
 """
 import pytest
 
@@ -51,7 +56,7 @@ from .conftest import url_profile
 OTHER_READINGS = ("numero-sans-la-cle+fenetre-fixe+refus-de-connexion-sur-sa-page+"
                   "logo-avant-l-image+refus-de-mot-de-passe-sur-sa-page+"
                   "compte-qui-parle-de-blocage+confirmation-en-d-autres-mots+"
-                  "erreur-de-copie-en-haut+connexion-automatique")
+                  "erreur-de-copie-en-haut+connexion-automatique+erreurs-autour-des-champs")
 # A request that sends (E3-ENVOI); the form's refusals of a NIR of 11, of 13 with a letter and of
 # 15 characters (E2-FORMULAIRE); the new password opening the account and the old one refused
 # (E6-CONNEXION); the login blocked, refused, then open at the block's end (CONNEXION-BLOCAGE);

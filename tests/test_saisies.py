@@ -120,3 +120,16 @@ def test_a_phone_number_is_read_in_groups_or_not():
                       "Merci de contacter votre caisse au 36\u00a046."):
             assert phrase(guide).search(shown), (guide, shown)
         assert not phrase(guide).search("Merci de contacter votre caisse au 3636.")
+
+
+def test_the_new_pieces_beside_a_field_are_those_the_untouched_form_had_not():
+    from ameli_conformance.steps.ui import _new_pieces
+
+    assert _new_pieces("Format : jj/mm/aaaa\nDate impossible", "Format : jj/mm/aaaa") == \
+        "Date impossible"
+    assert _new_pieces("Date impossible\nFormat : jj/mm/aaaa", "Format : jj/mm/aaaa") == \
+        "Date impossible"
+    assert _new_pieces("Format : jj/mm/aaaa Date impossible", "Format : jj/mm/aaaa") == \
+        "Date impossible"  # the error written into the help's own element
+    assert _new_pieces("Format : jj/mm/aaaa", "Format : jj/mm/aaaa") == ""
+    assert _new_pieces("", "") == ""
