@@ -31,7 +31,7 @@ def click_in_mail(ui, mailpit, state, nom, which="newest"):
         ui.page.wait_for_load_state("domcontentloaded")
     else:
         ui.click(nom)
-    ui.remember_pristine(texts.RESET_PASSWORD, texts.RESET_CONFIRMATION)
+    ui.remember_pristine(texts.RESET_PASSWORD, texts.RESET_CONFIRMATION, page=True)
 
 @when("j'ouvre le mail reçu")
 def opens_mail(ui, mailpit, scenario_state):

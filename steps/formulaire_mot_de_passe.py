@@ -58,10 +58,11 @@ def refusal_problem(ui, rule: str) -> tuple[str, str]:
     if not ui.has_field(texts.RESET_PASSWORD):
         # A refusal on a page of its own (the guide does not show it; « Réessayer », or the
         # mail's link again, leads back to the form): its reason is what the page announces
-        # (an alert), the rules listed on a page being no reason.
-        announced = ui.new_alerts()
-        if announced and texts.REASONS[rule].search(announced):
-            return "", f"refusé sur une page à lui : {announced}"
+        # (an alert), or a line it says that the form's page did not (the rules listed there,
+        # shown again, being no reason).
+        for said in (ui.new_alerts(), ui.new_page_text()):
+            if said and texts.REASONS[rule].search(said):
+                return "", f"refusé sur une page à lui : {said[:200]}"
         return "le formulaire n'est plus proposé", ui.body_text()[:200]
     reason = " ".join([ui.new_message_beside(texts.RESET_PASSWORD),
                        ui.new_message_beside(texts.RESET_CONFIRMATION), ui.new_alerts()]).strip()

@@ -201,11 +201,21 @@ class Ui:
         that follows it up to the next control."""
         return self.field(label).evaluate(page_scripts.ERROR_BESIDE)
 
-    def remember_pristine(self, *labels: str) -> None:
+    def remember_pristine(self, *labels: str, page: bool = False) -> None:
         for label in labels:
             if label not in self.pristine and self.has_field(label):
                 self.pristine[label] = self.error_beside(label)
         self.pristine["(alertes)"] = self.alerts()
+        if page:  # the whole page's lines: a refusal on a page of its own says what it had not
+            self.pristine["(page)"] = self._lines()
+
+    def _lines(self) -> str:
+        return "\n".join(" ".join(line.split())
+                         for line in self.page.locator("body").inner_text().split("\n"))
+
+    def new_page_text(self) -> str:
+        """The lines of the page shown that the untouched form's page had not (`page=True`)."""
+        return _new_pieces(self._lines(), self.pristine.get("(page)", ""))
 
     def new_message_beside(self, label: str) -> str:
         """The message tied to a field, less what was beside it on the untouched form; when the

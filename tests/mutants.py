@@ -893,8 +893,9 @@ def logo_before_the_image():
 
 
 def password_refused_on_its_own_page():
-    """A new password refused shows its reasons on a page of their own, announced (an alert),
-    without the form: « Réessayer » leads back to the link's form."""
+    """A new password refused shows its reasons on a page of their own, without the form:
+    « Réessayer » leads back to the link's form. The reasons of the password are announced (an
+    alert); those of the confirmation are written in the page only."""
     from flask import request
     from markupsafe import escape
 
@@ -903,10 +904,12 @@ def password_refused_on_its_own_page():
     def render(name, **context):
         errors = context.get("errors")
         if name == "reset/new_password.html" and errors:
-            reasons = "".join(f"<p>{escape(r)}</p>" for rs in errors.values() for r in rs)
+            said = {name: "".join(f"<p>{escape(r)}</p>" for r in errors.get(name, ()))
+                    for name in ("password", "confirmation")}
             return ('<!doctype html><html lang="fr"><head><meta charset="utf-8">'
                     "<title>Mot de passe refusé</title></head><body><main>"
-                    f'<h1>Mot de passe refusé</h1><div role="alert">{reasons}</div>'
+                    f'<h1>Mot de passe refusé</h1><div role="alert">{said["password"]}</div>'
+                    f'<div>{said["confirmation"]}</div>'
                     f'<p><a href="{escape(request.path)}">Réessayer</a></p></main></body></html>')
         return original(name, **context)
 

@@ -17,10 +17,11 @@ each of them until 2026-12-03. (`shared_email`, an eleventh, is in tests/test_pr
   NON CONFORME on E2-CAPTCHA-IMAGE (a missing text alternative is the accessibility profile's
   concern, outside the verdict). Now every image of the form counts.
 - `refus-de-mot-de-passe-sur-sa-page`: a new password refused shows its reasons on a page of
-  their own, announced (an alert), without the form (« Réessayer » leads back to it). The
-  harness wanted the form shown again: NON CONFORME on every rule of step 5. A refusal is now
-  the form again with a new reason beside a field or in an alert, or a page that announces the
-  reason.
+  their own, without the form (« Réessayer » leads back to it): the password's announced (an
+  alert), the confirmation's in the page only. The harness wanted the form shown again: NON
+  CONFORME on every rule of step 5. A refusal is now the form again with a new reason beside a
+  field or in an alert, or a page that says the reason, in an alert or in a line the form's page
+  had not (since the second session of 2026-12-03: before, only an alert counted).
 - `refus-de-connexion-sur-sa-page`: a refused login shows its reason on a page of its own,
   without the form, « Réessayer » leading back to it (the guide does not show that page). The
   harness read « no login form » as « the account opened »: NON CONFORME on E6-CONNEXION and
@@ -154,5 +155,56 @@ def test_a_page_after_logging_in_is_read_as_a_person_reads_it():
                 page.set_content(f"<!doctype html><html lang='fr'><body><main>{body}</main>"
                                  "</body></html>")
                 assert bool(refusal_seen(Ui(page))) is refused, body
+        finally:
+            browser.close()
+
+
+RULES = ("<ul><li>Comporter entre 8 et 50 caractères</li><li>Contenir des caractères latins "
+         "(de a jusqu'à z sans accent) minuscules et majuscules</li></ul>")
+FORM = (f"<h1>Renouvellement de mot de passe</h1>{RULES}"
+        "<label for='p'>Nouveau mot de passe *</label><input id='p' type='password'>"
+        "<label for='c'>Confirmer le mot de passe *</label><input id='c' type='password'>"
+        "<button>Valider le nouveau mot de passe</button>")
+
+
+def test_what_a_page_says_is_read_where_a_correct_target_may_put_it():
+    """An error beside a field: tied by ARIA, after the field or its wrapper, between its label
+    and it, never another field's. A new password refused on a page of its own: a line the
+    form's page had not, alert or not, is its reason; the form's rules shown again are none."""
+    from playwright.sync_api import sync_playwright
+
+    from ameli_conformance.fixtures.browser import find_chromium, launch_args
+    from ameli_conformance.steps.formulaire_mot_de_passe import refusal_problem
+    from ameli_conformance.steps.ui import Ui
+
+    beside = [
+        ("<label for='a'>Nom</label><div class='w'><input id='a'></div><p>Erreur A</p>", "Erreur A"),
+        ("<label for='a'>Nom</label><p>Erreur A</p><div class='w'><input id='a'></div>", "Erreur A"),
+        ("<label for='a'>Nom</label><input id='a' aria-describedby='h'><p>Autre</p>"
+         "<p id='h'>Aide</p>", "Aide"),
+        ("<label for='z'>Prénom</label><input id='z'><p>Erreur Z</p>"
+         "<label for='a'>Nom</label><input id='a'>", ""),
+    ]
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=find_chromium(None), args=launch_args())
+        try:
+            page = browser.new_page()
+            ui = Ui(page)
+
+            def show(body):
+                page.set_content(f"<!doctype html><html lang='fr'><body><main>{body}</main>"
+                                 "</body></html>")
+
+            for body, said in beside:
+                show(f"<form>{body}</form>")
+                assert ui.error_beside("Nom") == said, body
+            show(FORM)
+            ui.remember_pristine("Nouveau mot de passe", "Confirmer le mot de passe", page=True)
+            for reason in ("<p>Il manque une majuscule.</p>",
+                           "<div role='alert'>Il manque une majuscule.</div>"):
+                show(f"<h1>Mot de passe refusé</h1>{reason}<a href='#'>Réessayer</a>")
+                assert refusal_problem(ui, "casse")[0] == "", reason
+            show(f"<h1>Mot de passe refusé</h1>{RULES}<a href='#'>Réessayer</a>")
+            assert refusal_problem(ui, "casse")[0] == "le formulaire n'est plus proposé"
         finally:
             browser.close()
