@@ -30,7 +30,8 @@ def login_form_shown(ui) -> bool:
 # back to the form), or that it did not happen (an error page answered with a status 200).
 # Whole words where a word of an account page could hold them (« bloquer votre carte »).
 REFUSAL = re.compile(r"incorrect|erron[ée]|invalide\b|non reconnu|pas reconnu|\béchou|\béchec|"
-                     r"\bbloqu(?:é|ée|és|ées)\b|refus|impossible|inconnu|pas valide|"
+                     r"\bbloqu(?:é|ée|és|ées)\b|verrouill|suspendu|refus|impossible|inconnu|"
+                     r"pas valide|"
                      r"ne correspond|ne permet(?:tent)? pas|"
                      r"une erreur (?:est survenue|s'est produite)|erreur technique|"
                      r"indisponible", re.IGNORECASE)

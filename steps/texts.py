@@ -38,7 +38,8 @@ RESET_SUBMIT = "Valider le nouveau mot de passe"
 # demande. »): the guide gives no text for it.
 EXPIRED = re.compile(
     r"expir|n['’]est plus (valide|valable|actif|utilisable)|plus valide|périmé|recommencer|"
-    r"déjà (été )?utilisé|nouvelle demande", re.IGNORECASE
+    r"déjà (été )?utilisé|nouvelle demande|"
+    r"lien\b.{0,40}\b(invalide|n['’]est pas valide|non valide)", re.IGNORECASE
 )
 # Step 6: "la confirmation que son renouvellement de mot de passe a bien été enregistré". The
 # guide does not show the page: other words of a correct target count (« a été mis à jour »,

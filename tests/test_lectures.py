@@ -116,7 +116,8 @@ def test_a_sentence_of_refusal_is_read_on_a_page_without_the_form():
                  "Service momentanément indisponible", "Accès refusé", "Connexion impossible",
                  "Identifiant ou mot de passe inconnu", "Vos identifiants ne sont pas valides",
                  "Les informations saisies ne correspondent pas à un compte ameli",
-                 "Vos informations ne permettent pas de vous identifier"):
+                 "Vos informations ne permettent pas de vous identifier",
+                 "Votre compte est temporairement verrouillé."):
         assert REFUSAL.search(said), said
     for account_page in ("Mon compte ameli Vous êtes connecté à votre compte ameli. "
                          "Me déconnecter", "Bienvenue sur votre compte ameli Vos remboursements "

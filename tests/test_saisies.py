@@ -133,3 +133,15 @@ def test_the_new_pieces_beside_a_field_are_those_the_untouched_form_had_not():
         "Date impossible"  # the error written into the help's own element
     assert _new_pieces("Format : jj/mm/aaaa", "Format : jj/mm/aaaa") == ""
     assert _new_pieces("", "") == ""
+
+
+def test_a_link_no_longer_valid_is_read_in_a_correct_targets_words():
+    from ameli_conformance.steps.texts import EXPIRED
+
+    for said in ("Ce lien a expiré.", "Ce lien n'est plus valide.", "Ce lien est invalide.",
+                 "Lien de renouvellement invalide ou expiré", "Ce lien a déjà été utilisé.",
+                 "Faites une nouvelle demande.", "Vous devez recommencer votre demande."):
+        assert EXPIRED.search(said), said
+    for said in ("Renouvellement de mot de passe", "Mot de passe invalide : 8 caractères au moins",
+                 "Votre nouveau mot de passe a bien été enregistré."):
+        assert not EXPIRED.search(said), said
