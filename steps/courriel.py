@@ -8,6 +8,7 @@ from ameli_conformance.errors import ConformanceFailure
 from ameli_conformance.fixtures.bdd import given, parsers, then, when
 
 from . import texts
+from .navigation import out_of_the_account
 
 PARIS = ZoneInfo("Europe/Paris")
 MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
@@ -31,6 +32,8 @@ def click_in_mail(ui, mailpit, state, nom, which="newest"):
         ui.page.wait_for_load_state("domcontentloaded")
     else:
         ui.click(nom)
+    if not ui.has_field(texts.RESET_PASSWORD):
+        out_of_the_account(ui, state.reset_link, "le lien du mail")
     ui.remember_pristine(texts.RESET_PASSWORD, texts.RESET_CONFIRMATION, page=True)
 
 @when("j'ouvre le mail reçu")

@@ -5,6 +5,7 @@ from ameli_conformance.fixtures.bdd import given, parsers, then, when
 from . import passwords, texts, verifications
 from .courriel import click_in_mail
 from .connexion import account_opens
+from .navigation import out_of_the_account
 from .demande import another_person, create_account, request_reset
 from .formulaire_mot_de_passe import (before_change, change_password, check_confirmed,
                                       check_refused, password_cut, refusal_problem, type_passwords,
@@ -253,6 +254,9 @@ def link_refused(ui, control, mailpit, persona, scenario_state):
                     expected="un message : le lien n'est plus valable, recommencer",
                     seen=said.strip() or "(le formulaire, sans message nouveau)")
             return
+    if not texts.EXPIRED.search(ui.body_text()) and out_of_the_account(
+            ui, scenario_state.reset_link, "le lien du mail"):
+        return link_refused(ui, control, mailpit, persona, scenario_state)
     ui.expect_pattern(texts.EXPIRED, "un message : le lien n'est plus valable, recommencer")
 
 

@@ -78,6 +78,19 @@ def log_out(ui) -> None:
     ui.page.wait_for_load_state("domcontentloaded")
 
 
+def out_of_the_account(ui, url: str, what: str) -> bool:
+    """When the page shown is the person's account instead of `what` (a target that opened the
+    account at the change may lead a logged-in person there, as Devise does), logs out with the
+    page's button and opens `url` again; the report says so among the scenario's shortcuts.
+    False when the page was not the account."""
+    if not logout_offered(ui):
+        return False
+    log_out(ui)
+    ui.shortcuts.append(f"déconnecté d'abord : le compte était ouvert, {what} menait au compte")
+    _go(ui, url, what)
+    return True
+
+
 def _click_the_way(ui, target, page_name, link):
     """Clicks `link` to the page; the first time, notes whether its address may be trusted."""
     held = _left_in_browser(ui)
@@ -120,13 +133,14 @@ def _shows_request_form(ui) -> bool:
     return ui.has_field(texts.FORM_NIR) and ui.has_field(texts.FORM_CAPTCHA)
 
 
-def open_login(ui, target, shortcut=True):
+def open_login(ui, target, shortcut=True, log_out_first=True):
     """The login page as a person reaches it: from the account home; straight to it when the
     profile gives only the login page. With `shortcut`, by the address found the first time.
     A person whose account is open (a target may open it when the new password is recorded, and
     lead a logged-in person from the login page to the account) logs out first, with the page's
-    button, and goes again: the report says so among the scenario's shortcuts."""
-    for first_time in (True, False):
+    button, and goes again: the report says so among the scenario's shortcuts. Without
+    `log_out_first` (a check that the login page still asks for the password), never."""
+    for first_time in ((True, False) if log_out_first else (False,)):
         try:
             if shortcut and _by_address(ui, target, LOGIN_PAGE, _shows_login):
                 return

@@ -790,8 +790,9 @@ def login_refused_on_its_own_page():
 
 def logged_in_after_the_change():
     """As Devise does by default: a new password recorded opens the account (the session is
-    logged in), and the login page leads a logged-in person to the account. The security profile
-    reports it (SEC-PAS-DE-CONNEXION-AUTO); the guide says nothing of it."""
+    logged in), and the login page and the link's page lead a logged-in person to the account.
+    The security profile reports the first (SEC-PAS-DE-CONNEXION-AUTO); the guide says nothing
+    of it."""
     from flask import redirect, request, session, url_for
 
     from .campagne import _db, _on_app
@@ -816,7 +817,12 @@ def logged_in_after_the_change():
                 return redirect(url_for("auth.account"))
             return login()
 
-        app.view_functions["reset.new_password"] = new_password
+        def logged_in_link(token):  # Devise's require_no_authentication
+            if session.get("account_id") is not None:
+                return redirect(url_for("auth.account"))
+            return new_password(token)
+
+        app.view_functions["reset.new_password"] = logged_in_link
         app.view_functions["auth.login"] = logged_in_login
 
     _on_app(hook)
@@ -938,8 +944,9 @@ VARIANTS = {
         "", "une copie erronée des caractères est dite en haut du formulaire (une alerte), pas à "
         "côté du champ", patch=captcha_error_announced_at_the_top),
     "connexion-automatique": Mutant(
-        "", "le nouveau mot de passe enregistré ouvre le compte, et la page de connexion mène "
-        "au compte une personne connectée (Devise, par défaut)", patch=logged_in_after_the_change),
+        "", "le nouveau mot de passe enregistré ouvre le compte, et la page de connexion et celle "
+        "du lien mènent au compte une personne connectée (Devise, par défaut)",
+        patch=logged_in_after_the_change),
     "erreurs-autour-des-champs": Mutant(
         "", "chaque champ dans un élément à lui, son erreur avant ou après cet élément, sans lien "
         "ARIA", patch=errors_around_wrapped_fields),

@@ -38,10 +38,12 @@ each of them until 2026-12-03. (`shared_email`, an eleventh, is in tests/test_pr
   the form, not beside the field. E2-CAPTCHA-ERREUR asks for a message, not a place; the
   harness wanted it beside the field: NON CONFORME on E2-CAPTCHA-ERREUR and E2-CAPTCHA-5MIN.
 - `connexion-automatique`: as Devise does by default, the new password recorded opens the
-  account, and the login page leads a logged-in person to the account. The security profile
-  reports the first (SEC-PAS-DE-CONNEXION-AUTO); the guide says nothing of it. The harness
-  looked for the login form on the account page: NON CONFORME on E6-CONNEXION and
-  CONNEXION-BLOCAGE. A person whose account is open now logs out first, with the page's button.
+  account, and the login page and the link's page lead a logged-in person to the account. The
+  security profile reports the first (SEC-PAS-DE-CONNEXION-AUTO, which still fails on it); the
+  guide says nothing of it. The harness looked for the login form, or the new password's, on
+  the account page: NON CONFORME on E6-CONNEXION, CONNEXION-BLOCAGE, E4-USAGE-UNIQUE,
+  E4-DERNIER-LIEN and E5-CHIFFRE-OU-SPECIAL. A person whose account is open now logs out first,
+  with the page's button, and goes on.
 - `erreurs-autour-des-champs`: each field wrapped alone in an element, as frameworks do, its
   error not tied to it by ARIA: between its label and its wrapper (the request form), after the
   wrapper (the new password's). The harness looked only at the field's next siblings: every
@@ -65,11 +67,13 @@ OTHER_READINGS = ("numero-sans-la-cle+fenetre-fixe+refus-de-connexion-sur-sa-pag
 # and the rolling window (E3BIS-2); another person's series, another image (E2-CAPTCHA-IMAGE);
 # five confirmations refused, each with its reason, and the old password still good
 # (E5-CONFIRMATION); four wrong copies of the characters refused, then the right one sent
-# (E2-CAPTCHA-ERREUR).
+# (E2-CAPTCHA-ERREUR); the link opened in two tabs, used in one (E4-USAGE-UNIQUE).
 SELECTION = ["-m", "E3-ENVOI or E2-FORMULAIRE or E6-CONNEXION or CONNEXION-BLOCAGE or "
-             "E3BIS-2-BLOCAGE or E2-CAPTCHA-IMAGE or E5-CONFIRMATION or E2-CAPTCHA-ERREUR", "-k",
+             "E3BIS-2-BLOCAGE or E2-CAPTCHA-IMAGE or E5-CONFIRMATION or E2-CAPTCHA-ERREUR or "
+             "E4-USAGE-UNIQUE", "-k",
              "envoie_un_seul_mail or signalée or lancien_non or trop_derreurs or hiver or "
-             "glissante or autre_image or confirmation_différente or copie_erronée"]
+             "glissante or autre_image or confirmation_différente or copie_erronée or "
+             "deux_onglets"]
 
 
 @pytest.mark.parametrize("variant", [OTHER_READINGS], indirect=True)
@@ -84,11 +88,12 @@ def test_a_target_of_other_readings_is_conformant_under_them(variant, conformanc
     statuses = {r["id"]: r["status"] for r in report["requirements"] if r["status"] != "not_tested"}
     assert statuses == dict.fromkeys(("E2-FORMULAIRE", "E3-ENVOI", "E3BIS-2-BLOCAGE",
                                       "E6-CONNEXION", "CONNEXION-BLOCAGE", "E2-CAPTCHA-IMAGE",
-                                      "E5-CONFIRMATION", "E2-CAPTCHA-ERREUR"), "passed"), statuses
+                                      "E5-CONFIRMATION", "E2-CAPTCHA-ERREUR", "E4-USAGE-UNIQUE"),
+                                     "passed"), statuses
     by_status = {}
     for s in report["scenarios"]:
         by_status.setdefault(s["status"], []).append(s)
-    assert len(by_status["passed"]) == 9, [s["name"] for s in report["scenarios"]]
+    assert len(by_status["passed"]) == 10, [s["name"] for s in report["scenarios"]]
     [outside] = by_status["not_applicable"]  # the rolling window's scenario
     assert outside["outside_reading"] and "période fixe" in outside["not_applicable"], outside
 
