@@ -35,6 +35,8 @@ REFUSAL = re.compile(r"incorrect|erron[ée]|invalide\b|non reconnu|pas reconnu|\
                      r"ne correspond|ne permet(?:tent)? pas|"
                      r"une erreur (?:est survenue|s'est produite)|erreur technique|"
                      r"indisponible", re.IGNORECASE)
+
+
 def refusal_seen(ui) -> str:
     """What shows a person that the login was refused, "" when nothing does: the login form
     shown again, or, on a page without it that offers no way to log out (an opened account

@@ -44,7 +44,7 @@ def refusal_problem(ui, rule: str) -> tuple[str, str]:
     """What is wrong with a refusal ('' when nothing): no confirmation, and a reason that speaks
     of the rule, among the messages that appeared after the submission (the rules listed on the
     page, or a text already beside a field, are no reason): beside the fields of the form shown
-    again, or announced by a page of its own without the form. A field
+    again or in an alert, or said by a page of its own without the form. A field
     that stops the typing at the guide's 50 characters refuses a longer password as it is typed:
     that is a refusal for the length, and the field's limit is its reason."""
     cut = ui.cuts.get(texts.RESET_PASSWORD)

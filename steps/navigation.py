@@ -78,15 +78,20 @@ def log_out(ui) -> None:
     ui.page.wait_for_load_state("domcontentloaded")
 
 
-def out_of_the_account(ui, url: str, what: str) -> bool:
-    """When the page shown is the person's account instead of `what` (a target that opened the
-    account at the change may lead a logged-in person there, as Devise does), logs out with the
-    page's button and opens `url` again; the report says so among the scenario's shortcuts.
-    False when the page was not the account."""
-    if not logout_offered(ui):
-        return False
+def _leave_the_account(ui, what: str) -> None:
+    """The person, led to their account by `what` (a target that opened the account at the
+    change may lead a logged-in person there, as Devise does), logs out with the page's button;
+    the report says so among the scenario's shortcuts."""
     log_out(ui)
     ui.shortcuts.append(f"déconnecté d'abord : le compte était ouvert, {what} menait au compte")
+
+
+def out_of_the_account(ui, url: str, what: str) -> bool:
+    """When the page shown is the person's account instead of `what`: logs out
+    (`_leave_the_account`) and opens `url` again. False when the page was not the account."""
+    if not logout_offered(ui):
+        return False
+    _leave_the_account(ui, what)
     _go(ui, url, what)
     return True
 
@@ -140,27 +145,32 @@ def open_login(ui, target, shortcut=True, log_out_first=True):
     lead a logged-in person from the login page to the account) logs out first, with the page's
     button, and goes again: the report says so among the scenario's shortcuts. Without
     `log_out_first` (a check that the login page still asks for the password), never."""
-    for first_time in ((True, False) if log_out_first else (False,)):
-        try:
-            if shortcut and _by_address(ui, target, LOGIN_PAGE, _shows_login):
-                return
-            if target.url:
-                open_home(ui, target)
-                found = _click_the_way(ui, target, LOGIN_PAGE, texts.HOME_LOGIN)
-            else:
-                _go(ui, target.login_url, "la page de connexion")
-                found = lambda: None  # noqa: E731 (reached by its address already)
-            if first_time and not _shows_login(ui) and logout_offered(ui):
-                raise ConformanceFailure("le compte est ouvert")
-            check_login_page(ui)
-            found()
+    try:
+        if _open_login(ui, target, shortcut, stop_at_the_account=log_out_first):
             return
-        except ConformanceFailure:
-            if not first_time or not logout_offered(ui):
-                raise
-            log_out(ui)
-            ui.shortcuts.append("déconnecté d'abord : le compte était ouvert, la page de "
-                                "connexion menait au compte")
+    except ConformanceFailure:  # the home of an opened account may not offer the way
+        if not log_out_first or not logout_offered(ui):
+            raise
+    _leave_the_account(ui, "la page de connexion")
+    _open_login(ui, target, shortcut, stop_at_the_account=False)
+
+
+def _open_login(ui, target, shortcut, stop_at_the_account) -> bool:
+    """`open_login` once; False when, with `stop_at_the_account`, the way led to the person's
+    account instead (without waiting for a login form that will not come)."""
+    if shortcut and _by_address(ui, target, LOGIN_PAGE, _shows_login):
+        return True
+    if target.url:
+        open_home(ui, target)
+        found = _click_the_way(ui, target, LOGIN_PAGE, texts.HOME_LOGIN)
+    else:
+        _go(ui, target.login_url, "la page de connexion")
+        found = lambda: None  # noqa: E731 (reached by its address already)
+    if stop_at_the_account and not _shows_login(ui) and logout_offered(ui):
+        return False
+    check_login_page(ui)
+    found()
+    return True
 
 
 def open_request_form(ui, target, shortcut=True):

@@ -29,12 +29,14 @@ def error_problem(ui, label) -> tuple[str, str]:
     return "", message
 
 
-def check_error_beside(ui, label):
-    problem, seen = error_problem(ui, label)
+def check_error_beside(ui, label, judge=None,
+                       expected="un message d'erreur en français lié au champ, apparu après "
+                                "l'envoi"):
+    """FAILED when `judge` (`error_problem` by default) finds the message for `label` wrong."""
+    problem, seen = (judge or error_problem)(ui, label)
     if problem:
-        raise ConformanceFailure(
-            f"{problem} « {label} »", expected="un message d'erreur en français lié au champ, "
-            "apparu après l'envoi", seen=seen or ui.body_text()[:300])
+        raise ConformanceFailure(f"{problem} « {label} »", expected=expected,
+                                 seen=seen or ui.body_text()[:300])
     return seen
 
 
@@ -43,11 +45,11 @@ def error_beside(ui, champ):
     check_error_beside(ui, champ)
 
 
-def captcha_error_problem(ui) -> tuple[str, str]:
+def captcha_error_problem(ui, label=texts.FORM_CAPTCHA) -> tuple[str, str]:
     """What is wrong with the message of a wrong copy ('' when nothing): beside the field, or
     announced (an alert) and speaking of the characters. The guide asks for neither place (« il
     peut recommencer »); E2-FORMULAIRE's « à côté du champ » is for the information typed."""
-    problem, seen = error_problem(ui, texts.FORM_CAPTCHA)
+    problem, seen = error_problem(ui, label)
     if not problem:
         return "", seen
     announced = ui.new_alerts()
@@ -58,11 +60,9 @@ def captcha_error_problem(ui) -> tuple[str, str]:
 
 @then("une erreur signale que les caractères recopiés sont faux")
 def captcha_error(ui, control, scenario_state):
-    problem, seen = captcha_error_problem(ui)
-    if problem:
-        raise ConformanceFailure(
-            f"{problem} « {texts.FORM_CAPTCHA} »", expected="un message en français, à côté du "
-            "champ ou annoncé, apparu après l'envoi", seen=seen or ui.body_text()[:300])
+    check_error_beside(ui, texts.FORM_CAPTCHA, captcha_error_problem,
+                       expected="un message en français, à côté du champ ou annoncé, apparu "
+                                "après l'envoi")
     note_series(ui, control, scenario_state)  # the series now shown, and since when
 
 

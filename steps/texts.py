@@ -55,15 +55,17 @@ CONFIRMED = re.compile(
 )
 
 
+_NUMBER = re.compile(r"(\d+)([.,;:]?)")  # a word of digits, maybe ending a sentence
+
+
 def _words(text: str) -> str:
     """Words of the guide as a pattern: any run of white space, either apostrophe, any dash
     (the guide's « ameli – renouveler » and « 26/12/2022 - 14h33 » are typography), and a
     phone number in groups or not (the guide writes « 3646 » at step 3, « 36 46 » at 3bis)."""
     words = text.split()
-    number = re.compile(r"(\d+)([.,;:]?)")
     pattern = ""
     for n, word in enumerate(words):
-        digits = number.fullmatch(word)
+        digits = _NUMBER.fullmatch(word)
         if digits and len(digits[1]) >= 4:  # a number: its digits, grouped as one likes
             escaped = r"\s*".join(digits[1]) + re.escape(digits[2])
         else:
@@ -112,10 +114,9 @@ FRENCH = re.compile(
     re.IGNORECASE,
 )
 
-# Step 5: what a refusal's reason must speak of, rule by rule (the guide gives no exact text).
-# The reason of a refusal, as a correct target may word it (the guide gives the rules, not the
-# messages); each rule's words, not another rule's (« minimum » would read a « majuscule au
-# minimum » as a length).
+# Step 5: what a refusal's reason must speak of, rule by rule, as a correct target may word it
+# (the guide gives the rules, not the messages); each rule's words, not another rule's
+# (« minimum » would read a « majuscule au minimum » as a length).
 REASONS = {
     "longueur": re.compile(r"\b8\b|\b50\b|longueur|court|long|taille|dépasse", re.IGNORECASE),
     "casse": re.compile(r"majuscule|minuscule|capitale", re.IGNORECASE),
