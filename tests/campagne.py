@@ -20,6 +20,7 @@ from .mutants import (
     OF_THE_ADDRESS,
     Mutant,
     add_reason,
+    after_render,
     constraints_of_the_browser,
     password_rule,
     rewrite,
@@ -34,12 +35,7 @@ def _mutant(requirement, what, patch=None, settings=(), area=()):
 
 def _render_all(module, change):
     """Every page `module` renders, passed through `change(name, html)`."""
-    original = module.render_template
-
-    def render(name, **context):
-        return change(name, original(name, **context))
-
-    module.render_template = render
+    after_render(module, lambda name, html, _context: change(name, html))
 
 
 def _db():

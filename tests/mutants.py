@@ -27,18 +27,26 @@ class Mutant:
 # ------------------------------------------------------------------ patch helpers
 
 
-def rewrite(module, template: str, old: str, new: str):
-    """The page `template`, as `module` renders it, with `old` replaced by `new`."""
+def after_render(module, change):
+    """Every page `module` renders, passed through `change(name, html, context)`, which returns
+    the page to send."""
     original = module.render_template
 
     def render(name, **context):
-        html = original(name, **context)
+        return change(name, original(name, **context), context)
+
+    module.render_template = render
+
+
+def rewrite(module, template: str, old: str, new: str):
+    """The page `template`, as `module` renders it, with `old` replaced by `new`."""
+    def change(name, html, _context):
         if name == template:
             assert old in html, f"mutant: {old!r} is not in {template}"
             html = html.replace(old, new)
         return html
 
-    module.render_template = render
+    after_render(module, change)
 
 
 def password_rule(change):
@@ -521,16 +529,13 @@ def error_not_announced():
     them; a screen reader user hears nothing."""
     import re
 
-    original = reset.render_template
-
-    def render(name, **context):
-        html = original(name, **context)
+    def change(name, html, _context):
         if name == "reset/request.html":
             html = re.sub(r' aria-invalid="true" aria-describedby="[^"]+"', "", html)
             html = html.replace(' role="alert"', "")
         return html
 
-    reset.render_template = render
+    after_render(reset, change)
 
 
 def focus_hidden():
@@ -539,12 +544,7 @@ def focus_hidden():
     hide = ("<style>*:focus, *:focus-visible { outline: none !important; "
             "box-shadow: none !important; }</style></head>")
     for module in (auth, reset):
-        original = module.render_template
-
-        def render(name, _original=original, **context):
-            return _original(name, **context).replace("</head>", hide)
-
-        module.render_template = render
+        after_render(module, lambda _name, html, _context: html.replace("</head>", hide))
 
 
 # The accessibility profile (`--suite accessibilite`): each caught on its identifier.
@@ -772,9 +772,7 @@ def login_refused_on_its_own_page():
     request form. The guide says nothing of that page."""
     from markupsafe import escape
 
-    original = auth.render_template
-
-    def render(name, **context):
+    def change(name, html, context):
         if name == "auth/login.html" and context.get("error"):
             return ('<!doctype html><html lang="fr"><head><meta charset="utf-8">'
                     "<title>Connexion impossible</title></head><body><main>"
@@ -783,9 +781,9 @@ def login_refused_on_its_own_page():
                     '<p><a href="/connexion">Réessayer</a></p>'
                     '<p><a href="/mot-de-passe-oublie">Mot de passe oublié ?</a></p>'
                     "</main></body></html>")
-        return original(name, **context)
+        return html
 
-    auth.render_template = render
+    after_render(auth, change)
 
 
 def logged_in_after_the_change():
@@ -834,10 +832,7 @@ def errors_around_wrapped_fields():
     the wrapper."""
     import re
 
-    original = reset.render_template
-
-    def render(name, **context):
-        html = original(name, **context)
+    def change(name, html, _context):
         if name not in ("reset/request.html", "reset/new_password.html"):
             return html
         html = re.sub(r'\s*aria-describedby="[^"]*"', "", html)
@@ -849,7 +844,7 @@ def errors_around_wrapped_fields():
                           flags=re.DOTALL)
         return html
 
-    reset.render_template = render
+    after_render(reset, change)
 
 
 def captcha_error_announced_at_the_top():
@@ -857,10 +852,7 @@ def captcha_error_announced_at_the_top():
     the field (the guide asks for neither place)."""
     import re
 
-    original = reset.render_template
-
-    def render(name, **context):
-        html = original(name, **context)
+    def change(name, html, context):
         if name == "reset/request.html" and (context.get("errors") or {}).get("captcha"):
             html = re.sub(r'<p class="erreur" id="captcha-erreur">.*?</p>', "", html,
                           flags=re.DOTALL)
@@ -869,7 +861,7 @@ def captcha_error_announced_at_the_top():
                                 "Les caractères recopiés ne correspondent pas à ceux de l'image.")
         return html
 
-    reset.render_template = render
+    after_render(reset, change)
 
 
 def nir_without_its_key():
@@ -905,21 +897,19 @@ def password_refused_on_its_own_page():
     from flask import request
     from markupsafe import escape
 
-    original = reset.render_template
-
-    def render(name, **context):
+    def change(name, html, context):
         errors = context.get("errors")
         if name == "reset/new_password.html" and errors:
-            said = {name: "".join(f"<p>{escape(r)}</p>" for r in errors.get(name, ()))
-                    for name in ("password", "confirmation")}
+            said = {field: "".join(f"<p>{escape(r)}</p>" for r in errors.get(field, ()))
+                    for field in ("password", "confirmation")}
             return ('<!doctype html><html lang="fr"><head><meta charset="utf-8">'
                     "<title>Mot de passe refusé</title></head><body><main>"
                     f'<h1>Mot de passe refusé</h1><div role="alert">{said["password"]}</div>'
                     f'<div>{said["confirmation"]}</div>'
                     f'<p><a href="{escape(request.path)}">Réessayer</a></p></main></body></html>')
-        return original(name, **context)
+        return html
 
-    reset.render_template = render
+    after_render(reset, change)
 
 
 VARIANTS = {
