@@ -19,7 +19,9 @@ Fonctionnalité: Étape 4 – L'assuré clique sur le mail reçu
   # - une seule fois : après l'enregistrement, le même lien est refusé, à l'ouverture comme dans
   #   un formulaire ouvert avant (deux onglets : l'autre n'enregistre rien) ; un refus (règle non
   #   respectée) ne consomme pas le lien (étape 5) ;
-  # - la version texte du mail donne le lien du bouton (un lecteur de la seule version texte).
+  # - la version texte du mail donne le lien du bouton (un lecteur de la seule version texte),
+  #   celui de ce mail-là quand un autre l'a précédé (une version texte gardée d'un mail à
+  #   l'autre donne l'ancien lien).
 
   Contexte:
     Étant donné un assuré dont le compte ameli a une adresse mail validée
@@ -41,6 +43,12 @@ Fonctionnalité: Étape 4 – L'assuré clique sur le mail reçu
     Alors je suis sur la page « Renouvellement de mot de passe »
     Et la version texte du mail donne le lien du bouton
     Et le lien me permet d'enregistrer un nouveau mot de passe
+
+  @E4-MAIL
+  Scénario: La version texte d'un nouveau mail donne le lien de ce mail-là
+    Étant donné que j'ai demandé à nouveau le renouvellement de mon mot de passe
+    Quand je clique dans le mail le plus récent sur « Renouveler mon mot de passe »
+    Alors la version texte du mail donne le lien du bouton
 
   @E4-LIEN-30MIN
   Plan du scénario: Le lien fonctionne pendant les 30 minutes qui suivent la demande

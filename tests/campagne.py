@@ -550,6 +550,21 @@ def blocked_request_supersedes():
     _after_blocked(supersede)
 
 
+def text_part_of_the_first_mail():
+    """The text part of the renewal mail is kept from the address's first one (a rendered part
+    cached per recipient): from the second request on, its link is an old one."""
+    first, sending = {}, {}
+    original = mail.send_reset_link
+
+    def send(to, link):
+        sending["link"] = first.setdefault(to, link)
+        return original(to, link)
+
+    mail.send_reset_link = send
+    after_render(mail, lambda name, text, context: text.replace(context["link"], sending["link"])
+                 if name == "mail/reset.txt" else text)
+
+
 def used_checked_on_open_only():
     """A used link is refused when it is opened, but a form opened before the change still
     records a password: the submission checks the link's expiry and replacement, not its use
@@ -903,6 +918,9 @@ CAMPAIGN = {
         "E3BIS-2-BLOCAGE", "comptée sur 59 minutes, la fin affichée sur 60",
         patch=block_lifts_early, settings=("RESET_REQUEST_WINDOW=3540",)),
     # E4-*
+    "version-texte-du-premier-mail": _mutant(
+        "E4-MAIL", "la version texte du mail garde le lien du premier mail de l'adresse",
+        patch=text_part_of_the_first_mail),
     "version-texte-sans-lien": _mutant(
         "E4-MAIL", "la version texte du mail n'a pas le lien (variable absente du modèle)",
         patch=text_part_without_link),
