@@ -685,6 +685,18 @@ def nir_by_blocks():
     reset.password_errors = check
 
 
+def date_forms_month_first():
+    """The birth date's forms looked for month first, as an American date is written (MMJJAAAA,
+    MMJJAA, AAAAMMJJ, AAAA, MMJJ): « JJMMAA » and « JJMM » go through."""
+    from ameli_conformance.reference_app import rules
+
+    def parts(born):
+        d, m, y = f"{born.day:02d}", f"{born.month:02d}", f"{born.year:04d}"
+        return [m + d + y, m + d + y[2:], y + m + d, y, m + d]
+
+    rules.birth_date_parts = parts
+
+
 def confirmation_rule(compare):
     original = reset.password_errors
 
@@ -753,6 +765,21 @@ def notice_on_refusal():
         return errors
 
     reset.password_errors = check
+
+
+def password_in_the_notice():
+    """The notice's HTML part shows the new password, written as character references (as some
+    mail builders write what they fear a filter would read); its text part does not."""
+    from flask import request
+
+    def change(name, html):
+        if name == "mail/changed.html":
+            shown = "".join(f"&#{ord(c)};" for c in request.form.get("password", ""))
+            html = html.replace("<p>Bonjour,</p>",
+                                f"<p>Bonjour,</p><p>Votre nouveau mot de passe : {shown}</p>")
+        return html
+
+    _render_all(mail, change)
 
 
 def account_page_fails():
@@ -987,6 +1014,9 @@ CAMPAIGN = {
         "E5-CARACTERES-AUTORISES", "tout chiffre Unicode est autorisé (² ３)",
         patch=lambda: _only(lambda p: any(c not in ALLOWED_ASCII and c != "€" and not c.isdigit()
                                           for c in p), CHARS_REASON + " : ?")),
+    "date-mois-d-abord": _mutant(
+        "E5-SANS-NIR-NI-DATE", "la date de naissance cherchée mois d'abord (MMJJ pour JJMM)",
+        patch=date_forms_month_first),
     "nir-par-blocs": _mutant("E5-SANS-NIR-NI-DATE", "le numéro vérifié par blocs de 4 chiffres "
                              "(positions 1, 5, 9)", patch=nir_by_blocks),
     "tout-nombre-de-4-chiffres": _mutant(
@@ -1010,6 +1040,9 @@ CAMPAIGN = {
     "notification-sur-refus": _mutant(
         "E6-MAIL-NOTIFICATION", "un mail de changement part aussi quand le mot de passe est "
         "refusé", patch=notice_on_refusal),
+    "notification-avec-le-mot-de-passe": _mutant(
+        "E6-MAIL-NOTIFICATION", "le mail montre le nouveau mot de passe, en références de "
+        "caractères HTML", patch=password_in_the_notice),
     "compte-en-erreur": _mutant("E6-CONNEXION", "la connexion mène à une page d'erreur (500)",
                                 patch=account_page_fails),
     "ancien-mot-de-passe-garde": _mutant("E6-CONNEXION", "le mot de passe d'avant reste "

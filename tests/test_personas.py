@@ -55,6 +55,9 @@ def test_ten_thousand_draws_never_decide_a_verdict(reading):
         assert person.nir[0] == str(person.sex) and nir13[1:5] == born.strftime("%y%m")
         assert nir13.isdigit() and nir13[5:7] not in ("20", "96", "97", "98", "99")
         assert (born.month, born.day) != (2, 29)
+        # day, month and year's end differ: a date read month first, or a form read in another
+        # order (MMJJ for JJMM), is another date or another form, whatever the draw
+        assert len({born.day, born.month, born.year % 100}) == 3, person
         assert discriminating(person, interp)
         rng = random.Random(draw)
         # every part of the NIR is tried, each refused by the NIR rule and not by the date rule
