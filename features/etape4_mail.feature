@@ -9,6 +9,9 @@ Fonctionnalité: Étape 4 – L'assuré clique sur le mail reçu
   #   s'affiche (la page d'erreur peut porter le même titre) ;
   # - les 30 minutes courent depuis la demande, et valent à chaque étape : lien ouvert à temps
   #   puis mot de passe envoyé trop tard, refusé ; 30 minutes comptées depuis la dernière demande ;
+  #   30 minutes réelles les nuits de changement d'heure (une cible qui compte sur l'heure
+  #   affichée à Paris, sans son décalage, garde le lien 1 h 30 en octobre et le refuse une heure
+  #   trop tôt en mars) ;
   # - seul le dernier lien : ouvert puis remplacé par une nouvelle demande (autre onglet), refusé ;
   #   une demande bloquée, ou dont la date de naissance ou l'adresse n'est pas celle du compte
   #   (aucun mail), ne rend pas caduc le dernier lien ;
@@ -25,10 +28,10 @@ Fonctionnalité: Étape 4 – L'assuré clique sur le mail reçu
 
   Contexte:
     Étant donné un assuré dont le compte ameli a une adresse mail validée
-    Et que j'ai demandé le renouvellement de mon mot de passe
 
   @E4-MAIL
   Scénario: Le mail de renouvellement
+    Étant donné que j'ai demandé le renouvellement de mon mot de passe
     Quand j'ouvre le mail reçu
     Alors le mail a pour objet « Votre compte ameli – renouveler mon mot de passe »
     Et le mail a pour expéditeur « Votre Assurance Maladie »
@@ -46,12 +49,14 @@ Fonctionnalité: Étape 4 – L'assuré clique sur le mail reçu
 
   @E4-MAIL
   Scénario: La version texte d'un nouveau mail donne le lien de ce mail-là
-    Étant donné que j'ai demandé à nouveau le renouvellement de mon mot de passe
+    Étant donné que j'ai demandé le renouvellement de mon mot de passe
+    Et que j'ai demandé à nouveau le renouvellement de mon mot de passe
     Quand je clique dans le mail le plus récent sur « Renouveler mon mot de passe »
     Alors la version texte du mail donne le lien du bouton
 
   @E4-LIEN-30MIN
   Plan du scénario: Le lien fonctionne pendant les 30 minutes qui suivent la demande
+    Étant donné que j'ai demandé le renouvellement de mon mot de passe
     Quand <durée> se sont écoulées depuis ma demande
     Et je clique dans le mail sur « Renouveler mon mot de passe »
     Alors le lien me permet d'enregistrer un nouveau mot de passe
@@ -63,6 +68,7 @@ Fonctionnalité: Étape 4 – L'assuré clique sur le mail reçu
 
   @E4-LIEN-30MIN
   Plan du scénario: Le lien est refusé au-delà de 30 minutes
+    Étant donné que j'ai demandé le renouvellement de mon mot de passe
     Quand <durée> se sont écoulées depuis ma demande
     Et je clique dans le mail sur « Renouveler mon mot de passe »
     Alors un message indique que le lien n'est plus valable et qu'il faut recommencer la demande
@@ -74,6 +80,7 @@ Fonctionnalité: Étape 4 – L'assuré clique sur le mail reçu
 
   @E4-LIEN-30MIN
   Scénario: Ouvert à temps, le lien ne permet plus d'enregistrer un mot de passe après 30 minutes
+    Étant donné que j'ai demandé le renouvellement de mon mot de passe
     Quand 29 minutes se sont écoulées depuis ma demande
     Et je clique dans le mail sur « Renouveler mon mot de passe »
     Et 30 minutes et 1 seconde se sont écoulées depuis ma demande
@@ -81,15 +88,33 @@ Fonctionnalité: Étape 4 – L'assuré clique sur le mail reçu
 
   @E4-LIEN-30MIN
   Scénario: Les 30 minutes courent depuis la demande la plus récente
+    Étant donné que j'ai demandé le renouvellement de mon mot de passe
     Quand 20 minutes se sont écoulées depuis ma demande
     Et je fais une nouvelle demande de renouvellement dans un autre onglet
     Et 25 minutes se sont écoulées depuis ma demande
     Et je clique dans le mail du nouvel onglet sur « Renouveler mon mot de passe »
     Alors le lien me permet d'enregistrer un nouveau mot de passe
 
+  @E4-LIEN-30MIN
+  Scénario: La nuit du passage à l'heure d'hiver, le lien est refusé après 30 minutes, pas après 1 h 30
+    Étant donné que nous sommes le 29/10/2023 à 02h45 (heure d'été), heure de Paris
+    Et que j'ai demandé le renouvellement de mon mot de passe
+    Quand 31 minutes se sont écoulées depuis ma demande
+    Et je clique dans le mail sur « Renouveler mon mot de passe »
+    Alors un message indique que le lien n'est plus valable et qu'il faut recommencer la demande
+
+  @E4-LIEN-30MIN
+  Scénario: La nuit du passage à l'heure d'été, le lien fonctionne pendant 30 minutes
+    Étant donné que nous sommes le 26/03/2023 à 01h45, heure de Paris
+    Et que j'ai demandé le renouvellement de mon mot de passe
+    Quand 29 minutes se sont écoulées depuis ma demande
+    Et je clique dans le mail sur « Renouveler mon mot de passe »
+    Alors le lien me permet d'enregistrer un nouveau mot de passe
+
   @E4-DERNIER-LIEN
   Scénario: Seul le lien du mail le plus récent fonctionne
-    Étant donné que j'ai demandé à nouveau le renouvellement de mon mot de passe
+    Étant donné que j'ai demandé le renouvellement de mon mot de passe
+    Et que j'ai demandé à nouveau le renouvellement de mon mot de passe
     Quand je clique dans le plus ancien des mails sur « Renouveler mon mot de passe »
     Alors un message indique que le lien n'est plus valable et qu'il faut recommencer la demande
     Quand je clique dans le mail le plus récent sur « Renouveler mon mot de passe »
@@ -97,7 +122,8 @@ Fonctionnalité: Étape 4 – L'assuré clique sur le mail reçu
 
   @E4-DERNIER-LIEN
   Scénario: Un lien ouvert puis remplacé par une nouvelle demande ne permet plus d'enregistrer un mot de passe
-    Étant donné que j'ai cliqué dans le mail sur « Renouveler mon mot de passe »
+    Étant donné que j'ai demandé le renouvellement de mon mot de passe
+    Et que j'ai cliqué dans le mail sur « Renouveler mon mot de passe »
     Quand je fais une nouvelle demande de renouvellement dans un autre onglet
     Et je reviens au premier onglet
     Et je saisis un nouveau mot de passe conforme et je le confirme
@@ -108,7 +134,8 @@ Fonctionnalité: Étape 4 – L'assuré clique sur le mail reçu
 
   @E4-DERNIER-LIEN
   Scénario: Une demande refusée parce que le service est bloqué ne rend pas caduc le lien du dernier mail
-    Étant donné que j'ai fait le nombre maximum de demandes de renouvellement
+    Étant donné que j'ai demandé le renouvellement de mon mot de passe
+    Et que j'ai fait le nombre maximum de demandes de renouvellement
     Quand je demande une nouvelle fois le renouvellement de mon mot de passe
     Alors la page affiche « Le nombre maximum de demandes de renouvellement de mot de passe a été atteint. »
     Quand je clique dans le mail le plus récent sur « Renouveler mon mot de passe »
@@ -116,6 +143,7 @@ Fonctionnalité: Étape 4 – L'assuré clique sur le mail reçu
 
   @E4-DERNIER-LIEN
   Scénario: Une demande dont la date de naissance ou l'adresse n'est pas celle du compte ne rend pas caduc le lien du dernier mail
+    Étant donné que j'ai demandé le renouvellement de mon mot de passe
     Quand je demande le renouvellement avec mon numéro mais une autre date de naissance
     Et je demande le renouvellement avec mon numéro mais une autre adresse mail
     Et je clique dans le mail le plus récent sur « Renouveler mon mot de passe »
@@ -123,7 +151,8 @@ Fonctionnalité: Étape 4 – L'assuré clique sur le mail reçu
 
   @E4-DERNIER-LIEN
   Scénario: Deux assurés partagent une adresse mail : le renouvellement de l'un laisse valable le lien de l'autre
-    Étant donné un autre assuré dont le compte ameli a la même adresse mail validée que le mien
+    Étant donné que j'ai demandé le renouvellement de mon mot de passe
+    Et un autre assuré dont le compte ameli a la même adresse mail validée que le mien
     Quand l'autre assuré renouvelle son mot de passe avec le mail reçu à notre adresse
     Et je clique dans mon mail, reçu avant le sien, sur « Renouveler mon mot de passe »
     Alors le lien me permet d'enregistrer un nouveau mot de passe
@@ -131,7 +160,8 @@ Fonctionnalité: Étape 4 – L'assuré clique sur le mail reçu
 
   @E4-USAGE-UNIQUE
   Scénario: Une fois le mot de passe changé, le même lien est refusé
-    Étant donné que j'ai cliqué dans le mail sur « Renouveler mon mot de passe »
+    Étant donné que j'ai demandé le renouvellement de mon mot de passe
+    Et que j'ai cliqué dans le mail sur « Renouveler mon mot de passe »
     Quand je saisis un nouveau mot de passe conforme et je le confirme
     Et je clique sur « Valider le nouveau mot de passe »
     Alors la page confirme que mon nouveau mot de passe est enregistré
@@ -140,7 +170,8 @@ Fonctionnalité: Étape 4 – L'assuré clique sur le mail reçu
 
   @E4-USAGE-UNIQUE
   Scénario: Ouvert dans deux onglets, le lien ne sert qu'une fois
-    Étant donné que j'ai cliqué deux fois dans le mail sur « Renouveler mon mot de passe », chaque fois dans un onglet
+    Étant donné que j'ai demandé le renouvellement de mon mot de passe
+    Et que j'ai cliqué deux fois dans le mail sur « Renouveler mon mot de passe », chaque fois dans un onglet
     Quand je saisis un nouveau mot de passe conforme et je le confirme
     Et je clique sur « Valider le nouveau mot de passe »
     Alors la page confirme que mon nouveau mot de passe est enregistré

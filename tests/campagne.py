@@ -492,6 +492,34 @@ def expiry_checked_on_open_only():
     reset._valid_token = valid
 
 
+def link_age_on_the_wall_clock():
+    """The link's age read on Paris's wall clock without its offset, as a DATETIME column filled
+    with local time gives it: the night of the autumn change, a link requested at 02h45 (summer
+    time) is 29 minutes « old » 31 minutes later (02h16, winter time)."""
+    from flask import current_app
+
+    from ameli_conformance.reference_app import clock
+
+    original = reset._valid_token
+
+    def wall(timestamp):
+        return datetime.fromtimestamp(timestamp, PARIS).replace(tzinfo=None)
+
+    def valid(token):
+        config = current_app.config
+        lifetime, config["RESET_LINK_LIFETIME"] = config["RESET_LINK_LIFETIME"], 10**9
+        try:
+            row = original(token)
+        finally:
+            config["RESET_LINK_LIFETIME"] = lifetime
+        if row is None:
+            return None
+        age = wall(clock.timestamp()) - wall(row["created_at"])
+        return row if age.total_seconds() < lifetime else None
+
+    reset._valid_token = valid
+
+
 def lifetime_from_first_request():
     """A new link keeps the deadline of the link it replaces, if that one was still running."""
     from ameli_conformance.reference_app import clock
@@ -954,6 +982,9 @@ CAMPAIGN = {
     "expiration-verifiee-a-l-ouverture": _mutant(
         "E4-LIEN-30MIN", "les 30 minutes ne sont vérifiées qu'à l'ouverture du lien",
         patch=expiry_checked_on_open_only),
+    "lien-a-l-heure-affichee": _mutant(
+        "E4-LIEN-30MIN", "l'âge du lien compté sur l'heure de Paris sans son décalage (1 h 30 la "
+        "nuit du passage à l'heure d'hiver)", patch=link_age_on_the_wall_clock),
     "delai-de-la-premiere-demande": _mutant(
         "E4-LIEN-30MIN", "le nouveau lien garde l'échéance du lien qu'il remplace",
         patch=lifetime_from_first_request),
