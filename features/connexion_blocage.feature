@@ -9,6 +9,8 @@ Fonctionnalité: Le compte bloqué après trop de mots de passe erronés
   # - la portée : erreurs faites depuis des navigateurs différents, blocage constaté depuis un
   #   autre encore ;
   # - la durée : une minute avant la fin, toujours bloqué ; à la fin, le mot de passe ouvre le compte ;
+  #   la nuit du passage à l'heure d'hiver aussi (une cible qui compte sur l'heure affichée à
+  #   Paris, sans son décalage, bloque une heure de plus) ;
   # - « Mot de passe oublié » reste possible et aboutit : le nouveau mot de passe ouvre le compte
   #   sans attendre la fin du blocage.
 
@@ -44,6 +46,14 @@ Fonctionnalité: Le compte bloqué après trop de mots de passe erronés
     Et il est une minute avant la fin du blocage de la connexion
     Et je me connecte avec mon mot de passe
     Alors la connexion est refusée
+
+  @CONNEXION-BLOCAGE
+  Scénario: La nuit du passage à l'heure d'hiver, le blocage dure ce qu'il doit, pas une heure de plus
+    Étant donné que nous sommes le 29/10/2023 à 02h50 (heure d'été), heure de Paris
+    Quand je me connecte avec un mauvais mot de passe autant de fois que le service le permet
+    Et la durée du blocage de la connexion est passée
+    Et je me connecte avec mon mot de passe
+    Alors je suis connecté à mon compte ameli
 
   @CONNEXION-BLOCAGE
   Scénario: Un nouveau mot de passe rend l'accès au compte sans attendre la fin du blocage

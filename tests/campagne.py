@@ -874,6 +874,20 @@ def login_failures_per_session():
     _on_app(lambda app: app.view_functions.__setitem__("auth.login", login))
 
 
+def login_block_on_the_wall_clock():
+    """The login's block kept on Paris's wall clock without its offset (a DATETIME column filled
+    with local time): the night of the autumn change, a block from 02h50 (summer time) lasts
+    until 03h05 on the wall clock, that is 1 h 15."""
+    from types import SimpleNamespace
+
+    from ameli_conformance.reference_app import clock
+
+    def wall_timestamp():
+        return clock.now().astimezone(PARIS).replace(tzinfo=timezone.utc).timestamp()
+
+    auth.clock = SimpleNamespace(timestamp=wall_timestamp, now=clock.now)
+
+
 def reset_keeps_login_block():
     from flask import g, request
 
@@ -1085,6 +1099,9 @@ CAMPAIGN = {
                                           settings=("LOGIN_FAILURE_LIMIT=4",)),
     "blocage-10-minutes": _mutant("CONNEXION-BLOCAGE", "le blocage dure 10 minutes au lieu de "
                                   "15", settings=("LOGIN_BLOCK_DURATION=600",)),
+    "blocage-a-l-heure-affichee": _mutant(
+        "CONNEXION-BLOCAGE", "le blocage compté sur l'heure de Paris sans son décalage (1 h 15 la "
+        "nuit du passage à l'heure d'hiver)", patch=login_block_on_the_wall_clock),
     "renouvellement-garde-le-blocage": _mutant(
         "CONNEXION-BLOCAGE", "un nouveau mot de passe ne lève pas le blocage",
         patch=reset_keeps_login_block),
