@@ -12,6 +12,7 @@ from . import passwords, texts, verifications
 from .demande import other_browser
 from .horloge import moves_clock
 from .navigation import logout_offered, open_login
+from .ui import labelled
 
 
 def log_in(ui, target, persona, password):
@@ -22,7 +23,7 @@ def log_in(ui, target, persona, password):
 
 
 def login_form_shown(ui) -> bool:
-    return ui.page.get_by_label(texts.label(texts.LOGIN_PASSWORD)).count() > 0
+    return ui.has_field(texts.LOGIN_PASSWORD)
 
 
 # A page without the login form that says the login was refused (the guide does not show the
@@ -259,7 +260,7 @@ def logged_in(ui):
     """The account opened: the login form gone, no sentence of refusal (`refusal_seen`), and a
     page that is no error (its HTTP status)."""
     try:
-        expect(ui.page.get_by_label(texts.label(texts.LOGIN_PASSWORD))).to_have_count(0)
+        expect(labelled(ui.page, texts.LOGIN_PASSWORD, either=True)).to_have_count(0)
     except AssertionError:
         raise ConformanceFailure("la connexion a été refusée", expected="le compte ameli ouvert",
                                  seen=ui.body_text()[:300]) from None

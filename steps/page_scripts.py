@@ -89,12 +89,14 @@ ERROR_BESIDE = """(el) => {
     }
   }
   if (tied.join('')) return tied.filter(Boolean).join('\\n');
-  // Else the texts around the field: after it up to the next control, and between its label and
-  // it; a field wrapped alone in an element (a framework's wrapper) is looked around at each
-  // level of wrapping, up to an element that holds another control. One piece per element.
+  // Else the texts around the field: its label (an error may be written inside it), after the
+  // field up to the next control, and between its label and it; a field wrapped alone in an
+  // element (a framework's wrapper) is looked around at each level of wrapping, up to an
+  // element that holds another control. One piece per element: the untouched form's pieces are
+  // left out by the caller (Ui.new_message_beside), the label among them.
   const controls = 'input:not([type=hidden]), select, textarea, button';
   const holds = (e) => e.matches(controls) || e.matches('label, fieldset') || !!e.querySelector(controls);
-  const texts = [];
+  const texts = Array.from(el.labels || [], piece);
   for (let node = el; node && node !== document.body;) {
     for (let next = node.nextElementSibling; next && !holds(next); next = next.nextElementSibling) {
       texts.push(piece(next));

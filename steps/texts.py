@@ -97,6 +97,14 @@ def label(text: str) -> re.Pattern:
     return re.compile(rf"^\s*{_words(text)}\s*\*?\s*$", re.IGNORECASE)
 
 
+def label_and_more(text: str) -> re.Pattern:
+    """A field's label that begins with the guide's and says more: a hint written inside the
+    label (« Numéro de sécurité sociale * 13 ou 15 chiffres », as the État's design system
+    writes it, on a line of its own: the accessible name then has no space before it), or an
+    error put there."""
+    return re.compile(rf"^\s*{_words(text)}\s*\*?\s*\S", re.IGNORECASE)
+
+
 # Step 2: the guide shows icons, "la flèche" and "le microphone"; their accessible names say so.
 CAPTCHA_ARROW = re.compile(
     r"nouvel|autre|rafra[iî]ch|actualis|changer|régénér|renouvel", re.IGNORECASE

@@ -69,10 +69,11 @@ class Ui:
         return self._visible(locator, what)
 
     def field(self, label: str) -> Locator:
-        return self._visible(self.page.get_by_label(texts.label(label)), f"le champ « {label} »")
+        self._visible(labelled(self.page, label, either=True), f"le champ « {label} »")
+        return labelled(self.page, label).first  # once one is there: the whole label first
 
     def has_field(self, label: str) -> bool:
-        return self.page.get_by_label(texts.label(label)).count() > 0
+        return labelled(self.page, label, either=True).count() > 0
 
     def click(self, name: str) -> None:
         """Clicks and waits until the page has reacted: a new page loaded, the browser itself
@@ -129,7 +130,7 @@ class Ui:
         French browser says it, after the field's name as a screen reader gives it."""
         if not self.has_field(label):
             return ""
-        said = self.page.get_by_label(texts.label(label)).first.evaluate(page_scripts.REFUSED_HERE)
+        said = labelled(self.page, label).first.evaluate(page_scripts.REFUSED_HERE)
         if not said:
             return ""
         message, title = said
@@ -197,8 +198,8 @@ class Ui:
         field.press_sequentially("".join(first) + year)
 
     def error_beside(self, label: str) -> str:
-        """The message tied to a field: its aria-describedby / aria-errormessage, else the text
-        that follows it up to the next control."""
+        """The message tied to a field: its aria-describedby / aria-errormessage, else the texts
+        around it, its label's among them (page_scripts.ERROR_BESIDE), one piece per line."""
         return self.field(label).evaluate(page_scripts.ERROR_BESIDE)
 
     def remember_pristine(self, *labels: str, page: bool = False) -> None:
@@ -277,6 +278,18 @@ class Ui:
             raise ConformanceFailure(
                 f"{what} : absent de la page", expected=what, seen=self.seen()
             ) from None
+
+
+def labelled(page: Page, label: str, either: bool = False) -> Locator:
+    """The fields whose label is the guide's, whole; where none is, those whose label begins
+    with it and says more (`texts.label_and_more`): a field labelled « Nouveau mot de passe »
+    is taken before one labelled « Nouveau mot de passe (confirmation) ». `either`: both kinds,
+    to tell whether such a field is on the page (a locator that waits)."""
+    whole = page.get_by_label(texts.label(label))
+    more = page.get_by_label(texts.label_and_more(label))
+    if either:
+        return whole.or_(more)
+    return whole if whole.count() else more
 
 
 def _new_pieces(text: str, before: str) -> str:

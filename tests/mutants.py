@@ -912,6 +912,29 @@ def password_refused_on_its_own_page():
     after_render(reset, change)
 
 
+HINTS = {"nir": "Exemple : 1 85 05 78 006 084", "birth_date": "Exemple : 14/02/1985",
+         "email": "Exemple : nom@domaine.fr", "captcha": "Sans espace",
+         "password": "Entre 8 et 50 caractères", "confirmation": "Saisissez-le à nouveau"}
+
+
+def hints_inside_labels():
+    """As the État's design system (DSFR) writes them: each field's hint inside its label, on a
+    line of its own (a block, no space before it), on the login page, the request form and the
+    new password's."""
+    import re
+
+    def change(name, html, _context):
+        if name in ("auth/login.html", "reset/request.html", "reset/new_password.html"):
+            html = re.sub(r'(<label for="(\w+)">.*?)</label>',
+                          lambda m: (f'{m[1]}<span class="indication" style="display:block">'
+                                     f'{HINTS[m[2]]}</span></label>') if m[2] in HINTS else m[0],
+                          html)
+        return html
+
+    after_render(auth, change)
+    after_render(reset, change)
+
+
 VARIANTS = {
     "refus-de-mot-de-passe-sur-sa-page": Mutant("", "un nouveau mot de passe refusé : ses raisons "
                                                 "sur une page à elles, sans le formulaire",
@@ -937,6 +960,9 @@ VARIANTS = {
         "", "le nouveau mot de passe enregistré ouvre le compte, et la page de connexion et celle "
         "du lien mènent au compte une personne connectée (Devise, par défaut)",
         patch=logged_in_after_the_change),
+    "indications-dans-les-libelles": Mutant(
+        "", "l'indication de chaque champ écrite dans son libellé, sur une ligne à elle (DSFR)",
+        patch=hints_inside_labels),
     "erreurs-autour-des-champs": Mutant(
         "", "chaque champ dans un élément à lui, son erreur avant ou après cet élément, sans lien "
         "ARIA", patch=errors_around_wrapped_fields),

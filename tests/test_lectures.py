@@ -1,8 +1,8 @@
 """Readings the guide leaves open: a target written to other readings than the reference app's
 is CONFORME when it keeps the guide's rules under them, its profile declaring the ones the
-harness cannot see (`[interpretations]`). The variant below is the reference app changed to ten
-other readings at once (tests/mutants.py, tests/campagne.py); the harness said NON CONFORME to
-each of them until 2026-12-03. (`shared_email`, an eleventh, is in tests/test_profile.py.)
+harness cannot see (`[interpretations]`). The variant below is the reference app changed to
+eleven other readings at once (tests/mutants.py, tests/campagne.py); the harness said NON CONFORME to
+each of them until 2026-12-03. (`shared_email`, a twelfth, is in tests/test_profile.py.)
 
 - `numero-sans-la-cle`: the NIR as its 13 digits, without the key, at the login and on the
   request form (seed 003 calls them the login's « identifiant »; seed 004 speaks of 13 digits and
@@ -49,6 +49,12 @@ each of them until 2026-12-03. (`shared_email`, an eleventh, is in tests/test_pr
   wrapper (the new password's). The harness looked only at the field's next siblings: every
   error « absent » (E2-FORMULAIRE, E5-CONFIRMATION). It now looks around the field at each
   level of wrapping, and takes the pieces the untouched form had not.
+- `indications-dans-les-libelles`: each field's hint inside its label, on a line of its own, as
+  the État's design system (DSFR) writes it (« Numéro de sécurité sociale * » then « Exemple :
+  1 85 05 78 006 084 »), on the login page and both forms. The harness wanted the guide's
+  label whole: « champ introuvable » at the login page, NON CONFORME on every requirement (22
+  scenarios of 22, 2026-12-03). A label that begins with the guide's words and says more is now
+  the field's, when no label is the guide's whole.
 """
 import pytest
 
@@ -59,10 +65,12 @@ from .conftest import url_profile
 OTHER_READINGS = ("numero-sans-la-cle+fenetre-fixe+refus-de-connexion-sur-sa-page+"
                   "logo-avant-l-image+refus-de-mot-de-passe-sur-sa-page+"
                   "compte-qui-parle-de-blocage+confirmation-en-d-autres-mots+"
-                  "erreur-de-copie-en-haut+connexion-automatique+erreurs-autour-des-champs")
+                  "erreur-de-copie-en-haut+connexion-automatique+erreurs-autour-des-champs+"
+                  "indications-dans-les-libelles")
 # A request that sends (E3-ENVOI); the form's refusals of a NIR of 11, of 13 with a letter and of
 # 15 characters (E2-FORMULAIRE); the new password opening the account and the old one refused
-# (E6-CONNEXION); the login blocked, refused, then open at the block's end (CONNEXION-BLOCAGE);
+# (E6-CONNEXION); the login blocked, refused, then open at the block's end, also the night of
+# the change to winter time (CONNEXION-BLOCAGE);
 # the requests blocked until the window's end, in winter and across the change to winter time,
 # and the rolling window (E3BIS-2); another person's series, another image (E2-CAPTCHA-IMAGE);
 # five confirmations refused, each with its reason, and the old password still good
@@ -93,7 +101,7 @@ def test_a_target_of_other_readings_is_conformant_under_them(variant, conformanc
     by_status = {}
     for s in report["scenarios"]:
         by_status.setdefault(s["status"], []).append(s)
-    assert len(by_status["passed"]) == 10, [s["name"] for s in report["scenarios"]]
+    assert len(by_status["passed"]) == 11, [s["name"] for s in report["scenarios"]]
     [outside] = by_status["not_applicable"]  # the rolling window's scenario
     assert outside["outside_reading"] and "période fixe" in outside["not_applicable"], outside
 
@@ -175,13 +183,13 @@ FORM = (f"<h1>Renouvellement de mot de passe</h1>{RULES}"
 
 def test_what_a_page_says_is_read_where_a_correct_target_may_put_it():
     """An error beside a field: tied by ARIA, after the field or its wrapper, between its label
-    and it, never another field's. A new password refused on a page of its own: a line the
+    and it, inside its label (beyond the label's own words), never another field's. A new password refused on a page of its own: a line the
     form's page had not, alert or not, is its reason; the form's rules shown again are none."""
     from playwright.sync_api import sync_playwright
 
     from ameli_conformance.fixtures.browser import find_chromium, launch_args
     from ameli_conformance.steps.formulaire_mot_de_passe import refusal_problem
-    from ameli_conformance.steps.ui import Ui
+    from ameli_conformance.steps.ui import Ui, _new_pieces
 
     beside = [
         ("<label for='a'>Nom</label><div class='w'><input id='a'></div><p>Erreur A</p>", "Erreur A"),
@@ -190,6 +198,8 @@ def test_what_a_page_says_is_read_where_a_correct_target_may_put_it():
          "<p id='h'>Aide</p>", "Aide"),
         ("<label for='z'>Prénom</label><input id='z'><p>Erreur Z</p>"
          "<label for='a'>Nom</label><input id='a'>", ""),
+        ("<label for='a'>Nom <span class='erreur'>Erreur A</span></label><input id='a'>",
+         "Erreur A"),
     ]
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=find_chromium(None), args=launch_args())
@@ -203,7 +213,7 @@ def test_what_a_page_says_is_read_where_a_correct_target_may_put_it():
 
             for body, said in beside:
                 show(f"<form>{body}</form>")
-                assert ui.error_beside("Nom") == said, body
+                assert _new_pieces(ui.error_beside("Nom"), "Nom") == said, body
             show(FORM)
             ui.remember_pristine("Nouveau mot de passe", "Confirmer le mot de passe", page=True)
             for reason in ("<p>Il manque une majuscule.</p>",
@@ -212,5 +222,40 @@ def test_what_a_page_says_is_read_where_a_correct_target_may_put_it():
                 assert refusal_problem(ui, "casse")[0] == "", reason
             show(f"<h1>Mot de passe refusé</h1>{RULES}<a href='#'>Réessayer</a>")
             assert refusal_problem(ui, "casse")[0] == "le formulaire n'est plus proposé"
+        finally:
+            browser.close()
+
+
+def test_a_field_is_found_by_the_guide_s_label_even_with_a_hint_inside_it():
+    """The État's design system (DSFR) writes a field's hint inside its label, on a line of its
+    own: the label begins with the guide's words and says more. A field whose label is the
+    guide's, whole, is taken first; a label that only begins like it is not another field's."""
+    from playwright.sync_api import sync_playwright
+
+    from ameli_conformance.fixtures.browser import find_chromium, launch_args
+    from ameli_conformance.steps.ui import Ui
+
+    hint = ("<label for='{id}'>Numéro de sécurité sociale <span aria-hidden='true'>*</span>"
+            "<span style='display:block'>Exemple : 1 85 05 78 006 084 36</span></label>"
+            "<input id='{id}'>")
+    pages = [
+        (hint.format(id="n"), "n"),
+        ("<label for='n'>Numéro de sécurité sociale<span style='display:block'>13 ou 15 "
+         "chiffres</span></label><input id='n'>", "n"),
+        ("<label for='x'>Numéro de sécurité sociale du conjoint</label><input id='x'>"
+         "<label for='n'>Numéro de sécurité sociale *</label><input id='n'>", "n"),
+        ("<label for='x'>Mon numéro de sécurité sociale</label><input id='x'>", None),
+    ]
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=find_chromium(None), args=launch_args())
+        try:
+            page = browser.new_page()
+            ui = Ui(page)
+            for body, found in pages:
+                page.set_content(f"<!doctype html><html lang='fr'><body><form>{body}</form>"
+                                 "</body></html>")
+                assert ui.has_field("Numéro de sécurité sociale") is (found is not None), body
+                if found:
+                    assert ui.field("Numéro de sécurité sociale").get_attribute("id") == found
         finally:
             browser.close()
