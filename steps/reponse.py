@@ -81,12 +81,15 @@ def each_entry_refused(ui, control, target, mailpit, persona, scenario_state, da
                                  "une erreur en français à côté du champ, la saisie conservée",
                                  "refusé à la saisie : un champ de date ne prend que jj/mm/aaaa")
             continue
+        # What the fields show before the submission: an input mask may have grouped the
+        # number or put the date's slashes in, or left out a character it does not take.
+        held = {label: ui.value(label) for label in state.typed}
         copy_captcha(ui, control, target, state=state)
         ui.click(texts.FORM_SUBMIT)
         problem, seen = error_problem(ui, field.strip()) if ui.has_field(field.strip()) else (
             "le formulaire n'est plus affiché", ui.body_text()[:200])
         if not problem:
-            lost = [label for label, value in state.typed.items()
+            lost = [label for label, value in held.items()
                     if not same_entry(ui.value(label), value)]
             if lost:
                 problem, seen = "saisie effacée", ", ".join(f"« {label} »" for label in lost)

@@ -935,6 +935,36 @@ def hints_inside_labels():
     after_render(reset, change)
 
 
+INPUT_MASKS = """<script>
+(() => {
+  const mask = (id, shape) => {
+    const field = document.getElementById(id);
+    if (field) field.addEventListener('input', () => { field.value = shape(field.value); });
+  };
+  mask('nir', (v) => {
+    const kept = v.toUpperCase().replace(/[^0-9AB]/g, '').slice(0, 15);
+    return [kept.slice(0, 1), kept.slice(1, 3), kept.slice(3, 5), kept.slice(5, 7),
+            kept.slice(7, 10), kept.slice(10, 13), kept.slice(13)].filter(Boolean).join(' ');
+  });
+  mask('birth_date', (v) => {
+    const d = v.replace(/[^0-9]/g, '').slice(0, 8);
+    return [d.slice(0, 2), d.slice(2, 4), d.slice(4)].filter(Boolean).join('/');
+  });
+})();
+</script>"""
+
+
+def input_masks():
+    """Input masks on the request form, as many sites have: the number grouped as it is typed
+    (digits, A and B only), the date's slashes put in (digits only)."""
+    def change(name, html, _context):
+        if name == "reset/request.html":
+            html = html.replace("</form>", "</form>" + INPUT_MASKS, 1)
+        return html
+
+    after_render(reset, change)
+
+
 VARIANTS = {
     "refus-de-mot-de-passe-sur-sa-page": Mutant("", "un nouveau mot de passe refusé : ses raisons "
                                                 "sur une page à elles, sans le formulaire",
@@ -963,6 +993,9 @@ VARIANTS = {
     "indications-dans-les-libelles": Mutant(
         "", "l'indication de chaque champ écrite dans son libellé, sur une ligne à elle (DSFR)",
         patch=hints_inside_labels),
+    "masques-de-saisie": Mutant(
+        "", "des masques de saisie : le numéro groupé à la frappe, les barres de la date mises "
+        "d'elles-mêmes", patch=input_masks),
     "erreurs-autour-des-champs": Mutant(
         "", "chaque champ dans un élément à lui, son erreur avant ou après cet élément, sans lien "
         "ARIA", patch=errors_around_wrapped_fields),

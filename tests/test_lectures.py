@@ -1,8 +1,8 @@
 """Readings the guide leaves open: a target written to other readings than the reference app's
 is CONFORME when it keeps the guide's rules under them, its profile declaring the ones the
 harness cannot see (`[interpretations]`). The variant below is the reference app changed to
-eleven other readings at once (tests/mutants.py, tests/campagne.py); the harness said NON CONFORME to
-each of them until 2026-12-03. (`shared_email`, a twelfth, is in tests/test_profile.py.)
+twelve other readings at once (tests/mutants.py, tests/campagne.py); the harness said NON CONFORME to
+each of them until 2026-12-03. (`shared_email`, a thirteenth, is in tests/test_profile.py.)
 
 - `numero-sans-la-cle`: the NIR as its 13 digits, without the key, at the login and on the
   request form (seed 003 calls them the login's « identifiant »; seed 004 speaks of 13 digits and
@@ -55,6 +55,12 @@ each of them until 2026-12-03. (`shared_email`, a twelfth, is in tests/test_prof
   label whole: « champ introuvable » at the login page, NON CONFORME on every requirement (22
   scenarios of 22, 2026-12-03). A label that begins with the guide's words and says more is now
   the field's, when no label is the guide's whole.
+- `masques-de-saisie`: input masks on the request form: the number grouped as it is typed
+  (digits, A and B only), the date's slashes put in (digits only). « 1990-02-01 » shows
+  « 19/90/0201 » as soon as it is typed; refused, the form shows it again so. The harness
+  compared the form shown again with what it had typed: « saisie effacée », NON CONFORME on
+  E2-FORMULAIRE (1 case of 14). It now compares with what the field showed before the
+  submission.
 """
 import pytest
 
@@ -66,7 +72,7 @@ OTHER_READINGS = ("numero-sans-la-cle+fenetre-fixe+refus-de-connexion-sur-sa-pag
                   "logo-avant-l-image+refus-de-mot-de-passe-sur-sa-page+"
                   "compte-qui-parle-de-blocage+confirmation-en-d-autres-mots+"
                   "erreur-de-copie-en-haut+connexion-automatique+erreurs-autour-des-champs+"
-                  "indications-dans-les-libelles")
+                  "indications-dans-les-libelles+masques-de-saisie")
 # A request that sends (E3-ENVOI); the form's refusals of a NIR of 11, of 13 with a letter and of
 # 15 characters (E2-FORMULAIRE); the new password opening the account and the old one refused
 # (E6-CONNEXION); the login blocked, refused, then open at the block's end, also the night of
