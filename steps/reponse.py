@@ -90,7 +90,8 @@ def each_entry_refused(ui, control, target, mailpit, persona, scenario_state, da
             "le formulaire n'est plus affiché", ui.body_text()[:200])
         if not problem:
             lost = [label for label, value in held.items()
-                    if not same_entry(ui.value(label), value)]
+                    if not same_entry(ui.value(label), value)
+                    or (state.typed[label] and not value)]  # a mask that emptied the field
             if lost:
                 problem, seen = "saisie effacée", ", ".join(f"« {label} »" for label in lost)
         verifications.record(state, "E2-FORMULAIRE", tried, not problem,
