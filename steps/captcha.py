@@ -15,9 +15,11 @@ from .demande import note_series
 
 
 def _images(ui):
-    """The images that may show the characters: those named so, and the form's."""
+    """The images that may show the characters: those named so, and the form's: pictures,
+    canvases, and drawings written into the page (an SVG, as Node's svg-captcha gives), but not
+    the icons of its buttons and links."""
     return ui.page.get_by_role("img", name=texts.CAPTCHA_IMAGE).or_(
-        ui.page.locator("form img, form canvas"))
+        ui.page.locator("form img, form canvas, form svg:not(button svg, a svg, svg svg)"))
 
 
 def captcha_image(ui):
@@ -31,7 +33,8 @@ def captcha_image(ui):
                                  expected="une image à recopier", seen=ui.body_text()[:300]) from None
     size = lambda: image.evaluate(  # noqa: E731
         "(el) => el.tagName === 'CANVAS' ? [el.width, el.height]"
-        " : (el.complete ? [el.naturalWidth, el.naturalHeight] : [0, 0])"
+        " : el.tagName === 'IMG' ? (el.complete ? [el.naturalWidth, el.naturalHeight] : [0, 0])"
+        " : [el.getBoundingClientRect().width, el.getBoundingClientRect().height]"
     )
     wait_until(lambda: min(size()) >= 10, timeout=3)
     seen = size()

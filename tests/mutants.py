@@ -965,6 +965,26 @@ def input_masks():
     after_render(reset, change)
 
 
+def captcha_drawn_in_svg():
+    """The characters drawn in an SVG written into the page, as Node's svg-captcha gives them
+    (no `img`, no text alternative), and the arrow's icon an SVG too."""
+    import re
+
+    def change(name, html, _context):
+        if name == "reset/request.html":
+            row = captcha.current()
+            drawn = ('<svg xmlns="http://www.w3.org/2000/svg" width="220" height="80">'
+                     '<rect width="220" height="80" fill="#eee"/><text x="24" y="54" '
+                     'font-size="38" font-family="monospace" transform="rotate(-4 110 40)">'
+                     f'{row["answer"] if row else ""}</text></svg>')
+            html = re.sub(r'<img src="[^"]+" alt="[^"]*" width="220" height="80">', drawn, html)
+            html = html.replace("&#x21bb;", '<svg width="16" height="16" aria-hidden="true">'
+                                            '<path d="M2 8h12" stroke="black"/></svg>')
+        return html
+
+    after_render(reset, change)
+
+
 VARIANTS = {
     "refus-de-mot-de-passe-sur-sa-page": Mutant("", "un nouveau mot de passe refusé : ses raisons "
                                                 "sur une page à elles, sans le formulaire",
@@ -996,6 +1016,9 @@ VARIANTS = {
     "masques-de-saisie": Mutant(
         "", "des masques de saisie : le numéro groupé à la frappe, les barres de la date mises "
         "d'elles-mêmes", patch=input_masks),
+    "captcha-en-svg": Mutant(
+        "", "les caractères dessinés dans un SVG écrit dans la page (svg-captcha), l'icône de la "
+        "flèche aussi", patch=captcha_drawn_in_svg),
     "erreurs-autour-des-champs": Mutant(
         "", "chaque champ dans un élément à lui, son erreur avant ou après cet élément, sans lien "
         "ARIA", patch=errors_around_wrapped_fields),

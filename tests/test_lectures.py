@@ -1,8 +1,8 @@
 """Readings the guide leaves open: a target written to other readings than the reference app's
 is CONFORME when it keeps the guide's rules under them, its profile declaring the ones the
 harness cannot see (`[interpretations]`). The variant below is the reference app changed to
-twelve other readings at once (tests/mutants.py, tests/campagne.py); the harness said NON CONFORME to
-each of them until 2026-12-03. (`shared_email`, a thirteenth, is in tests/test_profile.py.)
+thirteen other readings at once (tests/mutants.py, tests/campagne.py); the harness said NON CONFORME to
+each of them until 2026-12-03. (`shared_email`, a fourteenth, is in tests/test_profile.py.)
 
 - `numero-sans-la-cle`: the NIR as its 13 digits, without the key, at the login and on the
   request form (seed 003 calls them the login's « identifiant »; seed 004 speaks of 13 digits and
@@ -61,6 +61,11 @@ each of them until 2026-12-03. (`shared_email`, a thirteenth, is in tests/test_p
   compared the form shown again with what it had typed: « saisie effacée », NON CONFORME on
   E2-FORMULAIRE (1 case of 14). It now compares with what the field showed before the
   submission.
+- `captcha-en-svg`: the characters drawn in an SVG written into the page, as Node's svg-captcha
+  gives them (no `img`, no text alternative), the arrow's icon an SVG too. The harness looked
+  for the form's `img` and `canvas` only: « pas d'image de caractères », NON CONFORME on
+  E2-CAPTCHA-IMAGE and E2-CAPTCHA-NOUVEAU. The form's SVGs count now, but not the icons inside
+  its buttons and links.
 """
 import pytest
 
@@ -72,7 +77,7 @@ OTHER_READINGS = ("numero-sans-la-cle+fenetre-fixe+refus-de-connexion-sur-sa-pag
                   "logo-avant-l-image+refus-de-mot-de-passe-sur-sa-page+"
                   "compte-qui-parle-de-blocage+confirmation-en-d-autres-mots+"
                   "erreur-de-copie-en-haut+connexion-automatique+erreurs-autour-des-champs+"
-                  "indications-dans-les-libelles+masques-de-saisie")
+                  "indications-dans-les-libelles+masques-de-saisie+captcha-en-svg")
 # A request that sends (E3-ENVOI); the form's refusals of a NIR of 11, of 13 with a letter and of
 # 15 characters (E2-FORMULAIRE); the new password opening the account and the old one refused
 # (E6-CONNEXION); the login blocked, refused, then open at the block's end, also the night of
