@@ -1,7 +1,9 @@
 """Step 2: the CAPTCHA, its image, its sound clip, the arrow that gives a new series."""
 import base64
 from types import SimpleNamespace
+from urllib.parse import unquote_to_bytes
 
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from ameli_conformance.errors import ConformanceFailure, HarnessError
@@ -167,16 +169,68 @@ def others_clip(control, scenario_state):
                                  seen=f"les mêmes {len(other.clip)} octets que le mien")
 
 
-def fetch_clip(ui, scenario_state, act, timeout: float | None = None):
-    """`act` makes the page play the sound (a click, a key); the clip it fetched is kept."""
-    with ui.page.expect_response(
-        lambda r: r.headers.get("content-type", "").startswith("audio/"), timeout=timeout
-    ) as response:
+# Whatever the page plays from now on: an audio element of the page, or one made by a script
+# (`new Audio(…)`), whose source may be an address, data written into the page, or a blob.
+WATCH_PLAYS = """() => {
+  if (window.__ameliPlays) return;
+  window.__ameliPlays = [];
+  const play = HTMLMediaElement.prototype.play;
+  HTMLMediaElement.prototype.play = function () {
+    const source = this.querySelector('source');
+    window.__ameliPlays.push(this.currentSrc || this.src || (source ? source.src : ''));
+    return play.apply(this, arguments);
+  };
+}"""
+_PLAYED = "() => (window.__ameliPlays || []).filter(Boolean)[0] || null"
+_BLOB = """async (url) => {
+  const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    text += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(text);
+}"""
+
+
+def _played(page) -> str | None:
+    try:
+        return page.evaluate(_PLAYED)
+    except PlaywrightError:  # the page was being replaced (a link to the clip)
+        return None
+
+
+def fetch_clip(ui, scenario_state, act, timeout: float = 10_000):
+    """`act` makes the page play the sound (a click, a key); the clip is kept: the audio the
+    browser fetched, or, where none was fetched, the source the page played (its data written
+    into the page, or a blob a script made)."""
+    page, fetched = ui.page, []
+
+    def on_response(response):
+        if response.headers.get("content-type", "").startswith("audio/"):
+            fetched.append(response.url)
+
+    page.evaluate(WATCH_PLAYS)
+    page.on("response", on_response)
+    try:
         act()
-    # Chromium streams media: response.body() never completes for it, and has no deadline.
-    # The same clip is fetched again with the browser context's cookies, under a deadline.
-    clip = ui.page.context.request.get(response.value.url, timeout=10_000)
-    scenario_state.audio = clip.body()
+        source = wait_until(lambda: fetched[:1] or _played(page), timeout / 1000)
+    finally:
+        page.remove_listener("response", on_response)
+    if not source:
+        raise ConformanceFailure("le microphone ne fait rien entendre",
+                                 expected="un extrait sonore joué ou téléchargé",
+                                 seen=f"aucun son en {timeout / 1000:.0f} s")
+    url = source[0] if isinstance(source, list) else source
+    if url.startswith("data:"):
+        header, _, data = url.partition(",")
+        scenario_state.audio = (base64.b64decode(data) if header.endswith(";base64")
+                                else unquote_to_bytes(data))
+    elif url.startswith("blob:"):
+        scenario_state.audio = base64.b64decode(ui.page.evaluate(_BLOB, url))
+    else:
+        # Chromium streams media: response.body() never completes for it, and has no deadline.
+        # The same clip is fetched again with the browser context's cookies, under a deadline.
+        scenario_state.audio = page.context.request.get(url, timeout=10_000).body()
 
 
 _DECODE = """async ([data, deadline]) => {

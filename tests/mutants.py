@@ -985,6 +985,27 @@ def captcha_drawn_in_svg():
     after_render(reset, change)
 
 
+def clip_written_into_the_page():
+    """The clip written into the page as data (an `audio` element, `data:` source), played by a
+    microphone button's script: the browser fetches nothing when it plays."""
+    import base64
+    import re
+
+    def change(name, html, _context):
+        if name == "reset/request.html":
+            row = captcha.current()
+            clip = base64.b64encode(bytes(captcha._audio.generate(row["answer"]))).decode() \
+                if row else ""
+            html = re.sub(r'<a href="[^"]*" aria-label="(Écouter[^"]*)" title="Écouter">'
+                          r'(.*?)</a>',
+                          rf'<audio id="extrait" src="data:audio/wav;base64,{clip}"></audio>'
+                          r'<button type="button" aria-label="\1" '
+                          r'onclick="this.previousElementSibling.play()">\2</button>', html)
+        return html
+
+    after_render(reset, change)
+
+
 VARIANTS = {
     "refus-de-mot-de-passe-sur-sa-page": Mutant("", "un nouveau mot de passe refusé : ses raisons "
                                                 "sur une page à elles, sans le formulaire",
@@ -1019,6 +1040,9 @@ VARIANTS = {
     "captcha-en-svg": Mutant(
         "", "les caractères dessinés dans un SVG écrit dans la page (svg-captcha), l'icône de la "
         "flèche aussi", patch=captcha_drawn_in_svg),
+    "extrait-dans-la-page": Mutant(
+        "", "l'extrait sonore écrit dans la page (data:), joué par le script du microphone",
+        patch=clip_written_into_the_page),
     "erreurs-autour-des-champs": Mutant(
         "", "chaque champ dans un élément à lui, son erreur avant ou après cet élément, sans lien "
         "ARIA", patch=errors_around_wrapped_fields),

@@ -1,8 +1,8 @@
 """Readings the guide leaves open: a target written to other readings than the reference app's
 is CONFORME when it keeps the guide's rules under them, its profile declaring the ones the
 harness cannot see (`[interpretations]`). The variant below is the reference app changed to
-thirteen other readings at once (tests/mutants.py, tests/campagne.py); the harness said NON CONFORME to
-each of them until 2026-12-03. (`shared_email`, a fourteenth, is in tests/test_profile.py.)
+fourteen other readings at once (tests/mutants.py, tests/campagne.py); the harness said NON CONFORME to
+each of them until 2026-12-03. (`shared_email`, a fifteenth, is in tests/test_profile.py.)
 
 - `numero-sans-la-cle`: the NIR as its 13 digits, without the key, at the login and on the
   request form (seed 003 calls them the login's « identifiant »; seed 004 speaks of 13 digits and
@@ -66,6 +66,10 @@ each of them until 2026-12-03. (`shared_email`, a fourteenth, is in tests/test_p
   for the form's `img` and `canvas` only: « pas d'image de caractères », NON CONFORME on
   E2-CAPTCHA-IMAGE and E2-CAPTCHA-NOUVEAU. The form's SVGs count now, but not the icons inside
   its buttons and links.
+- `extrait-dans-la-page`: the clip written into the page as data (an `audio` element with a
+  `data:` source), played by the microphone button's script: the browser fetches nothing. The
+  harness waited for an audio file from the network: ERROR on E2-CAPTCHA-AUDIO. It now also
+  takes what the page plays (its `data:` or `blob:` source, or its address).
 """
 import pytest
 
@@ -77,7 +81,8 @@ OTHER_READINGS = ("numero-sans-la-cle+fenetre-fixe+refus-de-connexion-sur-sa-pag
                   "logo-avant-l-image+refus-de-mot-de-passe-sur-sa-page+"
                   "compte-qui-parle-de-blocage+confirmation-en-d-autres-mots+"
                   "erreur-de-copie-en-haut+connexion-automatique+erreurs-autour-des-champs+"
-                  "indications-dans-les-libelles+masques-de-saisie+captcha-en-svg")
+                  "indications-dans-les-libelles+masques-de-saisie+captcha-en-svg+"
+                  "extrait-dans-la-page")
 # A request that sends (E3-ENVOI); the form's refusals of a NIR of 11, of 13 with a letter and of
 # 15 characters (E2-FORMULAIRE); the new password opening the account and the old one refused
 # (E6-CONNEXION); the login blocked, refused, then open at the block's end, also the night of
@@ -86,13 +91,14 @@ OTHER_READINGS = ("numero-sans-la-cle+fenetre-fixe+refus-de-connexion-sur-sa-pag
 # and the rolling window (E3BIS-2); another person's series, another image (E2-CAPTCHA-IMAGE);
 # five confirmations refused, each with its reason, and the old password still good
 # (E5-CONFIRMATION); four wrong copies of the characters refused, then the right one sent
-# (E2-CAPTCHA-ERREUR); the link opened in two tabs, used in one (E4-USAGE-UNIQUE).
+# (E2-CAPTCHA-ERREUR); the link opened in two tabs, used in one (E4-USAGE-UNIQUE); two persons'
+# clips, each heard (E2-CAPTCHA-AUDIO).
 SELECTION = ["-m", "E3-ENVOI or E2-FORMULAIRE or E6-CONNEXION or CONNEXION-BLOCAGE or "
              "E3BIS-2-BLOCAGE or E2-CAPTCHA-IMAGE or E5-CONFIRMATION or E2-CAPTCHA-ERREUR or "
-             "E4-USAGE-UNIQUE", "-k",
+             "E4-USAGE-UNIQUE or E2-CAPTCHA-AUDIO", "-k",
              "envoie_un_seul_mail or signalée or lancien_non or trop_derreurs or hiver or "
              "glissante or autre_image or confirmation_différente or copie_erronée or "
-             "deux_onglets"]
+             "deux_onglets or entendre_autrement"]
 
 
 @pytest.mark.parametrize("variant", [OTHER_READINGS], indirect=True)
@@ -107,12 +113,12 @@ def test_a_target_of_other_readings_is_conformant_under_them(variant, conformanc
     statuses = {r["id"]: r["status"] for r in report["requirements"] if r["status"] != "not_tested"}
     assert statuses == dict.fromkeys(("E2-FORMULAIRE", "E3-ENVOI", "E3BIS-2-BLOCAGE",
                                       "E6-CONNEXION", "CONNEXION-BLOCAGE", "E2-CAPTCHA-IMAGE",
-                                      "E5-CONFIRMATION", "E2-CAPTCHA-ERREUR", "E4-USAGE-UNIQUE"),
-                                     "passed"), statuses
+                                      "E5-CONFIRMATION", "E2-CAPTCHA-ERREUR", "E4-USAGE-UNIQUE",
+                                      "E2-CAPTCHA-AUDIO"), "passed"), statuses
     by_status = {}
     for s in report["scenarios"]:
         by_status.setdefault(s["status"], []).append(s)
-    assert len(by_status["passed"]) == 11, [s["name"] for s in report["scenarios"]]
+    assert len(by_status["passed"]) == 12, [s["name"] for s in report["scenarios"]]
     [outside] = by_status["not_applicable"]  # the rolling window's scenario
     assert outside["outside_reading"] and "période fixe" in outside["not_applicable"], outside
 

@@ -5,7 +5,6 @@ has the focus (a date control's segments are one element). The focus is visible 
 element's surroundings look different focused and not (two small screenshots: an outline, a
 shadow, a border or a colour, whatever the style). More than TAB_LIMIT presses, or the focus
 held TRAP presses on one element, is a failure that names what had the focus."""
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from ameli_conformance.errors import ConformanceFailure
 from ameli_conformance.fixtures.bdd import parsers, then, when
@@ -74,7 +73,7 @@ def tabs_to_microphone(ui, scenario_state):
     tab_to(ui, micro, "le microphone")
     try:
         fetch_clip(ui, scenario_state, lambda: ui.page.keyboard.press("Enter"), timeout=5_000)
-    except PlaywrightTimeout:
+    except ConformanceFailure:
         raise ConformanceFailure(
             f"{named('7.3')} : Entrée sur le microphone ne fait pas entendre le son",
             expected="un extrait sonore, comme au clic", seen="aucun son demandé en 5 s") from None
