@@ -92,7 +92,8 @@ def block_end(state, interpretations, now):
 def shows_block_end(ui, control, interpretations, scenario_state):
     control.require("clock", "connaître l'heure de la demande refusée")
     end = block_end(scenario_state, interpretations, control.now()).astimezone(PARIS)
-    ui.expect_phrase(texts.BLOCKED_UNTIL.format(end=end.strftime("%d/%m/%Y - %Hh%M")))
+    ui.expect_pattern(texts.blocked_until(end),
+                      f"« {texts.BLOCKED_UNTIL.format(end=end.strftime('%d/%m/%Y - %Hh%M'))} »")
 
 
 @moves_clock(when, "l'heure de fin du blocage est arrivée")

@@ -115,6 +115,16 @@ CAPTCHA_IMAGE = re.compile(r"caract|captcha|code|recopi|image", re.IGNORECASE)
 # Step 3bis, case 2: "bloqué jusqu'au 26/12/2022 - 14h33 (heure de Paris)".
 BLOCKED_UNTIL = "Le service de renouvellement de mot de passe est bloqué jusqu'au {end} (heure de Paris)."
 
+
+def blocked_until(end) -> re.Pattern:
+    """BLOCKED_UNTIL at `end` (Paris time): « JJ/MM/AAAA - HHhMM » as the guide writes it, an
+    hour before ten with or without its zero (« 03h32 » or « 3h32 », as a script that does not
+    pad the hour writes it)."""
+    hour = rf"0?{end.hour}" if end.hour < 10 else f"{end.hour}"
+    before, after = BLOCKED_UNTIL.split("{end}")
+    return re.compile(rf"{_words(before)}\s+{end:%d/%m/%Y}\s*[-–—]\s*{hour}h{end:%M}"
+                      rf"\s+{_words(after)}")
+
 # An error message is in French: it has some of the commonest French words.
 FRENCH = re.compile(
     r"\b(le|la|les|de|du|des|un|une|votre|vos|veuillez|doit|est|pas|ne|n['’]|ou|et|saisi\w*|"

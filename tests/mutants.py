@@ -1006,6 +1006,19 @@ def clip_written_into_the_page():
     after_render(reset, change)
 
 
+def hour_not_padded():
+    """The block's end written with an hour before ten without its zero (« 2h32 »), as a
+    script that does not pad the hour writes it."""
+    import re
+
+    def change(name, html, _context):
+        if name == "reset/blocked.html":
+            html = re.sub(r"(\d{2}/\d{2}/\d{4} - )0(\d)h", r"\1\2h", html)
+        return html
+
+    after_render(reset, change)
+
+
 VARIANTS = {
     "refus-de-mot-de-passe-sur-sa-page": Mutant("", "un nouveau mot de passe refusé : ses raisons "
                                                 "sur une page à elles, sans le formulaire",
@@ -1043,6 +1056,9 @@ VARIANTS = {
     "extrait-dans-la-page": Mutant(
         "", "l'extrait sonore écrit dans la page (data:), joué par le script du microphone",
         patch=clip_written_into_the_page),
+    "heure-sans-zero": Mutant(
+        "", "la fin du blocage écrite sans le zéro d'une heure avant dix heures (« 2h32 »)",
+        patch=hour_not_padded),
     "erreurs-autour-des-champs": Mutant(
         "", "chaque champ dans un élément à lui, son erreur avant ou après cet élément, sans lien "
         "ARIA", patch=errors_around_wrapped_fields),

@@ -1,8 +1,8 @@
 """Readings the guide leaves open: a target written to other readings than the reference app's
 is CONFORME when it keeps the guide's rules under them, its profile declaring the ones the
 harness cannot see (`[interpretations]`). The variant below is the reference app changed to
-fourteen other readings at once (tests/mutants.py, tests/campagne.py); the harness said NON CONFORME to
-each of them until 2026-12-03. (`shared_email`, a fifteenth, is in tests/test_profile.py.)
+fifteen other readings at once (tests/mutants.py, tests/campagne.py); the harness said NON CONFORME to
+each of them until 2026-12-03. (`shared_email`, a sixteenth, is in tests/test_profile.py.)
 
 - `numero-sans-la-cle`: the NIR as its 13 digits, without the key, at the login and on the
   request form (seed 003 calls them the login's « identifiant »; seed 004 speaks of 13 digits and
@@ -70,6 +70,10 @@ each of them until 2026-12-03. (`shared_email`, a fifteenth, is in tests/test_pr
   `data:` source), played by the microphone button's script: the browser fetches nothing. The
   harness waited for an audio file from the network: ERROR on E2-CAPTCHA-AUDIO. It now also
   takes what the page plays (its `data:` or `blob:` source, or its address).
+- `heure-sans-zero`: the block's end written « 29/10/2023 - 2h32 », the hour before ten without
+  its zero, as a script that does not pad it writes it. The harness wanted « 02h32 »: NON
+  CONFORME on E3BIS-2-BLOCAGE (the two examples of the nights the clock changes). Both count
+  now; another hour or minute does not.
 """
 import pytest
 
@@ -82,7 +86,7 @@ OTHER_READINGS = ("numero-sans-la-cle+fenetre-fixe+refus-de-connexion-sur-sa-pag
                   "compte-qui-parle-de-blocage+confirmation-en-d-autres-mots+"
                   "erreur-de-copie-en-haut+connexion-automatique+erreurs-autour-des-champs+"
                   "indications-dans-les-libelles+masques-de-saisie+captcha-en-svg+"
-                  "extrait-dans-la-page")
+                  "extrait-dans-la-page+heure-sans-zero")
 # A request that sends (E3-ENVOI); the form's refusals of a NIR of 11, of 13 with a letter and of
 # 15 characters (E2-FORMULAIRE); the new password opening the account and the old one refused
 # (E6-CONNEXION); the login blocked, refused, then open at the block's end, also the night of

@@ -145,3 +145,20 @@ def test_a_link_no_longer_valid_is_read_in_a_correct_targets_words():
     for said in ("Renouvellement de mot de passe", "Mot de passe invalide : 8 caractères au moins",
                  "Votre nouveau mot de passe a bien été enregistré."):
         assert not EXPIRED.search(said), said
+
+
+def test_the_end_of_a_block_is_read_with_its_hour_padded_or_not():
+    """« JJ/MM/AAAA - HHhMM »: before ten, « 03h32 » or « 3h32 » (a script that does not pad the
+    hour); never another hour, another minute, or the sentence without « (heure de Paris) »."""
+    from datetime import datetime
+
+    from ameli_conformance.steps.texts import blocked_until
+
+    said = "Le service de renouvellement de mot de passe est bloqué jusqu'au 26/03/2023 {} (heure de Paris)."
+    early, late = blocked_until(datetime(2023, 3, 26, 3, 32)), blocked_until(datetime(2023, 3, 26, 13, 2))
+    for shown in ("- 03h32", "– 3h32", "-  3h32"):
+        assert early.search(said.format(shown)), shown
+    for shown in ("- 13h32", "- 03h33", "- 03:32", "à 03h32"):
+        assert not early.search(said.format(shown)), shown
+    assert late.search(said.format("- 13h02")) and not late.search(said.format("- 3h02"))
+    assert not early.search(said.format("- 03h32").replace(" (heure de Paris)", ""))
