@@ -3,7 +3,7 @@ from ameli_conformance.errors import ConformanceFailure, HarnessError, OutsideRe
 from ameli_conformance.fixtures.bdd import given, parsers, then, when
 
 from . import passwords, texts, verifications
-from .courriel import click_in_mail
+from .courriel import click_in_mail, notices_since
 from .connexion import account_opens
 from .navigation import out_of_the_account
 from .demande import another_person, create_account, request_reset
@@ -225,7 +225,7 @@ def shows_rules(ui, datatable):
 
 @then("aucun mail ne notifie de changement")
 def no_notice(mailpit, persona, scenario_state):
-    before = scenario_state.mails_before_change
+    before = notices_since(scenario_state)
     after = mailpit.count_stays(persona.email, before)
     if after != before:
         raise ConformanceFailure("un mail a été envoyé alors que le mot de passe n'a pas changé",

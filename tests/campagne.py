@@ -768,6 +768,27 @@ def notice_with_request_time():
     mail.send_password_changed = send
 
 
+def notice_on_opening_too():
+    """The notice of a change also sent when the link is opened (one function that « uses » the
+    token, called by both the page and its form): a mail says the password changed before it
+    did, then another when it does."""
+    from flask import request
+
+    from ameli_conformance.reference_app import clock
+    from ameli_conformance.reference_app.rules import format_paris
+
+    def hook(app):
+        @app.before_request
+        def _notice_on_opening():
+            if request.method == "GET" and request.endpoint == "reset.new_password":
+                row = reset._valid_token(request.path.rsplit("/", 1)[-1])
+                if row is not None:
+                    mail.send_password_changed(row["email"],
+                                               format_paris(clock.now()).replace(" - ", " à "))
+
+    _on_app(hook)
+
+
 def notice_date_in_utc():
     original = mail.send_password_changed
 
@@ -1082,6 +1103,9 @@ CAMPAIGN = {
     "notification-date-utc": _mutant(
         "E6-MAIL-NOTIFICATION", "la date du mail en UTC, l'heure en heure de Paris",
         patch=notice_date_in_utc),
+    "notification-a-l-ouverture": _mutant(
+        "E6-MAIL-NOTIFICATION", "le mail de changement part aussi à l'ouverture du lien",
+        patch=notice_on_opening_too),
     "notification-sur-refus": _mutant(
         "E6-MAIL-NOTIFICATION", "un mail de changement part aussi quand le mot de passe est "
         "refusé", patch=notice_on_refusal),
