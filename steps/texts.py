@@ -146,3 +146,29 @@ REASONS = {
     "confirmation": re.compile(r"identique|correspond|confirm|différ|concord|les mêmes",
                                re.IGNORECASE),
 }
+
+
+# ------------------------------------------------------------------ what a page says anew
+
+
+def new_pieces(text: str, before: str) -> str:
+    """The pieces (one per line: one per element beside a field) of `text` that `before` did
+    not have: an error put beside a field, wherever among its help texts."""
+    old = [p for p in before.split("\n") if p.strip()]
+    new = []
+    for piece in text.split("\n"):
+        if not piece.strip() or piece in old:
+            continue
+        for was in old:  # a help text that the error joined, in the same element
+            piece = piece.replace(was, " ", 1) if was in piece else piece
+        new.append(" ".join(piece.split()))
+    return " ".join(p for p in new if p)
+
+
+def less(text: str, before: str) -> str:
+    """`text` without what `before` said, white space aside (the alerts of the untouched form)."""
+    text = " ".join(text.split())
+    before = " ".join(before.split())
+    if before and before in text:
+        text = text.replace(before, " ", 1)
+    return " ".join(text.split())

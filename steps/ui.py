@@ -216,7 +216,7 @@ class Ui:
 
     def new_page_text(self) -> str:
         """The lines of the page shown that the untouched form's page had not (`page=True`)."""
-        return _new_pieces(self._lines(), self.pristine.get("(page)", ""))
+        return texts.new_pieces(self._lines(), self.pristine.get("(page)", ""))
 
     def new_message_beside(self, label: str) -> str:
         """The message tied to a field, less what was beside it on the untouched form; when the
@@ -224,12 +224,12 @@ class Ui:
         are those of the submission before)."""
         if self.refused_by_browser:
             return self.browser_refusal(label)
-        return _new_pieces(self.error_beside(label), self.pristine.get(label, ""))
+        return texts.new_pieces(self.error_beside(label), self.pristine.get(label, ""))
 
     def new_alerts(self) -> str:
         if self.refused_by_browser:
             return ""  # the page did not change: its alerts are older than the submission
-        return _less(self.alerts(), self.pristine.get("(alertes)", ""))
+        return texts.less(self.alerts(), self.pristine.get("(alertes)", ""))
 
     def navigation_status(self) -> int:
         """The HTTP status of the page shown: of the script's request when a script changed the
@@ -290,25 +290,3 @@ def labelled(page: Page, label: str, either: bool = False) -> Locator:
     if either:
         return whole.or_(more)
     return whole if whole.count() else more
-
-
-def _new_pieces(text: str, before: str) -> str:
-    """The pieces (one per line: one per element beside a field) of `text` that `before` did
-    not have: an error put beside a field, wherever among its help texts."""
-    old = [p for p in before.split("\n") if p.strip()]
-    new = []
-    for piece in text.split("\n"):
-        if not piece.strip() or piece in old:
-            continue
-        for was in old:  # a help text that the error joined, in the same element
-            piece = piece.replace(was, " ", 1) if was in piece else piece
-        new.append(" ".join(piece.split()))
-    return " ".join(p for p in new if p)
-
-
-def _less(text: str, before: str) -> str:
-    text = " ".join(text.split())
-    before = " ".join(before.split())
-    if before and before in text:
-        text = text.replace(before, " ", 1)
-    return " ".join(text.split())

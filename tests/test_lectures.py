@@ -210,7 +210,8 @@ def test_what_a_page_says_is_read_where_a_correct_target_may_put_it():
 
     from ameli_conformance.fixtures.browser import find_chromium, launch_args
     from ameli_conformance.steps.formulaire_mot_de_passe import refusal_problem
-    from ameli_conformance.steps.ui import Ui, _new_pieces
+    from ameli_conformance.steps.texts import new_pieces
+    from ameli_conformance.steps.ui import Ui
 
     beside = [
         ("<label for='a'>Nom</label><div class='w'><input id='a'></div><p>Erreur A</p>", "Erreur A"),
@@ -234,7 +235,7 @@ def test_what_a_page_says_is_read_where_a_correct_target_may_put_it():
 
             for body, said in beside:
                 show(f"<form>{body}</form>")
-                assert _new_pieces(ui.error_beside("Nom"), "Nom") == said, body
+                assert new_pieces(ui.error_beside("Nom"), "Nom") == said, body
             show(FORM)
             ui.remember_pristine("Nouveau mot de passe", "Confirmer le mot de passe", page=True)
             for reason in ("<p>Il manque une majuscule.</p>",

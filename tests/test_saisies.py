@@ -123,16 +123,16 @@ def test_a_phone_number_is_read_in_groups_or_not():
 
 
 def test_the_new_pieces_beside_a_field_are_those_the_untouched_form_had_not():
-    from ameli_conformance.steps.ui import _new_pieces
+    from ameli_conformance.steps.texts import new_pieces
 
-    assert _new_pieces("Format : jj/mm/aaaa\nDate impossible", "Format : jj/mm/aaaa") == \
+    assert new_pieces("Format : jj/mm/aaaa\nDate impossible", "Format : jj/mm/aaaa") == \
         "Date impossible"
-    assert _new_pieces("Date impossible\nFormat : jj/mm/aaaa", "Format : jj/mm/aaaa") == \
+    assert new_pieces("Date impossible\nFormat : jj/mm/aaaa", "Format : jj/mm/aaaa") == \
         "Date impossible"
-    assert _new_pieces("Format : jj/mm/aaaa Date impossible", "Format : jj/mm/aaaa") == \
+    assert new_pieces("Format : jj/mm/aaaa Date impossible", "Format : jj/mm/aaaa") == \
         "Date impossible"  # the error written into the help's own element
-    assert _new_pieces("Format : jj/mm/aaaa", "Format : jj/mm/aaaa") == ""
-    assert _new_pieces("", "") == ""
+    assert new_pieces("Format : jj/mm/aaaa", "Format : jj/mm/aaaa") == ""
+    assert new_pieces("", "") == ""
 
 
 def test_a_link_no_longer_valid_is_read_in_a_correct_targets_words():
