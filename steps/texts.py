@@ -105,11 +105,15 @@ def label_and_more(text: str) -> re.Pattern:
     return re.compile(rf"^\s*{_words(text)}\s*\*?\s*\S", re.IGNORECASE)
 
 
-# Step 2: the guide shows icons, "la flèche" and "le microphone"; their accessible names say so.
+# Step 2: the guide shows icons, "la flèche" and "le microphone"; their accessible names say so
+# (« Générer un nouveau code », « Recharger l'image », « Lire à voix haute »), or the icon's own
+# character is the name (a button that holds « ↻ » or « 🔊 » and nothing else).
 CAPTCHA_ARROW = re.compile(
-    r"nouvel|autre|rafra[iî]ch|actualis|changer|régénér|renouvel", re.IGNORECASE
+    r"nouvel|nouveau|autre|rafra[iî]ch|actualis|changer|g[ée]n[ée]r|recharg|renouvel|refresh|"
+    r"reload|[↻↺⟳⟲🔄]", re.IGNORECASE
 )
-CAPTCHA_MICRO = re.compile(r"écouter|audio|sonore|entendre|micro", re.IGNORECASE)
+CAPTCHA_MICRO = re.compile(r"[ée]couter|audio|sonore|entendre|micro|voix|[🔊🔉🔈🎤🎧]",
+                           re.IGNORECASE)
 CAPTCHA_IMAGE = re.compile(r"caract|captcha|code|recopi|image", re.IGNORECASE)
 
 # Step 3bis, case 2: "bloqué jusqu'au 26/12/2022 - 14h33 (heure de Paris)".

@@ -62,11 +62,14 @@ class Ui:
 
     def action_matching(self, pattern: re.Pattern, what: str) -> Locator:
         """A button or link whose accessible name matches: for the guide's icons (the arrow,
-        the microphone), whose names the guide does not give."""
-        locator = self.page.get_by_role("button", name=pattern).or_(
-            self.page.get_by_role("link", name=pattern)
-        )
-        return self._visible(locator, what)
+        the microphone), whose names the guide does not give; a form's first (a page's header
+        may have a link « Nouveautés »)."""
+        def among(scope):
+            return scope.get_by_role("button", name=pattern).or_(
+                scope.get_by_role("link", name=pattern))
+
+        in_form = among(self.page.locator("form"))
+        return self._visible(in_form if in_form.count() else among(self.page), what)
 
     def field(self, label: str) -> Locator:
         self._visible(labelled(self.page, label, either=True), f"le champ « {label} »")

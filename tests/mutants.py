@@ -1019,6 +1019,21 @@ def hour_not_padded():
     after_render(reset, change)
 
 
+def icons_named_otherwise():
+    """The arrow named « Générer un nouveau code », the microphone « Lire le code à voix haute »,
+    and a link « Nouveautés » in the page's header, before the form."""
+    def change(name, html, _context):
+        if name == "reset/request.html":
+            html = html.replace('aria-label="Obtenir une nouvelle série de caractères" '
+                                'title="Nouvelle série"', 'aria-label="Générer un nouveau code"')
+            html = html.replace('aria-label="Écouter les caractères à recopier" title="Écouter"',
+                                'aria-label="Lire le code à voix haute"')
+            html = html.replace("<h1>", '<p><a href="/">Nouveautés</a></p><h1>', 1)
+        return html
+
+    after_render(reset, change)
+
+
 VARIANTS = {
     "refus-de-mot-de-passe-sur-sa-page": Mutant("", "un nouveau mot de passe refusé : ses raisons "
                                                 "sur une page à elles, sans le formulaire",
@@ -1059,6 +1074,9 @@ VARIANTS = {
     "heure-sans-zero": Mutant(
         "", "la fin du blocage écrite sans le zéro d'une heure avant dix heures (« 2h32 »)",
         patch=hour_not_padded),
+    "icones-nommees-autrement": Mutant(
+        "", "la flèche « Générer un nouveau code », le microphone « Lire le code à voix haute », "
+        "un lien « Nouveautés » avant le formulaire", patch=icons_named_otherwise),
     "erreurs-autour-des-champs": Mutant(
         "", "chaque champ dans un élément à lui, son erreur avant ou après cet élément, sans lien "
         "ARIA", patch=errors_around_wrapped_fields),

@@ -1,8 +1,8 @@
 """Readings the guide leaves open: a target written to other readings than the reference app's
 is CONFORME when it keeps the guide's rules under them, its profile declaring the ones the
 harness cannot see (`[interpretations]`). The variant below is the reference app changed to
-fifteen other readings at once (tests/mutants.py, tests/campagne.py); the harness said NON CONFORME to
-each of them until 2026-12-03. (`shared_email`, a sixteenth, is in tests/test_profile.py.)
+sixteen other readings at once (tests/mutants.py, tests/campagne.py); the harness said NON CONFORME to
+each of them until 2026-12-03. (`shared_email`, a seventeenth, is in tests/test_profile.py.)
 
 - `numero-sans-la-cle`: the NIR as its 13 digits, without the key, at the login and on the
   request form (seed 003 calls them the login's « identifiant »; seed 004 speaks of 13 digits and
@@ -74,6 +74,11 @@ each of them until 2026-12-03. (`shared_email`, a sixteenth, is in tests/test_pr
   its zero, as a script that does not pad it writes it. The harness wanted « 02h32 »: NON
   CONFORME on E3BIS-2-BLOCAGE (the two examples of the nights the clock changes). Both count
   now; another hour or minute does not.
+- `icones-nommees-autrement`: the arrow named « Générer un nouveau code », the microphone « Lire
+  le code à voix haute », and a link « Nouveautés » in the page's header. The harness knew
+  neither name: « la flèche introuvable », « le microphone introuvable », NON CONFORME on
+  E2-CAPTCHA-NOUVEAU, E2-CAPTCHA-5MIN and E2-CAPTCHA-AUDIO. It knows these words and the icons'
+  characters now, and looks in the form first (« Nouveautés » is no arrow).
 """
 import pytest
 
@@ -86,7 +91,7 @@ OTHER_READINGS = ("numero-sans-la-cle+fenetre-fixe+refus-de-connexion-sur-sa-pag
                   "compte-qui-parle-de-blocage+confirmation-en-d-autres-mots+"
                   "erreur-de-copie-en-haut+connexion-automatique+erreurs-autour-des-champs+"
                   "indications-dans-les-libelles+masques-de-saisie+captcha-en-svg+"
-                  "extrait-dans-la-page+heure-sans-zero")
+                  "extrait-dans-la-page+heure-sans-zero+icones-nommees-autrement")
 # A request that sends (E3-ENVOI); the form's refusals of a NIR of 11, of 13 with a letter and of
 # 15 characters (E2-FORMULAIRE); the new password opening the account and the old one refused
 # (E6-CONNEXION); the login blocked, refused, then open at the block's end, also the night of
@@ -96,13 +101,13 @@ OTHER_READINGS = ("numero-sans-la-cle+fenetre-fixe+refus-de-connexion-sur-sa-pag
 # five confirmations refused, each with its reason, and the old password still good
 # (E5-CONFIRMATION); four wrong copies of the characters refused, then the right one sent
 # (E2-CAPTCHA-ERREUR); the link opened in two tabs, used in one (E4-USAGE-UNIQUE); two persons'
-# clips, each heard (E2-CAPTCHA-AUDIO).
+# clips, each heard (E2-CAPTCHA-AUDIO); the arrow, the old series refused (E2-CAPTCHA-NOUVEAU).
 SELECTION = ["-m", "E3-ENVOI or E2-FORMULAIRE or E6-CONNEXION or CONNEXION-BLOCAGE or "
              "E3BIS-2-BLOCAGE or E2-CAPTCHA-IMAGE or E5-CONFIRMATION or E2-CAPTCHA-ERREUR or "
-             "E4-USAGE-UNIQUE or E2-CAPTCHA-AUDIO", "-k",
+             "E4-USAGE-UNIQUE or E2-CAPTCHA-AUDIO or E2-CAPTCHA-NOUVEAU", "-k",
              "envoie_un_seul_mail or signalée or lancien_non or trop_derreurs or hiver or "
              "glissante or autre_image or confirmation_différente or copie_erronée or "
-             "deux_onglets or entendre_autrement"]
+             "deux_onglets or entendre_autrement or ancienne_ne_vaut_plus"]
 
 
 @pytest.mark.parametrize("variant", [OTHER_READINGS], indirect=True)
@@ -118,11 +123,12 @@ def test_a_target_of_other_readings_is_conformant_under_them(variant, conformanc
     assert statuses == dict.fromkeys(("E2-FORMULAIRE", "E3-ENVOI", "E3BIS-2-BLOCAGE",
                                       "E6-CONNEXION", "CONNEXION-BLOCAGE", "E2-CAPTCHA-IMAGE",
                                       "E5-CONFIRMATION", "E2-CAPTCHA-ERREUR", "E4-USAGE-UNIQUE",
-                                      "E2-CAPTCHA-AUDIO"), "passed"), statuses
+                                      "E2-CAPTCHA-AUDIO", "E2-CAPTCHA-NOUVEAU"),
+                                     "passed"), statuses
     by_status = {}
     for s in report["scenarios"]:
         by_status.setdefault(s["status"], []).append(s)
-    assert len(by_status["passed"]) == 12, [s["name"] for s in report["scenarios"]]
+    assert len(by_status["passed"]) == 13, [s["name"] for s in report["scenarios"]]
     [outside] = by_status["not_applicable"]  # the rolling window's scenario
     assert outside["outside_reading"] and "période fixe" in outside["not_applicable"], outside
 

@@ -162,3 +162,20 @@ def test_the_end_of_a_block_is_read_with_its_hour_padded_or_not():
         assert not early.search(said.format(shown)), shown
     assert late.search(said.format("- 13h02")) and not late.search(said.format("- 3h02"))
     assert not early.search(said.format("- 03h32").replace(" (heure de Paris)", ""))
+
+
+def test_the_arrow_and_the_microphone_are_found_by_a_correct_target_s_names():
+    """The guide shows two icons: their accessible names, in a correct target's words, or the
+    icon's character alone; never the form's other actions."""
+    from ameli_conformance.steps.texts import CAPTCHA_ARROW, CAPTCHA_MICRO
+
+    for name in ("Obtenir une nouvelle série de caractères", "Générer un nouveau code",
+                 "Nouveau code", "Recharger l'image", "Changer d'image", "Autre image",
+                 "Rafraîchir", "Actualiser le code", "↻", "🔄"):
+        assert CAPTCHA_ARROW.search(name), name
+    for name in ("Écouter les caractères à recopier", "Version audio", "Lire le code à voix "
+                 "haute", "Ecouter", "🔊", "🎤"):
+        assert CAPTCHA_MICRO.search(name), name
+    for name in ("Recevoir le mail", "Retourner à la page de connexion",
+                 "Où trouver mon numéro de sécurité sociale ?"):
+        assert not CAPTCHA_ARROW.search(name) and not CAPTCHA_MICRO.search(name), name
