@@ -474,20 +474,26 @@ def _token_row():
                          (reset._hash(token),)).fetchone()
 
 
+def _ageless(valid_token, token):
+    """`valid_token(token)` (the app's `_valid_token`) with no lifetime: the token's row while
+    it is the latest and unused, however old."""
+    from flask import current_app
+
+    config = current_app.config
+    saved, config["RESET_LINK_LIFETIME"] = config["RESET_LINK_LIFETIME"], 10**9
+    try:
+        return valid_token(token)
+    finally:
+        config["RESET_LINK_LIFETIME"] = saved
+
+
 def expiry_checked_on_open_only():
-    from flask import current_app, request
+    from flask import request
 
     original = reset._valid_token
 
     def valid(token):
-        if request.method != "POST":
-            return original(token)
-        config = current_app.config
-        saved, config["RESET_LINK_LIFETIME"] = config["RESET_LINK_LIFETIME"], 10**9
-        try:
-            return original(token)
-        finally:
-            config["RESET_LINK_LIFETIME"] = saved
+        return original(token) if request.method != "POST" else _ageless(original, token)
 
     reset._valid_token = valid
 
@@ -506,16 +512,11 @@ def link_age_on_the_wall_clock():
         return datetime.fromtimestamp(timestamp, PARIS).replace(tzinfo=None)
 
     def valid(token):
-        config = current_app.config
-        lifetime, config["RESET_LINK_LIFETIME"] = config["RESET_LINK_LIFETIME"], 10**9
-        try:
-            row = original(token)
-        finally:
-            config["RESET_LINK_LIFETIME"] = lifetime
+        row = _ageless(original, token)
         if row is None:
             return None
         age = wall(clock.timestamp()) - wall(row["created_at"])
-        return row if age.total_seconds() < lifetime else None
+        return row if age.total_seconds() < current_app.config["RESET_LINK_LIFETIME"] else None
 
     reset._valid_token = valid
 

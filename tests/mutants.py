@@ -957,12 +957,7 @@ INPUT_MASKS = """<script>
 def input_masks():
     """Input masks on the request form, as many sites have: the number grouped as it is typed
     (digits, A and B only), the date's slashes put in (digits only)."""
-    def change(name, html, _context):
-        if name == "reset/request.html":
-            html = html.replace("</form>", "</form>" + INPUT_MASKS, 1)
-        return html
-
-    after_render(reset, change)
+    rewrite(reset, "reset/request.html", "</form>", "</form>" + INPUT_MASKS)
 
 
 def captcha_drawn_in_svg():
@@ -1022,16 +1017,12 @@ def hour_not_padded():
 def icons_named_otherwise():
     """The arrow named « Générer un nouveau code », the microphone « Lire le code à voix haute »,
     and a link « Nouveautés » in the page's header, before the form."""
-    def change(name, html, _context):
-        if name == "reset/request.html":
-            html = html.replace('aria-label="Obtenir une nouvelle série de caractères" '
-                                'title="Nouvelle série"', 'aria-label="Générer un nouveau code"')
-            html = html.replace('aria-label="Écouter les caractères à recopier" title="Écouter"',
-                                'aria-label="Lire le code à voix haute"')
-            html = html.replace("<h1>", '<p><a href="/">Nouveautés</a></p><h1>', 1)
-        return html
-
-    after_render(reset, change)
+    page = "reset/request.html"
+    rewrite(reset, page, 'aria-label="Obtenir une nouvelle série de caractères"',
+            'aria-label="Générer un nouveau code"')
+    rewrite(reset, page, 'aria-label="Écouter les caractères à recopier"',
+            'aria-label="Lire le code à voix haute"')
+    rewrite(reset, page, "<h1>", '<p><a href="/">Nouveautés</a></p><h1>')
 
 
 VARIANTS = {
