@@ -788,7 +788,8 @@ def login_refused_on_its_own_page():
 
 def logged_in_after_the_change():
     """As Devise does by default: a new password recorded opens the account (the session is
-    logged in), and the login page and the link's page lead a logged-in person to the account.
+    logged in), and the login page, the request form and the link's page lead a logged-in
+    person to the account.
     The security profile reports the first (SEC-PAS-DE-CONNEXION-AUTO); the guide says nothing
     of it."""
     from flask import redirect, request, session, url_for
@@ -797,6 +798,7 @@ def logged_in_after_the_change():
 
     def hook(app):
         change, login = app.view_functions["reset.new_password"], app.view_functions["auth.login"]
+        request_form = app.view_functions["reset.request_form"]
 
         def new_password(token):
             row = None
@@ -820,8 +822,14 @@ def logged_in_after_the_change():
                 return redirect(url_for("auth.account"))
             return new_password(token)
 
+        def logged_in_request_form():  # the same, on the request form
+            if session.get("account_id") is not None:
+                return redirect(url_for("auth.account"))
+            return request_form()
+
         app.view_functions["reset.new_password"] = logged_in_link
         app.view_functions["auth.login"] = logged_in_login
+        app.view_functions["reset.request_form"] = logged_in_request_form
 
     _on_app(hook)
 
