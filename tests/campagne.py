@@ -643,6 +643,23 @@ def mismatch_supersedes():
     reset._handle_request = handle
 
 
+def address_in_the_title():
+    """The page « Le mail a bien été envoyé » masks the address, and its title, shown in the
+    browser's tab, gives it in clear."""
+    from flask import session
+
+    original = reset._handle_request
+
+    def handle(nir13, birth_date, email):
+        session["adresse_en_clair"] = email
+        return original(nir13, birth_date, email)
+
+    reset._handle_request = handle
+    _render_all(reset, lambda name, html: html.replace(
+        "<title>", f"<title>Envoyé à {session.get('adresse_en_clair', '')} - ", 1)
+        if name == "reset/sent.html" else html)
+
+
 def text_part_without_link():
     """The text part of the renewal mail names its link by a variable the code does not pass:
     Jinja writes nothing, and a reader of the text part has no link to follow."""
@@ -985,6 +1002,8 @@ CAMPAIGN = {
     "etranger-refuse": _mutant("E3-ENVOI", "un numéro de né à l'étranger (99) est refusé",
                                patch=lambda: _refuse_nir(lambda n: n[5:7] == "99")),
     "29-fevrier-refuse": _mutant("E3-ENVOI", "le 29 février est refusé", patch=leap_day_refused),
+    "adresse-dans-le-titre": _mutant("E3-ENVOI", "l'adresse masquée dans la page, en clair dans "
+                                     "son titre (l'onglet)", patch=address_in_the_title),
     "masque-domaine-principal": _mutant("E3-ENVOI", "le masque prend la première lettre du "
                                         "domaine principal", patch=mask_registrable_domain),
     # E3BIS-1
