@@ -129,6 +129,7 @@ def blocked_until(end) -> re.Pattern:
     return re.compile(rf"{_words(before)}\s+{end:%d/%m/%Y}\s*[-–—]\s*{hour}h{end:%M}"
                       rf"\s+{_words(after)}")
 
+
 # An error message is in French: it has some of the commonest French words.
 FRENCH = re.compile(
     r"\b(le|la|les|de|du|des|un|une|votre|vos|veuillez|doit|est|pas|ne|n['’]|ou|et|saisi\w*|"

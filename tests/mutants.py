@@ -6,6 +6,7 @@ code has no flag for any of this: a patch replaces a function or rewrites a page
 configuration mutant only changes a value the app already reads.
 """
 import io
+import re
 import sys
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -45,6 +46,15 @@ def rewrite(module, template: str, old: str, new: str):
             assert old in html, f"mutant: {old!r} is not in {template}"
             html = html.replace(old, new)
         return html
+
+    after_render(module, change)
+
+
+def rewrite_pattern(module, template: str, pattern: str, replacement):
+    """The page `template`, as `module` renders it, with what matches `pattern` replaced by
+    `replacement` (a string, or a function of the match, called as the page is rendered)."""
+    def change(name, html, _context):
+        return re.sub(pattern, replacement, html) if name == template else html
 
     after_render(module, change)
 
@@ -527,8 +537,6 @@ def error_not_announced():
     """The request form's errors are shown beside their fields as before, but tied to nothing:
     no aria-describedby, no aria-invalid, and the summary is no alert. A sighted person sees
     them; a screen reader user hears nothing."""
-    import re
-
     def change(name, html, _context):
         if name == "reset/request.html":
             html = re.sub(r' aria-invalid="true" aria-describedby="[^"]+"', "", html)
@@ -655,13 +663,11 @@ def date_control():
     the person's order and sends the date as 2000-12-31, which the service reads as well as
     31/12/2000. With `contraintes-du-navigateur` (the browser checks the form), an impossible
     date is refused by the browser and stays shown. Conformant."""
-    import re as _re
-
     rewrite(reset, "reset/request.html", 'type="text" id="birth_date"', 'type="date" id="birth_date"')
     original = reset.parse_birth_date
 
     def parse(value, today):
-        iso = _re.fullmatch(r"\s*(\d{4})-(\d{2})-(\d{2})\s*", value or "")
+        iso = re.fullmatch(r"\s*(\d{4})-(\d{2})-(\d{2})\s*", value or "")
         return original(f"{iso[3]}/{iso[2]}/{iso[1]}" if iso else value, today)
 
     reset.parse_birth_date = parse
@@ -838,8 +844,6 @@ def errors_around_wrapped_fields():
     """Each field wrapped alone in an element, as frameworks do, its error not tied to it by
     ARIA: on the request form, between its label and its wrapper; on the new password's, after
     the wrapper."""
-    import re
-
     def change(name, html, _context):
         if name not in ("reset/request.html", "reset/new_password.html"):
             return html
@@ -858,8 +862,6 @@ def errors_around_wrapped_fields():
 def captcha_error_announced_at_the_top():
     """A wrong copy of the characters is said at the top of the form, in an alert, not beside
     the field (the guide asks for neither place)."""
-    import re
-
     def change(name, html, context):
         if name == "reset/request.html" and (context.get("errors") or {}).get("captcha"):
             html = re.sub(r'<p class="erreur" id="captcha-erreur">.*?</p>', "", html,
@@ -875,8 +877,6 @@ def captcha_error_announced_at_the_top():
 def nir_without_its_key():
     """The login page and the request form take the 13 digits only, as seed 003 calls the
     login's « identifiant »: 15 characters are refused, « sans la clé »."""
-    import re
-
     from ameli_conformance.reference_app.rules import InvalidInput, parse_nir
 
     def parse(value):
@@ -929,18 +929,14 @@ def hints_inside_labels():
     """As the État's design system (DSFR) writes them: each field's hint inside its label, on a
     line of its own (a block, no space before it), on the login page, the request form and the
     new password's."""
-    import re
+    def hinted(m):
+        if m[2] not in HINTS:
+            return m[0]
+        return f'{m[1]}<span class="indication" style="display:block">{HINTS[m[2]]}</span></label>'
 
-    def change(name, html, _context):
-        if name in ("auth/login.html", "reset/request.html", "reset/new_password.html"):
-            html = re.sub(r'(<label for="(\w+)">.*?)</label>',
-                          lambda m: (f'{m[1]}<span class="indication" style="display:block">'
-                                     f'{HINTS[m[2]]}</span></label>') if m[2] in HINTS else m[0],
-                          html)
-        return html
-
-    after_render(auth, change)
-    after_render(reset, change)
+    for module, page in ((auth, "auth/login.html"), (reset, "reset/request.html"),
+                         (reset, "reset/new_password.html")):
+        rewrite_pattern(module, page, r'(<label for="(\w+)">.*?)</label>', hinted)
 
 
 INPUT_MASKS = """<script>
@@ -971,55 +967,41 @@ def input_masks():
 def captcha_drawn_in_svg():
     """The characters drawn in an SVG written into the page, as Node's svg-captcha gives them
     (no `img`, no text alternative), and the arrow's icon an SVG too."""
-    import re
+    def drawn(_match):
+        row = captcha.current()
+        return ('<svg xmlns="http://www.w3.org/2000/svg" width="220" height="80">'
+                '<rect width="220" height="80" fill="#eee"/><text x="24" y="54" font-size="38" '
+                'font-family="monospace" transform="rotate(-4 110 40)">'
+                f'{row["answer"] if row else ""}</text></svg>')
 
-    def change(name, html, _context):
-        if name == "reset/request.html":
-            row = captcha.current()
-            drawn = ('<svg xmlns="http://www.w3.org/2000/svg" width="220" height="80">'
-                     '<rect width="220" height="80" fill="#eee"/><text x="24" y="54" '
-                     'font-size="38" font-family="monospace" transform="rotate(-4 110 40)">'
-                     f'{row["answer"] if row else ""}</text></svg>')
-            html = re.sub(r'<img src="[^"]+" alt="[^"]*" width="220" height="80">', drawn, html)
-            html = html.replace("&#x21bb;", '<svg width="16" height="16" aria-hidden="true">'
-                                            '<path d="M2 8h12" stroke="black"/></svg>')
-        return html
-
-    after_render(reset, change)
+    page = "reset/request.html"
+    rewrite_pattern(reset, page, r'<img src="[^"]+" alt="[^"]*" width="220" height="80">', drawn)
+    rewrite(reset, page, "&#x21bb;", '<svg width="16" height="16" aria-hidden="true">'
+                                     '<path d="M2 8h12" stroke="black"/></svg>')
 
 
 def clip_written_into_the_page():
     """The clip written into the page as data (an `audio` element, `data:` source), played by a
     microphone button's script: the browser fetches nothing when it plays."""
     import base64
-    import re
 
-    def change(name, html, _context):
-        if name == "reset/request.html":
-            row = captcha.current()
-            clip = base64.b64encode(bytes(captcha._audio.generate(row["answer"]))).decode() \
-                if row else ""
-            html = re.sub(r'<a href="[^"]*" aria-label="(Écouter[^"]*)" title="Écouter">'
-                          r'(.*?)</a>',
-                          rf'<audio id="extrait" src="data:audio/wav;base64,{clip}"></audio>'
-                          r'<button type="button" aria-label="\1" '
-                          r'onclick="this.previousElementSibling.play()">\2</button>', html)
-        return html
+    def played(m):
+        row = captcha.current()
+        clip = base64.b64encode(bytes(captcha._audio.generate(row["answer"]))).decode() \
+            if row else ""
+        return (f'<audio id="extrait" src="data:audio/wav;base64,{clip}"></audio><button '
+                f'type="button" aria-label="{m[1]}" onclick="this.previousElementSibling.play()">'
+                f'{m[2]}</button>')
 
-    after_render(reset, change)
+    rewrite_pattern(reset, "reset/request.html",
+                    r'<a href="[^"]*" aria-label="(Écouter[^"]*)" title="Écouter">(.*?)</a>',
+                    played)
 
 
 def hour_not_padded():
     """The block's end written with an hour before ten without its zero (« 2h32 »), as a
     script that does not pad the hour writes it."""
-    import re
-
-    def change(name, html, _context):
-        if name == "reset/blocked.html":
-            html = re.sub(r"(\d{2}/\d{2}/\d{4} - )0(\d)h", r"\1\2h", html)
-        return html
-
-    after_render(reset, change)
+    rewrite_pattern(reset, "reset/blocked.html", r"(\d{2}/\d{2}/\d{4} - )0(\d)h", r"\1\2h")
 
 
 def icons_named_otherwise():
