@@ -3,9 +3,10 @@ never by an id or a CSS class of one implementation."""
 import re
 
 from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import Locator, Page, expect
 
-from ameli_conformance.errors import ConformanceFailure
+from ameli_conformance.errors import ConformanceFailure, HarnessError
 from ameli_conformance.privacy import redact
 
 from . import navigateur, page_scripts, texts
@@ -89,7 +90,15 @@ class Ui:
         has the focus (the keyboard only), and waits as `click` does."""
         self.page.evaluate(page_scripts.MARK)
         if key is None:
-            target.click()
+            try:
+                target.click()
+            except PlaywrightTimeout:
+                if target.is_disabled(timeout=1000):  # a live checklist that holds the button
+                    raise HarnessError("cible", f"« {target.inner_text(timeout=1000).strip()} » "
+                                       "est resté désactivé : le formulaire ne s'envoie pas, et "
+                                       "le harnais ne sait pas lire pourquoi (une liste de "
+                                       "règles cochée à la frappe ?)") from None
+                raise
         else:
             self.page.keyboard.press(key)
         # Playwright's click has waited for the navigation it started to commit: most times the

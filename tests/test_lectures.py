@@ -214,11 +214,13 @@ FORM = (f"<h1>Renouvellement de mot de passe</h1>{RULES}"
 
 def test_what_a_page_says_is_read_where_a_correct_target_may_put_it():
     """An error beside a field: tied by ARIA, after the field or its wrapper, between its label
-    and it, inside its label (beyond the label's own words), never another field's. A new password refused on a page of its own: a line the
+    and it, inside its label (beyond the label's own words), never another field's. A submit
+    button kept disabled is an ERROR that says so. A new password refused on a page of its own: a line the
     form's page had not, alert or not, is its reason; the form's rules shown again are none."""
     from playwright.sync_api import sync_playwright
 
     from ameli_conformance.fixtures.browser import find_chromium, launch_args
+    from ameli_conformance.errors import HarnessError
     from ameli_conformance.steps.formulaire_mot_de_passe import refusal_problem
     from ameli_conformance.steps.texts import new_pieces
     from ameli_conformance.steps.ui import Ui
@@ -254,6 +256,12 @@ def test_what_a_page_says_is_read_where_a_correct_target_may_put_it():
                 assert refusal_problem(ui, "casse")[0] == "", reason
             show(f"<h1>Mot de passe refusé</h1>{RULES}<a href='#'>Réessayer</a>")
             assert refusal_problem(ui, "casse")[0] == "le formulaire n'est plus proposé"
+            # a button a live checklist keeps disabled: an ERROR that says so, not « no reaction »
+            show(FORM.replace("<button>", "<button disabled>"))
+            page.set_default_timeout(300)
+            with pytest.raises(HarnessError, match="Valider le nouveau mot de passe » est resté "
+                                                   "désactivé"):
+                ui.click("Valider le nouveau mot de passe")
         finally:
             browser.close()
 
