@@ -174,8 +174,8 @@ def notification_date(ui, scenario_state):
 @then("le mail ne contient ni mon mot de passe ni lien de renouvellement")
 def notification_clean(scenario_state):
     mail = scenario_state.mail
-    # The HTML part as it reads: a password with « & », « < » or « > » (a fifth of the draws) is
-    # written escaped there, and a password written in character references is still shown.
+    # The HTML part as it reads: a password written there in character references (« &#65; »), or
+    # escaped (« & » as « &amp; », for a password that holds one), is still shown to the reader.
     content = " ".join([html.unescape(mail.get("HTML") or ""), mail.get("Text") or "",
                         mail.get("Subject") or ""])
     if scenario_state.new_password and scenario_state.new_password in content:
