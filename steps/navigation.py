@@ -8,6 +8,7 @@ from ameli_conformance.errors import ConformanceFailure, HarnessError, NotApplic
 from ameli_conformance.fixtures.bdd import given, parsers, then, when
 
 from . import texts
+from .ui import actions
 
 
 def _go(ui, url, what):
@@ -66,15 +67,12 @@ LOGOUT = re.compile(r"d[ée]connect|d[ée]connexion", re.IGNORECASE)
 
 
 def logout_offered(ui) -> bool:
-    return (ui.page.get_by_role("button", name=LOGOUT).count()
-            + ui.page.get_by_role("link", name=LOGOUT).count()) > 0
+    return actions(ui.page, LOGOUT).count() > 0
 
 
 def log_out(ui) -> None:
     """Logs out as a person does, with the page's button or link."""
-    action = ui.page.get_by_role("button", name=LOGOUT).or_(
-        ui.page.get_by_role("link", name=LOGOUT))
-    action.first.click()
+    actions(ui.page, LOGOUT).first.click()
     ui.page.wait_for_load_state("domcontentloaded")
 
 

@@ -55,22 +55,14 @@ class Ui:
 
     def action(self, name: str) -> Locator:
         """A button or a link with this accessible name."""
-        pattern = texts.name(name)
-        locator = self.page.get_by_role("button", name=pattern).or_(
-            self.page.get_by_role("link", name=pattern)
-        )
-        return self._visible(locator, f"« {name} » (bouton ou lien)")
+        return self._visible(actions(self.page, texts.name(name)), f"« {name} » (bouton ou lien)")
 
     def action_matching(self, pattern: re.Pattern, what: str) -> Locator:
         """A button or link whose accessible name matches: for the guide's icons (the arrow,
         the microphone), whose names the guide does not give; a form's first (a page's header
         may have a link « Nouveautés »)."""
-        def among(scope):
-            return scope.get_by_role("button", name=pattern).or_(
-                scope.get_by_role("link", name=pattern))
-
-        in_form = among(self.page.locator("form"))
-        return self._visible(in_form if in_form.count() else among(self.page), what)
+        in_form = actions(self.page.locator("form"), pattern)
+        return self._visible(in_form if in_form.count() else actions(self.page, pattern), what)
 
     def field(self, label: str) -> Locator:
         self._visible(labelled(self.page, label, either=True), f"le champ « {label} »")
@@ -290,6 +282,11 @@ class Ui:
             raise ConformanceFailure(
                 f"{what} : absent de la page", expected=what, seen=self.seen()
             ) from None
+
+
+def actions(scope: Page | Locator, name: re.Pattern) -> Locator:
+    """The buttons and links of `scope` (a page, or a part of it) whose accessible name matches."""
+    return scope.get_by_role("button", name=name).or_(scope.get_by_role("link", name=name))
 
 
 def labelled(page: Page, label: str, either: bool = False) -> Locator:
