@@ -139,10 +139,9 @@ def opens_notification(ui, mailpit, persona, scenario_state):
 def date_patterns(moment) -> list[re.Pattern]:
     """The date and time of a change as a French reader may see them written."""
     local = moment.astimezone(PARIS)
-    day = rf"0?{local.day}" if local.day < 10 else str(local.day)
+    day, hour = texts.unpadded(local.day), texts.unpadded(local.hour)
     dates = [rf"(?<!\d){local.strftime('%d/%m/%Y')}(?!\d)",
              rf"(?<!\d){day}(er)?\s+{MONTHS[local.month - 1]}\s+{local.year}(?!\d)"]
-    hour = rf"0?{local.hour}" if local.hour < 10 else str(local.hour)
     # Whole numbers: 1h05 is not read in 11h05, nor 10h2 in 10h25.
     times = [rf"(?<!\d){hour}\s*h\s*{local.minute:02d}(?!\d)",
              rf"(?<!\d){hour}:{local.minute:02d}(?!\d)"]

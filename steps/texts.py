@@ -56,6 +56,12 @@ CONFIRMED = re.compile(
 
 
 _NUMBER = re.compile(r"(\d+)([.,;:]?)")  # a word of digits, maybe ending a sentence
+DASH = "[-–—]"  # any dash: typography
+
+
+def unpadded(number: int) -> str:
+    """A day or an hour as written, with or without its zero before ten (« 03 » or « 3 »)."""
+    return rf"0?{number}" if number < 10 else str(number)
 
 
 def _words(text: str) -> str:
@@ -69,7 +75,7 @@ def _words(text: str) -> str:
         if digits and len(digits[1]) >= 4:  # a number: its digits, grouped as one likes
             escaped = r"\s*".join(digits[1]) + re.escape(digits[2])
         else:
-            escaped = re.sub(r"\\?[-–—]", "[-–—]", re.sub(r"['’]", "['’]", re.escape(word)))
+            escaped = re.sub(r"\\?[-–—]", DASH, re.sub(r"['’]", "['’]", re.escape(word)))
         if n:
             pattern += r"\s*" if digits and words[n - 1].isdigit() else r"\s+"
         pattern += escaped
@@ -124,10 +130,9 @@ def blocked_until(end) -> re.Pattern:
     """BLOCKED_UNTIL at `end` (Paris time): « JJ/MM/AAAA - HHhMM » as the guide writes it, an
     hour before ten with or without its zero (« 03h32 » or « 3h32 », as a script that does not
     pad the hour writes it)."""
-    hour = rf"0?{end.hour}" if end.hour < 10 else f"{end.hour}"
     before, after = BLOCKED_UNTIL.split("{end}")
-    return re.compile(rf"{_words(before)}\s+{end:%d/%m/%Y}\s*[-–—]\s*{hour}h{end:%M}"
-                      rf"\s+{_words(after)}")
+    return re.compile(rf"{_words(before)}\s+{end:%d/%m/%Y}\s*{DASH}\s*{unpadded(end.hour)}h"
+                      rf"{end:%M}\s+{_words(after)}")
 
 
 # An error message is in French: it has some of the commonest French words.
