@@ -213,20 +213,19 @@ def fetch_clip(ui, scenario_state, act, timeout: float = 10_000):
     page.on("response", on_response)
     try:
         act()
-        source = wait_until(lambda: fetched[:1] or _played(page), timeout / 1000)
+        url = wait_until(lambda: fetched[0] if fetched else _played(page), timeout / 1000)
     finally:
         page.remove_listener("response", on_response)
-    if not source:
+    if not url:
         raise ConformanceFailure("le microphone ne fait rien entendre",
                                  expected="un extrait sonore joué ou téléchargé",
                                  seen=f"aucun son en {timeout / 1000:.0f} s")
-    url = source[0] if isinstance(source, list) else source
     if url.startswith("data:"):
         header, _, data = url.partition(",")
         scenario_state.audio = (base64.b64decode(data) if header.endswith(";base64")
                                 else unquote_to_bytes(data))
     elif url.startswith("blob:"):
-        scenario_state.audio = base64.b64decode(ui.page.evaluate(_BLOB, url))
+        scenario_state.audio = base64.b64decode(page.evaluate(_BLOB, url))
     else:
         # Chromium streams media: response.body() never completes for it, and has no deadline.
         # The same clip is fetched again with the browser context's cookies, under a deadline.
