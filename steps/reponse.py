@@ -1,6 +1,8 @@
 """Steps 2, 3 and 3bis: what the page says after a request: the errors beside the fields, the
 masked address, the mail sent or not."""
 
+from urllib.parse import unquote
+
 from ameli_conformance import privacy
 from ameli_conformance.errors import ConformanceFailure
 from ameli_conformance.fixtures.bdd import parsers, then
@@ -150,7 +152,9 @@ def no_mail(mailpit, persona, scenario_state):
 @then("la page affiche « Le mail a bien été envoyé à » suivi de mon adresse masquée")
 def shows_masked_address(ui, persona):
     ui.expect_phrase(f"{texts.SENT} {masked(persona.email)}")
-    if persona.email.lower() in f"{ui.body_text()} {ui.page.title()}".lower():  # the tab too
+    # What the person sees: the page, its title in the tab, its address in the address bar.
+    seen = f"{ui.body_text()} {ui.page.title()} {unquote(ui.page.url)}"
+    if persona.email.lower() in seen.lower():
         raise ConformanceFailure("l'adresse mail est affichée en clair",
                                  expected=masked(persona.email), seen="l'adresse complète")
 

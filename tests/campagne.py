@@ -660,6 +660,22 @@ def address_in_the_title():
         if name == "reset/sent.html" else html)
 
 
+def address_in_the_address_bar():
+    """The page « Le mail a bien été envoyé » masks the address, and the address it is reached
+    by (a redirection after the form, its query string) gives it in clear."""
+    from urllib.parse import quote
+
+    original = reset._handle_request
+
+    def handle(nir13, birth_date, email):
+        answer = original(nir13, birth_date, email)
+        if answer.location.endswith("/envoye"):
+            answer.location += f"?adresse={quote(email)}"
+        return answer
+
+    reset._handle_request = handle
+
+
 def text_part_without_link():
     """The text part of the renewal mail names its link by a variable the code does not pass:
     Jinja writes nothing, and a reader of the text part has no link to follow."""
@@ -1004,6 +1020,9 @@ CAMPAIGN = {
     "29-fevrier-refuse": _mutant("E3-ENVOI", "le 29 février est refusé", patch=leap_day_refused),
     "adresse-dans-le-titre": _mutant("E3-ENVOI", "l'adresse masquée dans la page, en clair dans "
                                      "son titre (l'onglet)", patch=address_in_the_title),
+    "adresse-dans-l-url": _mutant("E3-ENVOI", "l'adresse masquée dans la page, en clair dans "
+                                  "l'adresse de la page (après la redirection)",
+                                  patch=address_in_the_address_bar),
     "masque-domaine-principal": _mutant("E3-ENVOI", "le masque prend la première lettre du "
                                         "domaine principal", patch=mask_registrable_domain),
     # E3BIS-1
