@@ -111,3 +111,9 @@ ERROR_BESIDE = """(el) => {
   }
   return texts.filter(Boolean).join('\\n');
 }"""
+
+
+# Whether the first of the elements a locator found is shown, as Playwright's « visible » reads it
+# (a box of some size, not `visibility: hidden`): a field found at once, without a polled wait.
+FIRST_SHOWN = """(els) => els.length > 0 && (r => r.width > 0 && r.height > 0)(els[0].getBoundingClientRect())
+  && getComputedStyle(els[0]).visibility !== 'hidden'"""

@@ -9,7 +9,7 @@ from playwright.sync_api import Locator, Page, expect
 from ameli_conformance.errors import ConformanceFailure, HarnessError
 from ameli_conformance.privacy import redact
 
-from . import navigateur, page_scripts, texts
+from . import controle_date, navigateur, page_scripts, texts
 
 # Per target (its host and port), in this process: how long a page a script changed must have
 # been quiet before it is read, once seen to change again after a lull (Ui._learn_settling); the
@@ -65,6 +65,9 @@ class Ui:
         return self._visible(in_form if in_form.count() else actions(self.page, pattern), what)
 
     def field(self, label: str) -> Locator:
+        exact = labelled(self.page, label, whole=True)
+        if exact.evaluate_all(page_scripts.FIRST_SHOWN):  # most times: one look, no wait (6 ms)
+            return exact.first
         self._visible(labelled(self.page, label, either=True), f"le champ « {label} »")
         return labelled(self.page, label).first  # once one is there: the whole label first
 
@@ -164,45 +167,16 @@ class Ui:
         return f"le champ « {label} » n'a gardé que {kept} des {typed} caractères saisis"
 
     def value(self, label: str) -> str:
-        """What the field holds, as the person sees it: a date control's day, month and year
-        (jj/mm/aaaa), or what it still shows of a date the browser found impossible."""
+        """What the field holds, as the person sees it (a date control: controle_date.shown)."""
         field = self.field(label)
-        held = field.input_value()
-        if label not in self.dates:
-            return held
-        iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", held)
-        if iso:
-            return f"{iso[3]}/{iso[2]}/{iso[1]}"
-        if not held and field.evaluate("e => e.validity.badInput"):
-            return self.dates[label]
-        return held
-
-    def _fill_date(self, field: Locator, label: str, value: str) -> None:
-        """A date control (`type="date"`): a person picks or types a day, a month and a year; the
-        browser shows them in its own order and keeps a date only when it exists. A date of the
-        guide's form (jj/mm/aaaa) is typed so, an impossible one too (the browser then refuses
-        it); a value of another form cannot be typed at all: noted in `untypable`."""
-        self.dates[label] = value
-        shape = re.fullmatch(r"(\d{2})/(\d{2})/(\d{4})", value)
-        if not shape:
-            field.fill("")
-            self.untypable[label] = value
-            return
-        day, month, year = shape.groups()
-        field.fill(f"{year}-{month}-{day}")
-        if field.input_value() == f"{year}-{month}-{day}":
-            return
-        field.fill("")  # not a date that exists: typed, as a person types it
-        field.press_sequentially("01022000")  # which segment comes first, in this browser?
-        first = {"2000-01-02": (month, day), "2000-02-01": (day, month)}.get(field.input_value(),
-                                                                            (day, month))
-        field.fill("")
-        field.press_sequentially("".join(first) + year)
+        return controle_date.shown(field, self.dates[label]) if label in self.dates \
+            else field.input_value()
 
     def error_beside(self, label: str) -> str:
         """The message tied to a field: its aria-describedby / aria-errormessage, else the texts
         around it, its label's among them (page_scripts.ERROR_BESIDE), one piece per line."""
-        return self.field(label).evaluate(page_scripts.ERROR_BESIDE)
+        self.field(label)  # waited for; then read in one look
+        return self._look(label, page_scripts.ERROR_BESIDE) or ""
 
     def _look(self, label: str, script: str):
         """`script` on the field `field` would take, in one look, no wait (4 ms; `has_field` then
@@ -269,7 +243,9 @@ class Ui:
         # A date control keeps nothing of jj/mm/aaaa, and takes 2000-12-31, which no person types.
         if value and (not kept or re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)) \
                 and field.evaluate("e => e.type") == "date":
-            self._fill_date(field, label, value)
+            self.dates[label] = value
+            if not controle_date.fill(field, value):
+                self.untypable[label] = value  # a value of another form cannot be typed
             return
         if len(kept) < len(value) and value.startswith(kept):
             self.cuts[label] = (len(value), len(kept))
