@@ -26,7 +26,7 @@ def error_problem(ui, label) -> tuple[str, str]:
     message = ui.new_message_beside(label)
     if not message:
         return "aucune erreur nouvelle à côté du champ", ui.error_beside(label)[:200]
-    if not texts.FRENCH.search(message):
+    if not texts.is_french(message, label):
         return "le message d'erreur n'est pas en français", message
     return "", message
 
@@ -55,7 +55,7 @@ def captcha_error_problem(ui, label=texts.FORM_CAPTCHA) -> tuple[str, str]:
     if not problem:
         return "", seen
     announced = ui.new_alerts()
-    if texts.CAPTCHA_IMAGE.search(announced) and texts.FRENCH.search(announced):
+    if texts.CAPTCHA_IMAGE.search(announced) and texts.is_french(announced):
         return "", f"annoncé : {announced}"
     return problem, seen
 

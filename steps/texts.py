@@ -135,12 +135,34 @@ def blocked_until(end) -> re.Pattern:
                       rf"{end:%M}\s+{_words(after)}")
 
 
-# An error message is in French: it has some of the commonest French words.
-FRENCH = re.compile(
-    r"\b(le|la|les|de|du|des|un|une|votre|vos|veuillez|doit|est|pas|ne|n['’]|ou|et|saisi\w*|"
-    r"invalide|incorrect\w*|obligatoire|format|caractères?)\b",
-    re.IGNORECASE,
-)
+# An error message is in French when it has more words only French uses than words only English
+# uses, the field's own label left out (a framework may write « Date de naissance can't be
+# blank »); with neither, a word both share says French (« Format incorrect »). Words only French
+# uses: its commonest, those of a form's errors, any word with an accent. So « Champ requis »,
+# « Adresse mail non valide », « Date erronée » are French; « Invalid format », « This field is
+# required. », « The date field must be a valid date. » are not.
+_FRENCH_ONLY = re.compile(
+    r"\b\w*[àâçéèêëîïôûùü]\w*|\b(?:le|la|les|l['’]|de|du|des|d['’]|un|une|votre|vos|ce|cet|cette|"
+    r"ces|veuillez|merci|doit|doivent|est|sont|pas|ne|n['’]|non(?!-)|ou|et|avec|sans|pour|sur|en|"
+    r"trop|moins|au|aux|par|saisi\w*|renseign\w*|indiqu\w*|invalides?|incorrect(?:es?|s)|"
+    r"requis(?:es?)?|obligatoires?|manquant\w*|inexistant\w*|reconnu\w*|attendu\w*|valides?|vide|"
+    r"champs?|adresse|naissance|chiffres?|lettres?|courriel|mot|passe)\b", re.IGNORECASE)
+_ENGLISH_ONLY = re.compile(
+    r"\b(?:the|this|that|is|are|must|should|please|enter|field|fields|required|invalid|valid|value|"
+    r"values|not|be|can['’]t|cannot|does|doesn['’]t|match|matches|characters?|number|address|least|"
+    r"too|short|missing|wrong|password|birth|key|only|allowed|contains?|letters?|digits?|blank|empty|"
+    r"and|or|of|your|you|with|has|have)\b", re.IGNORECASE)
+_SHARED = re.compile(r"\b(?:format|incorrect|date|minimum|maximum|code|captcha|e-?mail|nir)\b",
+                     re.IGNORECASE)
+
+
+def is_french(message: str, label: str = "") -> bool:
+    if label:
+        message = re.sub(re.escape(" ".join(label.split())), " ", " ".join(message.split()),
+                         flags=re.IGNORECASE)
+    french, english = len(_FRENCH_ONLY.findall(message)), len(_ENGLISH_ONLY.findall(message))
+    return french > english or french == english == 0 and bool(_SHARED.search(message))
+
 
 # Step 5: what a refusal's reason must speak of, rule by rule, as a correct target may word it
 # (the guide gives the rules, not the messages); each rule's words, not another rule's

@@ -23,6 +23,7 @@ from .mutants import (
     after_render,
     constraints_of_the_browser,
     password_rule,
+    reworded_errors,
     rewrite,
     sql_rewritten,
 )
@@ -968,6 +969,22 @@ def reset_keeps_login_block():
     reset.supersede_links = supersede
 
 
+# The request form's messages as a validator written in English gives them (each has « format »
+# or « incorrect », which French shares).
+IN_ENGLISH = {
+    "Veuillez saisir votre numéro de sécurité sociale.": "Invalid NIR format",
+    "Le numéro de sécurité sociale ne doit contenir que des chiffres.": "Invalid NIR format",
+    "Le numéro de sécurité sociale comporte 13 chiffres, ou 15 avec la clé.": "Invalid NIR format",
+    "La clé du numéro de sécurité sociale n'est pas valide.": "Incorrect NIR key",
+    "Veuillez saisir votre date de naissance.": "Invalid date format",
+    "La date de naissance doit être au format jj/mm/aaaa.": "Invalid date format",
+    "Cette date de naissance n'existe pas.": "Incorrect date",
+    "La date de naissance ne peut pas être dans le futur.": "Incorrect date",
+    "Veuillez saisir l'adresse mail associée à votre compte ameli.": "Invalid email format",
+    "L'adresse mail n'est pas valide (exemple : nom@domaine.fr).": "Invalid email format",
+}
+
+
 CAMPAIGN = {
     # E0, E1, E2-FORMULAIRE
     "connexion-vers-creation": _mutant(
@@ -983,6 +1000,10 @@ CAMPAIGN = {
                                patch=nir_key_ignored),
     "date-souple": _mutant("E2-FORMULAIRE", "le 31/02 devient le 03/03 (date « souple »)",
                            patch=lenient_date),
+    "erreurs-en-anglais": _mutant(
+        "E2-FORMULAIRE", "les erreurs du formulaire en anglais, d'un validateur laissé tel quel : "
+        "« Invalid NIR format », « Invalid date format », « Invalid email format »…",
+        patch=lambda: reworded_errors(IN_ENGLISH)),
     "aide-sans-erreur": _mutant(
         "E2-FORMULAIRE", "les erreurs en haut seulement ; à côté des champs, une aide toujours là",
         patch=help_text_no_error),

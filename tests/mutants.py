@@ -1004,6 +1004,32 @@ def hour_not_padded():
     rewrite_pattern(reset, "reset/blocked.html", r"(\d{2}/\d{2}/\d{4} - )0(\d)h", r"\1\2h")
 
 
+def reworded_errors(words: dict[str, str]):
+    """The request form's error messages (the reference's, rules.py and captcha.py) written in
+    other words: `words` maps each message to its new text."""
+    from markupsafe import escape
+
+    shown = {str(escape(old)): str(escape(new)) for old, new in words.items()}
+    rewrite_pattern(reset, "reset/request.html", "|".join(map(re.escape, shown)),
+                    lambda m: shown[m[0]])
+
+
+# The reference's messages of the request form, in the few words many French forms use.
+TERSE_FRENCH = {
+    "Veuillez saisir votre numéro de sécurité sociale.": "Champ requis",
+    "Le numéro de sécurité sociale ne doit contenir que des chiffres.": "Numéro non valide",
+    "Le numéro de sécurité sociale comporte 13 chiffres, ou 15 avec la clé.": "Numéro trop court",
+    "La clé du numéro de sécurité sociale n'est pas valide.": "Clé erronée",
+    "Veuillez saisir votre date de naissance.": "Champ requis",
+    "La date de naissance doit être au format jj/mm/aaaa.": "Format incorrect",
+    "Cette date de naissance n'existe pas.": "Date inexistante",
+    "La date de naissance ne peut pas être dans le futur.": "Date erronée",
+    "Veuillez saisir l'adresse mail associée à votre compte ameli.": "Requis",
+    "L'adresse mail n'est pas valide (exemple : nom@domaine.fr).": "Adresse mail non valide",
+    "Les caractères saisis ne correspondent pas à l'image. Veuillez recommencer.": "Code erroné",
+}
+
+
 def icons_named_otherwise():
     """The arrow named « Générer un nouveau code », the microphone « Lire le code à voix haute »,
     and a link « Nouveautés » in the page's header, before the form."""
@@ -1058,6 +1084,10 @@ VARIANTS = {
     "icones-nommees-autrement": Mutant(
         "", "la flèche « Générer un nouveau code », le microphone « Lire le code à voix haute », "
         "un lien « Nouveautés » avant le formulaire", patch=icons_named_otherwise),
+    "erreurs-en-peu-de-mots": Mutant(
+        "", "les erreurs du formulaire en peu de mots : « Champ requis », « Numéro non valide », "
+        "« Date erronée », « Adresse mail non valide », « Code erroné »",
+        patch=lambda: reworded_errors(TERSE_FRENCH)),
     "erreurs-autour-des-champs": Mutant(
         "", "chaque champ dans un élément à lui, son erreur avant ou après cet élément, sans lien "
         "ARIA", patch=errors_around_wrapped_fields),

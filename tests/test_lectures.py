@@ -94,7 +94,8 @@ OTHER_READINGS = ("numero-sans-la-cle+fenetre-fixe+refus-de-connexion-sur-sa-pag
                   "compte-qui-parle-de-blocage+confirmation-en-d-autres-mots+"
                   "erreur-de-copie-en-haut+connexion-automatique+erreurs-autour-des-champs+"
                   "indications-dans-les-libelles+masques-de-saisie+captcha-en-svg+"
-                  "extrait-dans-la-page+heure-sans-zero+icones-nommees-autrement")
+                  "extrait-dans-la-page+heure-sans-zero+icones-nommees-autrement+"
+                  "erreurs-en-peu-de-mots")
 # A request that sends (E3-ENVOI); the form's refusals of a NIR of 11, of 13 with a letter and of
 # 15 characters (E2-FORMULAIRE); the new password opening the account and the old one refused
 # (E6-CONNEXION), and after two changes only the last (a request made while the account is open:

@@ -7,6 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from ameli_conformance.steps import texts
 from ameli_conformance.steps.demande import typed_value
 
 
@@ -179,3 +180,25 @@ def test_the_arrow_and_the_microphone_are_found_by_a_correct_target_s_names():
     for name in ("Recevoir le mail", "Retourner à la page de connexion",
                  "Où trouver mon numéro de sécurité sociale ?"):
         assert not CAPTCHA_ARROW.search(name) and not CAPTCHA_MICRO.search(name), name
+
+
+@pytest.mark.parametrize("message", [
+    "Champ requis", "Requis", "Adresse mail non valide", "Date erronée", "Date inexistante",
+    "Numéro trop court", "Format incorrect", "Mauvais format", "Clé erronée", "Code erroné",
+    "Ce champ est obligatoire : indiquez votre numéro.", "Les caractères ne correspondent pas",
+    "Veuillez renseigner ce champ.", "13 ou 15 chiffres attendus", "Saisie incomplète",
+    "Les caractères saisis sont incorrects", "NIR incorrect", "Captcha invalide"])
+def test_a_french_error_is_read_as_french_however_few_its_words(message):
+    assert texts.is_french(message)
+
+
+@pytest.mark.parametrize("message, label", [
+    ("Invalid format", ""), ("Invalid email format", ""), ("This field is required.", ""),
+    ("The date field must be a valid date.", ""), ("Please fill out this field.", ""),
+    ("The nir field format is invalid.", ""), ("can't be blank", ""), ("Invalid captcha", ""),
+    ("The characters do not match", ""), ("Date de naissance is required", ""),
+    # a framework that writes the field's label in its English sentence
+    ("Date de naissance (jj/mm/aaaa) can't be blank", "Date de naissance (jj/mm/aaaa)"),
+    ("Numéro de sécurité sociale is invalid", "Numéro de sécurité sociale")])
+def test_an_english_error_is_not_read_as_french_even_with_french_labels(message, label):
+    assert not texts.is_french(message, label)
