@@ -17,6 +17,9 @@ Fonctionnalité: Étape 2 – L'assuré recopie les caractères de l'image ou de
   #   puis la bonne copie passe ;
   # - les 5 minutes courent depuis l'affichage de la série recopiée : après la flèche ou après
   #   une erreur, la nouvelle série a ses propres 5 minutes ; après 5 minutes, on peut recommencer.
+  # - 5 minutes de temps réel, pas d'heure affichée : la nuit du passage à l'heure d'hiver (02h57,
+  #   heure d'été, puis 02h02, heure d'hiver), une série gardée à l'heure de Paris sans son
+  #   décalage paraît plus jeune que son affichage, et passait.
 
   Contexte:
     Étant donné un assuré dont le compte ameli a une adresse mail validée
@@ -114,6 +117,17 @@ Fonctionnalité: Étape 2 – L'assuré recopie les caractères de l'image ou de
     Quand je remplis à nouveau le formulaire et recopie les caractères de l'image
     Et je clique sur « Recevoir le mail »
     Alors la page affiche « Le mail a bien été envoyé à »
+
+  @E2-CAPTCHA-5MIN
+  Scénario: La nuit du passage à l'heure d'hiver, les caractères sont refusés après 5 minutes, pas après 1 h 05
+    Étant donné que nous sommes le 29/10/2023 à 02h57 (heure d'été), heure de Paris
+    Et que je suis sur le formulaire « Mot de passe oublié »
+    Quand je remplis le formulaire avec mes informations
+    Et je recopie les caractères de l'image
+    Et 5 minutes et 1 seconde se sont écoulées depuis l'affichage de l'image
+    Et je clique sur « Recevoir le mail »
+    Alors une erreur signale que les caractères recopiés sont faux
+    Et aucun mail n'est envoyé
 
   @E2-CAPTCHA-5MIN
   Scénario: Après la flèche, la nouvelle série a ses propres 5 minutes

@@ -930,10 +930,10 @@ def login_failures_per_session():
     _on_app(lambda app: app.view_functions.__setitem__("auth.login", login))
 
 
-def login_block_on_the_wall_clock():
-    """The login's block kept on Paris's wall clock without its offset (a DATETIME column filled
-    with local time): the night of the autumn change, a block from 02h50 (summer time) lasts
-    until 03h05 on the wall clock, that is 1 h 15."""
+def _on_the_wall_clock(module):
+    """`module`'s instants kept on Paris's wall clock without its offset, as a DATETIME column
+    filled with local time keeps them: the night of the autumn change, the hour from 02h00 to
+    03h00 comes twice."""
     from types import SimpleNamespace
 
     from ameli_conformance.reference_app import clock
@@ -941,7 +941,20 @@ def login_block_on_the_wall_clock():
     def wall_timestamp():
         return clock.now().astimezone(PARIS).replace(tzinfo=timezone.utc).timestamp()
 
-    auth.clock = SimpleNamespace(timestamp=wall_timestamp, now=clock.now)
+    module.clock = SimpleNamespace(timestamp=wall_timestamp, now=clock.now)
+
+
+def login_block_on_the_wall_clock():
+    """The login's block kept on the wall clock: the night of the autumn change, a block from
+    02h50 (summer time) lasts until 03h05 on the wall clock, that is 1 h 15."""
+    _on_the_wall_clock(auth)
+
+
+def captcha_on_the_wall_clock():
+    """The series' display kept on the wall clock: the night of the autumn change, a series shown
+    at 02h57 (summer time) and copied 5 min 1 s later (02h02, winter time) is 55 minutes
+    « younger » than its display, and accepted."""
+    _on_the_wall_clock(captcha)
 
 
 def reset_keeps_login_block():
@@ -1027,6 +1040,10 @@ CAMPAIGN = {
                                         "caractère trop tôt", patch=last_character_ignored),
     "fleche-garde-le-chrono": _mutant("E2-CAPTCHA-5MIN", "la flèche ne relance pas les 5 minutes",
                                       patch=arrow_keeps_timer),
+    "captcha-a-l-heure-affichee": _mutant(
+        "E2-CAPTCHA-5MIN", "l'affichage de la série gardé à l'heure de Paris sans son décalage : "
+        "la nuit du passage à l'heure d'hiver, des caractères vieux de 5 min 1 s sont acceptés",
+        patch=captcha_on_the_wall_clock),
     "erreur-garde-le-chrono": _mutant("E2-CAPTCHA-5MIN", "après une erreur, la nouvelle série "
                                       "garde les minutes de l'ancienne", patch=error_keeps_timer),
     # E3-ENVOI
