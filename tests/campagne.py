@@ -950,6 +950,14 @@ def login_block_on_the_wall_clock():
     _on_the_wall_clock(auth)
 
 
+def requests_on_the_wall_clock():
+    """The requests kept on the wall clock, the block's end shown as that clock gives it: the
+    night of the autumn change, the window of an hour counts the hour from 02h00 to 03h00 once
+    on the wall, and the end shown is an hour off once the clock has gone back."""
+    _on_the_wall_clock(reset)
+    reset.format_paris = lambda moment: moment.strftime("%d/%m/%Y - %Hh%M")
+
+
 def captcha_on_the_wall_clock():
     """The series' display kept on the wall clock: the night of the autumn change, a series shown
     at 02h57 (summer time) and copied 5 min 1 s later (02h02, winter time) is 55 minutes
@@ -1040,6 +1048,9 @@ CAMPAIGN = {
                                         "caractère trop tôt", patch=last_character_ignored),
     "fleche-garde-le-chrono": _mutant("E2-CAPTCHA-5MIN", "la flèche ne relance pas les 5 minutes",
                                       patch=arrow_keeps_timer),
+    "demandes-a-l-heure-affichee": _mutant(
+        "E3BIS-2-BLOCAGE", "les demandes gardées à l'heure de Paris sans son décalage, la fin du "
+        "blocage affichée de même", patch=requests_on_the_wall_clock),
     "captcha-a-l-heure-affichee": _mutant(
         "E2-CAPTCHA-5MIN", "l'affichage de la série gardé à l'heure de Paris sans son décalage : "
         "la nuit du passage à l'heure d'hiver, des caractères vieux de 5 min 1 s sont acceptés",
