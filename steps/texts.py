@@ -168,13 +168,16 @@ def is_french(message: str, label: str = "") -> bool:
 # (the guide gives the rules, not the messages); each rule's words, not another rule's
 # (« minimum » would read a « majuscule au minimum » as a length).
 REASONS = {
-    "longueur": re.compile(r"\b8\b|\b50\b|longueur|court|long|taille|dépasse", re.IGNORECASE),
-    "casse": re.compile(r"majuscule|minuscule|capitale", re.IGNORECASE),
-    "chiffre ou caractère spécial": re.compile(r"chiffre|spécia|symbole", re.IGNORECASE),
-    "caractères autorisés": re.compile(r"autoris|interdit|non admis|accepté|valide|permis|"
-                                       r"pris en charge", re.IGNORECASE),
+    "longueur": re.compile(r"\b8\b|\b50\b|\bhuit\b|cinquante|longueur|court|long|taille|dépasse|"
+                           r"nombre de caractères", re.IGNORECASE),
+    "casse": re.compile(r"majuscule|minuscule|capitale|\bcasses?\b", re.IGNORECASE),
+    "chiffre ou caractère spécial": re.compile(r"chiffre|spécia|symbole|numérique|ponctuation|"
+                                               r"non alphab", re.IGNORECASE),
+    "caractères autorisés": re.compile(r"autoris|interdit|admis|accepté|valide|permis|"
+                                       r"pris en charge|reconnu|\bseul(?:e?s)?\b|possibles?\b",
+                                       re.IGNORECASE),
     "numéro ou date de naissance": re.compile(r"sécurité sociale|sécu\b|naissance|NIR|"
-                                              r"personnel", re.IGNORECASE),
+                                              r"personnel|identifiant", re.IGNORECASE),
     "confirmation": re.compile(r"identique|correspond|confirm|différ|concord|les mêmes",
                                re.IGNORECASE),
 }

@@ -73,6 +73,14 @@ def test_a_confirmation_is_read_in_other_words_than_the_guides_never_in_a_negati
     ("numéro ou date de naissance", "N'utilisez pas d'informations personnelles."),
     ("confirmation", "Les deux mots de passe ne concordent pas."),
     ("confirmation", "Les deux mots de passe ne sont pas les mêmes."),
+    ("longueur", "Votre mot de passe doit contenir au moins huit caractères."),
+    ("longueur", "Le nombre de caractères n'est pas respecté."),
+    ("casse", "Mélangez les deux casses."),
+    ("chiffre ou caractère spécial", "Ajoutez un caractère numérique ou de ponctuation."),
+    ("caractères autorisés", "Seuls les lettres sans accent, les chiffres et ?!$€@&+_=*%/<>,.:; "
+                             "sont possibles."),
+    ("caractères autorisés", "Caractère non reconnu : é"),
+    ("numéro ou date de naissance", "Le mot de passe ne doit pas contenir votre identifiant."),
 ])
 def test_a_reason_is_read_in_a_correct_targets_words(rule, said):
     from ameli_conformance.steps.texts import REASONS
