@@ -185,6 +185,14 @@ def notification_clean(scenario_state):
     if link and (link in content or (len(token) >= 8 and token in content)):
         raise ConformanceFailure("le mail contient le lien de renouvellement",
                                  expected="aucun lien de renouvellement", seen="le lien et son jeton")
+    # Nor a new one: the address of the new password's page with another token (« Ce n'est pas
+    # vous ? » offering a fresh link is a link token all the same).
+    page = link[:link.rfind(token)] if len(token) >= 8 else ""
+    if page and re.search(re.escape(page) + r"[\w.~%-]{8,}", content):
+        raise ConformanceFailure("le mail contient un lien de renouvellement",
+                                 expected="aucun lien de renouvellement",
+                                 seen="un autre lien vers la page du nouveau mot de passe, avec "
+                                      "son jeton")
 
 
 def notices_since(state) -> int:

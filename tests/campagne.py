@@ -866,6 +866,40 @@ def password_in_the_notice():
     _render_all(mail, change)
 
 
+def new_link_in_the_notice():
+    """The notice offers « Ce n'est pas vous ? » with a new link to choose a password (a fresh
+    token, valid as any other), as some services write it to « secure the account »."""
+    import secrets
+
+    from flask import current_app, url_for
+
+    from ameli_conformance.reference_app import clock
+    from ameli_conformance.reference_app.db import get_db
+
+    fresh = {}
+    original = mail.send_password_changed
+
+    def send(to, changed_at):
+        db, token = get_db(), secrets.token_urlsafe(32)
+        account = db.execute("SELECT id FROM account WHERE email = ?", (to,)).fetchone()
+        db.execute("INSERT INTO reset_token (account_id, token_hash, created_at) VALUES (?, ?, ?)",
+                   (account["id"], reset._hash(token), clock.timestamp()))
+        fresh["link"] = (current_app.config["PUBLIC_BASE_URL"]
+                         + url_for("reset.new_password", token=token))
+        original(to, changed_at)
+
+    def change(name, html):
+        if name in ("mail/changed.html", "mail/changed.txt"):
+            offer = f"Ce n'est pas vous ? Choisissez un nouveau mot de passe : {fresh['link']}"
+            html = html.replace("Si vous n'êtes pas", (f'<p><a href="{fresh["link"]}">{offer}</a>'
+                                                        f"</p><p>" if name.endswith("html")
+                                                        else f"{offer}\n\n") + "Si vous n'êtes pas")
+        return html
+
+    mail.send_password_changed = send
+    _render_all(mail, change)
+
+
 def account_page_fails():
     from flask import request
 
@@ -1200,6 +1234,9 @@ CAMPAIGN = {
     "notification-avec-le-mot-de-passe": _mutant(
         "E6-MAIL-NOTIFICATION", "le mail montre le nouveau mot de passe, en références de "
         "caractères HTML", patch=password_in_the_notice),
+    "notification-avec-un-nouveau-lien": _mutant(
+        "E6-MAIL-NOTIFICATION", "le mail du changement propose « Ce n'est pas vous ? » avec un "
+        "nouveau lien pour choisir un mot de passe", patch=new_link_in_the_notice),
     "compte-en-erreur": _mutant("E6-CONNEXION", "la connexion mène à une page d'erreur (500)",
                                 patch=account_page_fails),
     "ancien-mot-de-passe-garde": _mutant("E6-CONNEXION", "le mot de passe d'avant reste "
