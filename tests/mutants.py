@@ -1030,6 +1030,31 @@ TERSE_FRENCH = {
 }
 
 
+def pages_without_redirection():
+    """Each form's answer written in the answer to its POST (status 200, the form's address kept),
+    without a redirection to a page of its own (no Post/Redirect/Get), as many simple servers
+    answer: the page « envoyé », the block, the confirmation, the opened account."""
+    from urllib.parse import urlsplit
+
+    from flask import request
+
+    from .campagne import _on_app
+
+    def hook(app):
+        @app.after_request
+        def _in_place(response):
+            if request.method != "POST" or response.status_code not in (302, 303):
+                return response
+            try:
+                endpoint, args = app.url_map.bind("localhost").match(
+                    urlsplit(response.location).path, method="GET")
+            except Exception:  # another site, or no page of this app
+                return response
+            return app.make_response(app.view_functions[endpoint](**args))
+
+    _on_app(hook)
+
+
 def icons_named_otherwise():
     """The arrow named « Générer un nouveau code », the microphone « Lire le code à voix haute »,
     and a link « Nouveautés » in the page's header, before the form."""
@@ -1084,6 +1109,9 @@ VARIANTS = {
     "icones-nommees-autrement": Mutant(
         "", "la flèche « Générer un nouveau code », le microphone « Lire le code à voix haute », "
         "un lien « Nouveautés » avant le formulaire", patch=icons_named_otherwise),
+    "sans-redirection": Mutant(
+        "", "la réponse de chaque formulaire écrite dans la réponse à son envoi, sans redirection "
+        "(ni Post/Redirect/Get)", patch=pages_without_redirection),
     "erreurs-en-peu-de-mots": Mutant(
         "", "les erreurs du formulaire en peu de mots : « Champ requis », « Numéro non valide », "
         "« Date erronée », « Adresse mail non valide », « Code erroné »",

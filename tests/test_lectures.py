@@ -82,6 +82,15 @@ each of them until 2026-12-03. (`shared_email`, a seventeenth, is in tests/test_
   neither name: « la flèche introuvable », « le microphone introuvable », NON CONFORME on
   E2-CAPTCHA-NOUVEAU, E2-CAPTCHA-5MIN and E2-CAPTCHA-AUDIO. It knows these words and the icons'
   characters now, and looks in the form first (« Nouveautés » is no arrow).
+- `erreurs-en-peu-de-mots`: the request form's errors in the few words many French forms use
+  (« Champ requis », « Numéro non valide », « Date erronée », « Adresse mail non valide »,
+  « Code erroné »). The harness read a message as French when it held one of its common words:
+  « le message d'erreur n'est pas en français », NON CONFORME on E2-FORMULAIRE (11 cases of 13)
+  and E2-CAPTCHA-ERREUR (4 of 4). A message is French now when it has more words only French
+  uses than words only English uses (2026-12-03, fourth session).
+- `sans-redirection`: each form's answer written in the answer to its POST (200, the form's
+  address kept), no Post/Redirect/Get. The harness judged it right already (a full run:
+  CONFORME, 2026-12-03); it stays here so that it keeps doing so.
 """
 import pytest
 
@@ -95,7 +104,7 @@ OTHER_READINGS = ("numero-sans-la-cle+fenetre-fixe+refus-de-connexion-sur-sa-pag
                   "erreur-de-copie-en-haut+connexion-automatique+erreurs-autour-des-champs+"
                   "indications-dans-les-libelles+masques-de-saisie+captcha-en-svg+"
                   "extrait-dans-la-page+heure-sans-zero+icones-nommees-autrement+"
-                  "erreurs-en-peu-de-mots")
+                  "erreurs-en-peu-de-mots+sans-redirection")
 # A request that sends (E3-ENVOI); the form's refusals of a NIR of 11, of 13 with a letter and of
 # 15 characters (E2-FORMULAIRE); the new password opening the account and the old one refused
 # (E6-CONNEXION), and after two changes only the last (a request made while the account is open:
