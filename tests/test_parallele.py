@@ -33,7 +33,7 @@ def test_clock_scenarios_run_alone_on_a_shared_target(conformance_run, shared_ta
 
     clock = [s for s in scenarios if s["clock_turn"]["mode"] == "exclusive"]
     others = [s for s in scenarios if s["clock_turn"]["mode"] == "shared"]
-    assert len(clock) == 7 and len(clock) + len(others) == len(scenarios), [
+    assert len(clock) == 8 and len(clock) + len(others) == len(scenarios), [
         (s["name"], s["clock_turn"]) for s in scenarios]
     assert any("vient d'avoir lieu" in s["name"] for s in others)  # a date checked on real time
 
