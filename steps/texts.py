@@ -37,8 +37,10 @@ RESET_SUBMIT = "Valider le nouveau mot de passe"
 # already used may say so in its own words (« Ce lien a déjà été utilisé. Faites une nouvelle
 # demande. »): the guide gives no text for it.
 EXPIRED = re.compile(
-    r"expir|n['’]est plus (valide|valable|actif|utilisable)|plus valide|périmé|recommencer|"
-    r"déjà (été )?utilisé|nouvelle demande|"
+    r"expir|n['’]est plus (valide|valable|actif|utilisable|disponible|accessible)|plus valide|"
+    r"périmé|caduc|obsolète|recommencer|déjà (été )?utilisé|nouvelle demande|"
+    r"(refaire|renouveler|reformuler|effectuer à nouveau) (une|la|votre) demande|"
+    r"délai\b.{0,40}\b(dépassé|écoulé)|"
     r"lien\b.{0,40}\b(invalide|n['’]est pas valide|non valide)", re.IGNORECASE
 )
 # Step 6: "la confirmation que son renouvellement de mot de passe a bien été enregistré". The

@@ -1014,6 +1014,9 @@ def reworded_errors(words: dict[str, str]):
                     lambda m: shown[m[0]])
 
 
+LINK_TO_FORM = "/mot-de-passe-oublie"
+
+
 # The reference's messages of the request form, in the few words many French forms use.
 TERSE_FRENCH = {
     "Veuillez saisir votre numéro de sécurité sociale.": "Champ requis",
@@ -1112,6 +1115,13 @@ VARIANTS = {
     "sans-redirection": Mutant(
         "", "la réponse de chaque formulaire écrite dans la réponse à son envoi, sans redirection "
         "(ni Post/Redirect/Get)", patch=pages_without_redirection),
+    "lien-caduc-en-d-autres-mots": Mutant(
+        "", "un lien qui ne vaut plus : « Ce lien n'est plus disponible. Le délai est dépassé : "
+        "merci de refaire une demande. »", patch=lambda: rewrite_pattern(
+            reset, "reset/invalid.html", r'(?s)<p class="alerte" role="alert">.*?</a>',
+            lambda _m: '<p class="alerte" role="alert">Ce lien n&#39;est plus disponible.</p>'
+                       '<p>Le délai est dépassé : merci de refaire une demande.</p>'
+                       f'<a class="bouton" href="{LINK_TO_FORM}">Mot de passe oublié</a>')),
     "erreurs-en-peu-de-mots": Mutant(
         "", "les erreurs du formulaire en peu de mots : « Champ requis », « Numéro non valide », "
         "« Date erronée », « Adresse mail non valide », « Code erroné »",

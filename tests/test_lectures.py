@@ -88,6 +88,11 @@ each of them until 2026-12-03. (`shared_email`, a seventeenth, is in tests/test_
   « le message d'erreur n'est pas en français », NON CONFORME on E2-FORMULAIRE (11 cases of 13)
   and E2-CAPTCHA-ERREUR (4 of 4). A message is French now when it has more words only French
   uses than words only English uses (2026-12-03, fourth session).
+- `lien-caduc-en-d-autres-mots`: a link that no longer works says « Ce lien n'est plus
+  disponible. Le délai est dépassé : merci de refaire une demande. » The harness knew
+  « expiré », « n'est plus valide », « recommencer », « nouvelle demande »: NON CONFORME on
+  E4-LIEN-30MIN, E4-DERNIER-LIEN and E4-USAGE-UNIQUE (8 scenarios of 15). « n'est plus
+  disponible », « délai dépassé », « refaire une demande », « caduc », « obsolète » count now.
 - `sans-redirection`: each form's answer written in the answer to its POST (200, the form's
   address kept), no Post/Redirect/Get. The harness judged it right already (a full run:
   CONFORME, 2026-12-03); it stays here so that it keeps doing so.
@@ -104,7 +109,7 @@ OTHER_READINGS = ("numero-sans-la-cle+fenetre-fixe+refus-de-connexion-sur-sa-pag
                   "erreur-de-copie-en-haut+connexion-automatique+erreurs-autour-des-champs+"
                   "indications-dans-les-libelles+masques-de-saisie+captcha-en-svg+"
                   "extrait-dans-la-page+heure-sans-zero+icones-nommees-autrement+"
-                  "erreurs-en-peu-de-mots+sans-redirection")
+                  "erreurs-en-peu-de-mots+sans-redirection+lien-caduc-en-d-autres-mots")
 # A request that sends (E3-ENVOI); the form's refusals of a NIR of 11, of 13 with a letter and of
 # 15 characters (E2-FORMULAIRE); the new password opening the account and the old one refused
 # (E6-CONNEXION), and after two changes only the last (a request made while the account is open:

@@ -149,10 +149,13 @@ def test_a_link_no_longer_valid_is_read_in_a_correct_targets_words():
 
     for said in ("Ce lien a expiré.", "Ce lien n'est plus valide.", "Ce lien est invalide.",
                  "Lien de renouvellement invalide ou expiré", "Ce lien a déjà été utilisé.",
-                 "Faites une nouvelle demande.", "Vous devez recommencer votre demande."):
+                 "Faites une nouvelle demande.", "Vous devez recommencer votre demande.",
+                 "Ce lien n'est plus disponible.", "Le délai est dépassé.", "Lien caduc",
+                 "Merci de refaire une demande.", "Ce lien est obsolète."):
         assert EXPIRED.search(said), said
     for said in ("Renouvellement de mot de passe", "Mot de passe invalide : 8 caractères au moins",
-                 "Votre nouveau mot de passe a bien été enregistré."):
+                 "Votre nouveau mot de passe a bien été enregistré.",
+                 "Vous disposez d'un délai de 30 minutes pour choisir votre mot de passe."):
         assert not EXPIRED.search(said), said
 
 
