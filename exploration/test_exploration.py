@@ -250,7 +250,7 @@ def test_exploration(browser, browser_context_args, target, control, mailpit, in
                 self.check(requirement, ["Alors un message indique que le lien n'est plus valable "
                                          "et qu'il faut recommencer la demande"],
                            lambda: link_refused(self.ui, control, mailpit, self.persona, self.state))
-            changed = texts.CONFIRMED.search(self.ui.body_text()) is not None
+            changed = texts.confirmed(self.ui.lines())
             if changed:
                 self.state.recorded_password = self.state.new_password
             self.model.adopt_change(index, changed)

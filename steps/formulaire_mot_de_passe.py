@@ -53,7 +53,7 @@ def refusal_problem(ui, rule: str) -> tuple[str, str]:
         if rule == "longueur" and kept == passwords.LONGEST < typed:
             return "", f"refusé à la saisie : {ui.cut_note(texts.RESET_PASSWORD)}"
         return "la saisie a été coupée", ui.cut_note(texts.RESET_PASSWORD)
-    if texts.CONFIRMED.search(ui.body_text()):
+    if texts.confirmed(ui.lines()):
         return "accepté", "la confirmation du nouveau mot de passe"
     if not ui.has_field(texts.RESET_PASSWORD):
         # A refusal on a page of its own (the guide does not show it; « Réessayer », or the
@@ -83,7 +83,9 @@ def check_confirmed(ui, what="la confirmation que le mot de passe est enregistr�
         raise ConformanceFailure(f"{what} : le mot de passe saisi n'a pas pu être envoyé",
                                  expected=what, seen=password_cut(ui))
     facts = getattr(state, "password_facts", None)
-    ui.expect_pattern(texts.CONFIRMED, f"{what} (mot de passe saisi : {facts})" if facts else what)
+    if not texts.confirmed(ui.lines()):  # else waited for, as a page still loading is
+        ui.expect_pattern(texts.CONFIRMED,
+                          f"{what} (mot de passe saisi : {facts})" if facts else what)
     if state is not None:
         state.recorded_password = state.new_password
 
@@ -96,7 +98,7 @@ def change_password(ui, control, mailpit, persona, state, password):
     validate(ui, control, mailpit, persona, state)
     try:
         ui.page.wait_for_load_state("domcontentloaded")
-        confirmed = bool(texts.CONFIRMED.search(ui.body_text()))
+        confirmed = texts.confirmed(ui.lines())
     except Exception:
         return False
     if confirmed:

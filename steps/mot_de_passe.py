@@ -211,7 +211,7 @@ def each_confirmation_refused(ui, persona, control, mailpit, scenario_state, dat
 
 @then("mon mot de passe n'est pas changé")
 def not_changed(ui):
-    if texts.CONFIRMED.search(ui.body_text()):
+    if texts.confirmed(ui.lines()):
         raise ConformanceFailure("le mot de passe a été changé", expected="un refus",
                                  seen="la confirmation du nouveau mot de passe")
     ui.field(texts.RESET_PASSWORD)
@@ -238,7 +238,7 @@ def link_refused(ui, control, mailpit, persona, scenario_state):
         # The form is still offered: it must refuse the new password when it is submitted.
         type_passwords(ui, scenario_state, passwords.conforming(rng=scenario_state.rng))
         validate(ui, control, mailpit, persona, scenario_state)
-        if texts.CONFIRMED.search(ui.body_text()):
+        if texts.confirmed(ui.lines()):
             raise ConformanceFailure(
                 "un lien qui ne devait plus être valable a permis de changer le mot de passe",
                 expected="un message : lien expiré, demande à recommencer",

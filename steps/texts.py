@@ -55,6 +55,17 @@ CONFIRMED = re.compile(
     r"vous connecter avec (?:votre|ce) nouveau mot de passe",
     re.IGNORECASE | re.DOTALL,
 )
+# Or a line of its own that says no more, a title as short as « Mot de passe modifié » (read in
+# the page's lines: in its text joined in one line, a hint's « une fois le mot de passe modifié »
+# would read the same).
+CONFIRMED_LINE = re.compile(
+    rf"^\s*(?:votre\s+)?(?:nouveau\s+)?mot de passe\s+(?:bien\s+)?{_DONE}(?:\s+avec succès)?"
+    r"\s*[.!]?\s*$", re.IGNORECASE | re.MULTILINE)
+
+
+def confirmed(lines: str) -> bool:
+    """Whether a page says the new password is recorded; `lines`: its text, a line per line."""
+    return bool(CONFIRMED.search(" ".join(lines.split())) or CONFIRMED_LINE.search(lines))
 
 
 _NUMBER = re.compile(r"(\d+)([.,;:]?)")  # a word of digits, maybe ending a sentence

@@ -196,15 +196,15 @@ class Ui:
                     self.pristine[label] = beside
         self.pristine["(alertes)"] = self.alerts()
         if page:  # the whole page's lines: a refusal on a page of its own says what it had not
-            self.pristine["(page)"] = self._lines()
+            self.pristine["(page)"] = self.lines()
 
-    def _lines(self) -> str:
+    def lines(self) -> str:
         return "\n".join(" ".join(line.split())
                          for line in self.page.locator("body").inner_text().split("\n"))
 
     def new_page_text(self) -> str:
         """The lines of the page shown that the untouched form's page had not (`page=True`)."""
-        return texts.new_pieces(self._lines(), self.pristine.get("(page)", ""))
+        return texts.new_pieces(self.lines(), self.pristine.get("(page)", ""))
 
     def new_message_beside(self, label: str) -> str:
         """The message tied to a field, less what was beside it on the untouched form; when the

@@ -1122,6 +1122,11 @@ VARIANTS = {
             lambda _m: '<p class="alerte" role="alert">Ce lien n&#39;est plus disponible.</p>'
                        '<p>Le délai est dépassé : merci de refaire une demande.</p>'
                        f'<a class="bouton" href="{LINK_TO_FORM}">Mot de passe oublié</a>')),
+    "confirmation-breve": Mutant(
+        "", "la confirmation du nouveau mot de passe en un titre : « Mot de passe modifié »",
+        patch=lambda: rewrite_pattern(  # whatever the page said (another reading may reword it)
+            reset, "reset/done.html", r"(?s)<h1>Renouvellement de mot de passe</h1>.*?(?=<a )",
+            "<h1>Mot de passe modifié</h1>\n")),
     "erreurs-en-peu-de-mots": Mutant(
         "", "les erreurs du formulaire en peu de mots : « Champ requis », « Numéro non valide », "
         "« Date erronée », « Adresse mail non valide », « Code erroné »",

@@ -93,6 +93,11 @@ each of them until 2026-12-03. (`shared_email`, a seventeenth, is in tests/test_
   « expiré », « n'est plus valide », « recommencer », « nouvelle demande »: NON CONFORME on
   E4-LIEN-30MIN, E4-DERNIER-LIEN and E4-USAGE-UNIQUE (8 scenarios of 15). « n'est plus
   disponible », « délai dépassé », « refaire une demande », « caduc », « obsolète » count now.
+- `confirmation-breve`: the new password's confirmation is a title, « Mot de passe modifié »,
+  and nothing more. The harness read only sentences (« a bien été enregistré », « vous pouvez
+  vous connecter avec votre nouveau mot de passe »): every change read as refused, NON CONFORME
+  on E6-CONFIRMATION, E6-CONNEXION and E4-USAGE-UNIQUE (8 scenarios of 8). A line that says no
+  more than « (votre/nouveau) mot de passe » and its participle counts now, in the page's lines.
 - `sans-redirection`: each form's answer written in the answer to its POST (200, the form's
   address kept), no Post/Redirect/Get. The harness judged it right already (a full run:
   CONFORME, 2026-12-03); it stays here so that it keeps doing so.
@@ -109,7 +114,8 @@ OTHER_READINGS = ("numero-sans-la-cle+fenetre-fixe+refus-de-connexion-sur-sa-pag
                   "erreur-de-copie-en-haut+connexion-automatique+erreurs-autour-des-champs+"
                   "indications-dans-les-libelles+masques-de-saisie+captcha-en-svg+"
                   "extrait-dans-la-page+heure-sans-zero+icones-nommees-autrement+"
-                  "erreurs-en-peu-de-mots+sans-redirection+lien-caduc-en-d-autres-mots")
+                  "erreurs-en-peu-de-mots+sans-redirection+lien-caduc-en-d-autres-mots+"
+                  "confirmation-breve")
 # A request that sends (E3-ENVOI); the form's refusals of a NIR of 11, of 13 with a letter and of
 # 15 characters (E2-FORMULAIRE); the new password opening the account and the old one refused
 # (E6-CONNEXION), and after two changes only the last (a request made while the account is open:

@@ -213,3 +213,13 @@ def test_a_french_error_is_read_as_french_however_few_its_words(message):
     ("Numéro de sécurité sociale is invalid", "Numéro de sécurité sociale")])
 def test_an_english_error_is_not_read_as_french_even_with_french_labels(message, label):
     assert not texts.is_french(message, label)
+
+
+def test_a_confirmation_as_short_as_a_title_is_read_in_a_line_of_its_own():
+    for page in ("l'Assurance Maladie\nMot de passe modifié\nRetourner à la page de connexion",
+                 "Votre mot de passe modifié avec succès !", "Nouveau mot de passe enregistré."):
+        assert texts.confirmed(page), page
+    for page in ("Nouveau mot de passe\nUne fois le mot de passe modifié, un mail vous le dira.",
+                 "Mot de passe non modifié", "Nouveau mot de passe *\nConfirmer le mot de passe *",
+                 "Votre mot de passe n'a pas été modifié."):
+        assert not texts.confirmed(page), page
