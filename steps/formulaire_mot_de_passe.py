@@ -83,9 +83,14 @@ def check_confirmed(ui, what="la confirmation que le mot de passe est enregistr�
         raise ConformanceFailure(f"{what} : le mot de passe saisi n'a pas pu être envoyé",
                                  expected=what, seen=password_cut(ui))
     facts = getattr(state, "password_facts", None)
-    if not texts.confirmed(ui.lines()):  # else waited for, as a page still loading is
-        ui.expect_pattern(texts.CONFIRMED,
-                          f"{what} (mot de passe saisi : {facts})" if facts else what)
+    said = f"{what} (mot de passe saisi : {facts})" if facts else what
+    if not texts.confirmed(ui.lines()):
+        # A page still coming is waited for until it says something of the kind, a short title
+        # too; then read as the first look reads it (a hint's « le mot de passe modifié » is not
+        # a confirmation).
+        ui.expect_pattern(texts.MAY_CONFIRM, said)
+        if not texts.confirmed(ui.lines()):
+            raise ConformanceFailure(f"{said} : absent de la page", expected=said, seen=ui.seen())
     if state is not None:
         state.recorded_password = state.new_password
 

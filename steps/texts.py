@@ -63,6 +63,11 @@ CONFIRMED_LINE = re.compile(
     r"\s*[.!]?\s*$", re.IGNORECASE | re.MULTILINE)
 
 
+# What may be either, waited for before the page is read (steps/formulaire_mot_de_passe.py).
+MAY_CONFIRM = re.compile(rf"{CONFIRMED.pattern}|mot de passe\s+(?:bien\s+)?{_DONE}",
+                         re.IGNORECASE | re.DOTALL)
+
+
 def confirmed(lines: str) -> bool:
     """Whether a page says the new password is recorded; `lines`: its text, a line per line."""
     return bool(CONFIRMED.search(" ".join(lines.split())) or CONFIRMED_LINE.search(lines))

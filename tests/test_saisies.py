@@ -219,6 +219,7 @@ def test_a_confirmation_as_short_as_a_title_is_read_in_a_line_of_its_own():
     for page in ("l'Assurance Maladie\nMot de passe modifié\nRetourner à la page de connexion",
                  "Votre mot de passe modifié avec succès !", "Nouveau mot de passe enregistré."):
         assert texts.confirmed(page), page
+        assert texts.MAY_CONFIRM.search(" ".join(page.split())), page  # waited for as well
     for page in ("Nouveau mot de passe\nUne fois le mot de passe modifié, un mail vous le dira.",
                  "Mot de passe non modifié", "Nouveau mot de passe *\nConfirmer le mot de passe *",
                  "Votre mot de passe n'a pas été modifié."):
