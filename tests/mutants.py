@@ -1014,9 +1014,6 @@ def reworded_errors(words: dict[str, str]):
                     lambda m: shown[m[0]])
 
 
-LINK_TO_FORM = "/mot-de-passe-oublie"
-
-
 # The reference's messages of the request form, in the few words many French forms use.
 TERSE_FRENCH = {
     "Veuillez saisir votre numéro de sécurité sociale.": "Champ requis",
@@ -1119,9 +1116,9 @@ VARIANTS = {
         "", "un lien qui ne vaut plus : « Ce lien n'est plus disponible. Le délai est dépassé : "
         "merci de refaire une demande. »", patch=lambda: rewrite_pattern(
             reset, "reset/invalid.html", r'(?s)<p class="alerte" role="alert">.*?</a>',
-            lambda _m: '<p class="alerte" role="alert">Ce lien n&#39;est plus disponible.</p>'
-                       '<p>Le délai est dépassé : merci de refaire une demande.</p>'
-                       f'<a class="bouton" href="{LINK_TO_FORM}">Mot de passe oublié</a>')),
+            '<p class="alerte" role="alert">Ce lien n&#39;est plus disponible.</p>'
+            '<p>Le délai est dépassé : merci de refaire une demande.</p>'
+            '<a class="bouton" href="/mot-de-passe-oublie">Mot de passe oublié</a>')),
     "confirmation-breve": Mutant(
         "", "la confirmation du nouveau mot de passe en un titre : « Mot de passe modifié »",
         patch=lambda: rewrite_pattern(  # whatever the page said (another reading may reword it)
