@@ -169,7 +169,10 @@ _ENGLISH_ONLY = re.compile(
     r"\b(?:the|this|that|is|are|must|should|please|enter|field|fields|required|invalid|valid|value|"
     r"values|not|be|can['’]t|cannot|does|doesn['’]t|match|matches|characters?|number|address|least|"
     r"too|short|missing|wrong|password|birth|key|only|allowed|contains?|letters?|digits?|blank|empty|"
-    r"and|or|of|your|you|with|has|have)\b", re.IGNORECASE)
+    r"and|or|of|your|you|with|has|have)\b"
+    # English puts the adjective both languages share before its noun (« Incorrect date »), French
+    # after it (« Date incorrecte », « Format incorrect »)
+    r"|\b(?:incorrect|invalid)\s+(?=[^\W\d_])", re.IGNORECASE)
 _SHARED = re.compile(r"\b(?:format|incorrect|date|minimum|maximum|code|captcha|e-?mail|nir)\b",
                      re.IGNORECASE)
 

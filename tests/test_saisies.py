@@ -198,7 +198,8 @@ def test_the_arrow_and_the_microphone_are_found_by_a_correct_target_s_names():
     "Numéro trop court", "Format incorrect", "Mauvais format", "Clé erronée", "Code erroné",
     "Ce champ est obligatoire : indiquez votre numéro.", "Les caractères ne correspondent pas",
     "Veuillez renseigner ce champ.", "13 ou 15 chiffres attendus", "Saisie incomplète",
-    "Les caractères saisis sont incorrects", "NIR incorrect", "Captcha invalide"])
+    "Les caractères saisis sont incorrects", "NIR incorrect", "Captcha invalide",
+    "Format incorrect ou manquant", "Code incorrect pour ce compte", "Mot de passe incorrect"])
 def test_a_french_error_is_read_as_french_however_few_its_words(message):
     assert texts.is_french(message)
 
@@ -209,6 +210,7 @@ def test_a_french_error_is_read_as_french_however_few_its_words(message):
     ("The nir field format is invalid.", ""), ("can't be blank", ""), ("Invalid captcha", ""),
     ("The characters do not match", ""), ("Date de naissance is required", ""),
     # a framework that writes the field's label in its English sentence
+    ("Incorrect date", ""), ("Incorrect code", ""),  # the adjective before its noun
     ("Date de naissance (jj/mm/aaaa) can't be blank", "Date de naissance (jj/mm/aaaa)"),
     ("Numéro de sécurité sociale is invalid", "Numéro de sécurité sociale")])
 def test_an_english_error_is_not_read_as_french_even_with_french_labels(message, label):
