@@ -1,8 +1,13 @@
 """Faults of the environment end in bounded time as ERROR, with a diagnosis naming the part that
 failed, never as FAILED (the target broke no rule) and never as a hang. The target stopped in the
 middle of a run is in tests/test_targets.py."""
+import smtplib
+from email.message import EmailMessage
+
 import pytest
 
+from ameli_conformance.errors import ConformanceFailure, HarnessError
+from ameli_conformance.fixtures.mailpit import MailpitClient
 from ameli_conformance.fixtures.processes import ManagedProcess, free_port, python_module
 from ameli_conformance.fixtures.targets import start_embedded
 
@@ -23,13 +28,36 @@ def errors_of(run, result, part: str, *words: str) -> list[dict]:
 
 
 @pytest.fixture
-def sink(tmp_path):
-    """A mail catcher of its own (the embedded sink), for a target given by URL."""
+def sink_info(tmp_path):
+    """A mail catcher of its own (the embedded sink): its API's URL and its SMTP port."""
     process = ManagedProcess("collecteur de mails", python_module("ameli_conformance.mailsink"),
                              tmp_path / "logs" / "autre-sink.log")
-    info = process.start()
-    yield info["api_url"]
+    yield process.start()
     process.stop()
+
+
+@pytest.fixture
+def sink(sink_info):
+    """The catcher's API, for a target given by URL."""
+    return sink_info["api_url"]
+
+
+def test_a_missing_mail_is_the_targets_once_its_mail_arrives(sink_info):
+    """Before any mail of the run has reached the catcher, a mail that does not come is an ERROR
+    of the set-up (the target may send elsewhere); once one has, the way works, and a mail that
+    does not come is the target's: FAILED (a person it does not find, a mail it forgets)."""
+    client = MailpitClient(sink_info["api_url"], timeout=0.3)
+    client.speaks_the_api()
+    with pytest.raises(HarnessError, match="aucun mail de la cible"):
+        client.wait_for("absent@exemple.fr")
+    message = EmailMessage()
+    message["From"], message["To"], message["Subject"] = "a@exemple.fr", "b@exemple.fr", "x"
+    message.set_content("x")
+    with smtplib.SMTP("127.0.0.1", sink_info["smtp_port"], timeout=5) as smtp:
+        smtp.send_message(message)
+    with pytest.raises(ConformanceFailure, match="mail attendu non reçu"):
+        client.wait_for("absent@exemple.fr")
+    client.close()
 
 
 def test_a_target_down_before_the_run(conformance_run, sink):
