@@ -7,7 +7,9 @@ Fonctionnalité: Étape 3 – L'assuré est invité à se rendre dans sa boîte 
   # - un seul mail, à l'adresse du compte ; la page, l'adresse masquée, le retour à la connexion ;
   # - le numéro, la date de naissance et l'adresse doivent tous être ceux du compte : un seul
   #   autre, et aucun mail ne part (ni au compte, ni à l'adresse saisie) ;
-  # - toutes les sortes de naissance : Corse (2A, 2B), étranger (99), outre-mer (971), 29 février ;
+  # - toutes les sortes de naissance : Corse (2A, 2B), étranger (99), outre-mer (971), 29 février,
+  #   et un jour de 1 à 12, que lit de travers une date lue mois d'abord (05/03 pris pour le 3 mai)
+  #   quand elle ne refuse pas les autres (un lecteur qui échange ce qui ne peut pas être un mois) ;
   # - le masquage : domaines à plusieurs niveaux, majuscules, partie locale d'une lettre.
 
   @E3-ENVOI
@@ -46,12 +48,13 @@ Fonctionnalité: Étape 3 – L'assuré est invité à se rendre dans sa boîte 
     Et je reçois un seul mail, à l'adresse de mon compte
 
     Exemples:
-      | naissance                            |
-      | né en Corse-du-Sud (département 2A)  |
-      | né en Haute-Corse (département 2B)   |
-      | né à l'étranger (département 99)     |
-      | né en Guadeloupe (département 971)   |
-      | né un 29 février                     |
+      | naissance                                                    |
+      | né en Corse-du-Sud (département 2A)                          |
+      | né en Haute-Corse (département 2B)                           |
+      | né à l'étranger (département 99)                             |
+      | né en Guadeloupe (département 971)                           |
+      | né un 29 février                                             |
+      | né un jour de 1 à 12, qui se lit aussi comme un mois (05/03) |
 
   @E3-ENVOI
   Plan du scénario: L'adresse est masquée comme dans le guide

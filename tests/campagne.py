@@ -236,6 +236,21 @@ def leap_day_refused():
     reset.parse_birth_date = parse
 
 
+def date_month_first():
+    """The birth date read by dateutil's parser left as it comes (dayfirst=False): « 05/03/1980 »
+    is the 3rd of May, « 25/03/1980 » still the 25th of March (no month 25), as a person whose
+    day is 13 or more sees it."""
+    from dateutil import parser
+
+    original = reset.parse_birth_date
+
+    def parse(value, today):
+        original(value, today)  # the same errors for what is malformed
+        return parser.parse(value.strip()).date()
+
+    reset.parse_birth_date = parse
+
+
 def mask_registrable_domain():
     def mask(address):
         local, _, domain = address.partition("@")
@@ -1100,6 +1115,9 @@ CAMPAIGN = {
                              patch=lambda: _refuse_nir(lambda n: not n.isdigit())),
     "etranger-refuse": _mutant("E3-ENVOI", "un numéro de né à l'étranger (99) est refusé",
                                patch=lambda: _refuse_nir(lambda n: n[5:7] == "99")),
+    "date-mois-en-premier": _mutant(
+        "E3-ENVOI", "la date de naissance lue mois d'abord quand le jour est 12 ou moins (le "
+        "lecteur de dates de dateutil laissé par défaut)", patch=date_month_first),
     "29-fevrier-refuse": _mutant("E3-ENVOI", "le 29 février est refusé", patch=leap_day_refused),
     "adresse-dans-le-titre": _mutant("E3-ENVOI", "l'adresse masquée dans la page, en clair dans "
                                      "son titre (l'onglet)", patch=address_in_the_title),

@@ -58,6 +58,8 @@ def test_ten_thousand_draws_never_decide_a_verdict(reading):
         # day, month and year's end differ: a date read month first, or a form read in another
         # order (MMJJ for JJMM), is another date or another form, whatever the draw
         assert len({born.day, born.month, born.year % 100}) == 3, person
+        # a day no month number can be: the day that can (05/03) is a row of its own
+        assert born.day >= 13, person
         # the password's one special character is always « ! »: which special a target loses
         # is E5-CHIFFRE-OU-SPECIAL's to find, every run alike, never a draw's
         assert {c for c in person.password if not c.isalpha()} == {"!"}, person.password
@@ -119,7 +121,9 @@ def test_special_births_only_when_asked_for(kind):
         department = person.nir[5:7]
         expected = {"corse-du-sud": department == "2A", "haute-corse": department == "2B",
                     "etranger": department == "99", "outre-mer": person.nir[5:8] == "971",
-                    "29-fevrier": (person.birth_date.month, person.birth_date.day) == (2, 29)}
+                    "29-fevrier": (person.birth_date.month, person.birth_date.day) == (2, 29),
+                    "jour-1-a-12": person.birth_date.day <= 12
+                    and person.birth_date.day != person.birth_date.month}
         assert expected[kind], person
 
 
