@@ -14,6 +14,10 @@ from .navigation import out_of_the_account
 PARIS = ZoneInfo("Europe/Paris")
 MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
           "octobre", "novembre", "décembre"]
+# CLDR's short French months, as a date's « medium » style writes them (« 14 juil. 2023 » in
+# Java's FormatStyle.MEDIUM, Babel's format_date, JavaScript's dateStyle "medium").
+SHORT_MONTHS = ["janv", "févr", "mars", "avr", "mai", "juin", "juil", "août", "sept", "oct",
+                "nov", "déc"]
 
 def open_message(ui, mailpit, state, message):
     state.mail = message
@@ -140,10 +144,14 @@ def date_patterns(moment) -> list[re.Pattern]:
     """The date and time of a change as a French reader may see them written."""
     local = moment.astimezone(PARIS)
     day, hour = texts.unpadded(local.day), texts.unpadded(local.hour)
-    dates = [rf"(?<!\d){local.strftime('%d/%m/%Y')}(?!\d)",
-             rf"(?<!\d){day}(er)?\s+{MONTHS[local.month - 1]}\s+{local.year}(?!\d)"]
+    month = rf"(?:{MONTHS[local.month - 1]}|{SHORT_MONTHS[local.month - 1]}\.?)"
+    # Day first, in figures (« 14/07/2023 », « 14-07-2023 », « 14.07.23 ») or in words, or the
+    # ISO date (« 2023-07-14 ») that a system writes; never month first.
+    dates = [rf"(?<!\d){day}([/.-]){local.month:02d}\1({local.year}|{local.year % 100:02d})(?!\d)",
+             rf"(?<!\d){day}(er)?\s+{month}\s+{local.year}(?!\d)",
+             rf"(?<!\d){local.year}-{local.month:02d}-{local.day:02d}(?!\d)"]
     # Whole numbers: 1h05 is not read in 11h05, nor 10h2 in 10h25.
-    times = [rf"(?<!\d){hour}\s*h\s*{local.minute:02d}(?!\d)",
+    times = [rf"(?<!\d){hour}\s*(h|heures?)\s*{local.minute:02d}(?!\d)",
              rf"(?<!\d){hour}:{local.minute:02d}(?!\d)"]
     return [re.compile(d, re.IGNORECASE) for d in dates], [re.compile(t) for t in times]
 

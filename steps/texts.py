@@ -74,6 +74,9 @@ def confirmed(lines: str) -> bool:
 
 
 _NUMBER = re.compile(r"(\d+)([.,;:]?)")  # a word of digits, maybe ending a sentence
+# An address masked as the guide masks it (t***@t***.com): its letters in either case, as a
+# target that keeps addresses in lower case shows them (« m***@l***.net » for Marie-Anne's).
+_MASKED = re.compile(r"([^\s*@])\*\*\*@([^\s*@])\*\*\*\.([^\s*@.]+?)([.,;:]?)")
 DASH = "[-–—]"  # any dash: typography
 
 
@@ -89,9 +92,12 @@ def _words(text: str) -> str:
     words = text.split()
     pattern = ""
     for n, word in enumerate(words):
-        digits = _NUMBER.fullmatch(word)
+        digits, masked = _NUMBER.fullmatch(word), _MASKED.fullmatch(word)
         if digits and len(digits[1]) >= 4:  # a number: its digits, grouped as one likes
             escaped = r"\s*".join(digits[1]) + re.escape(digits[2])
+        elif masked:
+            escaped = (rf"(?i:{re.escape(masked[1])})\*\*\*@(?i:{re.escape(masked[2])})\*\*\*\."
+                       rf"(?i:{re.escape(masked[3])}){re.escape(masked[4])}")
         else:
             escaped = re.sub(r"\\?[-–—]", DASH, re.sub(r"['’]", "['’]", re.escape(word)))
         if n:

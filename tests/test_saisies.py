@@ -38,6 +38,15 @@ def test_the_notice_of_a_change_is_read_in_whole_numbers():
     assert read(dates, "le 05/01/2023") and read(dates, "le 5 janvier 2023")
     assert read(dates, "le 05 janvier 2023")
     assert not read(dates, "le 25 janvier 2023") and not read(dates, "le 105/01/2023")
+    # as libraries write them: CLDR's medium style, a two-digit year, the ISO date, in hours
+    for said in ("5 janv. 2023, 01:05:37", "05/01/23 01:05", "05-01-2023", "05.01.2023",
+                 "2023-01-05 01:05", "le 5 janv 2023"):
+        assert read(dates, said), said
+    assert read(times, "à 1 heure 05") and read(times, "01:05:37")
+    # never month first, nor another year or another day
+    for said in ("01/05/2023", "01/05/23", "2023-05-01", "05/01/2024", "05/01/22", "15/01/23",
+                 "5 juin 2023", "05/01-2023"):
+        assert not read(dates, said), said
 
 
 def test_a_confirmation_is_read_in_other_words_than_the_guides_never_in_a_negation():
@@ -226,3 +235,18 @@ def test_a_confirmation_as_short_as_a_title_is_read_in_a_line_of_its_own():
                  "Mot de passe non modifié", "Nouveau mot de passe *\nConfirmer le mot de passe *",
                  "Votre mot de passe n'a pas été modifié."):
         assert not texts.confirmed(page), page
+
+
+def test_a_masked_address_is_read_in_either_case():
+    """A target that keeps addresses in lower case shows Marie-Anne's as « m***@l***.net »: the
+    same address. Its shape is not negotiable: two letters kept, another domain, no mask."""
+    from ameli_conformance.steps.texts import phrase
+
+    sent = phrase("Le mail a bien été envoyé à M***@l***.net")
+    for said in ("Le mail a bien été envoyé à m***@l***.net",
+                 "Le mail a bien été envoyé à M***@L***.NET."):
+        assert sent.search(said), said
+    for said in ("Le mail a bien été envoyé à Ma***@l***.net",
+                 "Le mail a bien été envoyé à M***@l***.com",
+                 "Le mail a bien été envoyé à marie-anne.durand@laposte.net"):
+        assert not sent.search(said), said
