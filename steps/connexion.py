@@ -12,7 +12,7 @@ from . import passwords, texts, verifications
 from .demande import other_browser
 from .horloge import moves_clock
 from .navigation import logout_offered, open_login
-from .ui import labelled
+from .ui import actions, labelled
 
 
 def log_in(ui, target, persona, password):
@@ -32,7 +32,10 @@ def login_form_shown(ui) -> bool:
 # Whole words where a word of an account page could hold them (« bloquer votre carte »).
 REFUSAL = re.compile(r"incorrect|erron[ée]|invalide\b|non reconnu|pas reconnu|\béchou|\béchec|"
                      r"\bbloqu(?:é|ée|és|ées)\b|verrouill|suspendu|refus|impossible|inconnu|"
-                     r"pas valide|"
+                     r"pas valide|non valides?\b|pas correct|"
+                     r"pas pu vous (?:identifier|authentifier|connecter)|"
+                     r"\bmauvais(?:es?)?\s+(?:identifiants?|mot de passe|numéro|combinaison)|"
+                     r"trop de tentatives|trop d'(?:essais|erreurs|échecs)|"
                      r"ne correspond|ne permet(?:tent)? pas|"
                      r"une erreur (?:est survenue|s'est produite)|erreur technique|"
                      r"indisponible", re.IGNORECASE)
@@ -41,12 +44,16 @@ REFUSAL = re.compile(r"incorrect|erron[ée]|invalide\b|non reconnu|pas reconnu|\
 def refusal_seen(ui) -> str:
     """What shows a person that the login was refused, "" when nothing does: the login form
     shown again, or, on a page without it that offers no way to log out (an opened account
-    does), a sentence of refusal (« mot de passe incorrect », « compte temporairement
-    bloqué », « accès refusé »)."""
+    does), « Connectez-vous » (the account's home) or a sentence of refusal (« mot de passe
+    incorrect », « compte temporairement bloqué », « accès refusé »)."""
     if login_form_shown(ui):
         return "le formulaire de connexion de nouveau"
     if logout_offered(ui):
         return ""
+    # The account's home, which offers to log in: the person is not in (a refusal that leads
+    # back there without a word still leaves them out).
+    if actions(ui.page, texts.name(texts.HOME_LOGIN)).count():
+        return f"une page qui propose « {texts.HOME_LOGIN} »"
     text = " ".join(ui.body_text().split())
     found = REFUSAL.search(text)
     if found is None:

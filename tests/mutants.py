@@ -1066,6 +1066,24 @@ def icons_named_otherwise():
     rewrite(reset, page, "<h1>", '<p><a href="/">Nouveautés</a></p><h1>')
 
 
+def addresses_kept_in_lower_case():
+    from ameli_conformance.reference_app import control, rules
+
+    control.parse_email = lambda value: rules.parse_email(value).lower()
+
+
+def refused_login_shows_home():
+    """A refused login answered with the account home (« Connectez-vous »), without a word."""
+    original = auth.render_template
+
+    def render(name, **context):
+        if name == "auth/login.html" and context.get("error"):
+            return original("auth/home.html")
+        return original(name, **context)
+
+    auth.render_template = render
+
+
 VARIANTS = {
     "refus-de-mot-de-passe-sur-sa-page": Mutant("", "un nouveau mot de passe refusé : ses raisons "
                                                 "sur une page à elles, sans le formulaire",
@@ -1131,6 +1149,13 @@ VARIANTS = {
     "erreurs-autour-des-champs": Mutant(
         "", "chaque champ dans un élément à lui, son erreur avant ou après cet élément, sans lien "
         "ARIA", patch=errors_around_wrapped_fields),
+    "refus-de-connexion-vers-l-accueil": Mutant(
+        "", "une connexion refusée ramène à l'accueil du compte (« Connectez-vous »), sans un mot",
+        patch=refused_login_shows_home),
+    "adresses-en-minuscules": Mutant(
+        "", "les adresses mail gardées en minuscules à la création du compte : « m***@l***.net » "
+        "pour Marie-Anne.Durand@laposte.net, le mail envoyé à l'adresse en minuscules",
+        patch=addresses_kept_in_lower_case),
     "compte-qui-parle-de-blocage": Mutant(
         "", "la page du compte ouvert parle d'une carte bloquée et d'un service indisponible",
         patch=lambda: rewrite(auth, "auth/account.html",
