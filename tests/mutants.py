@@ -1084,6 +1084,20 @@ def refused_login_shows_home():
     auth.render_template = render
 
 
+def notice_in_cldr_medium():
+    """The change's notice dated in CLDR's medium style, as Java's FormatStyle.MEDIUM, Babel or
+    JavaScript's dateStyle "medium" write it: « 14 juil. 2023, 10:26:37 »."""
+    original = mail.send_password_changed
+    short = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.",
+             "nov.", "déc."]
+
+    def send(to, changed_at):
+        when = datetime.strptime(changed_at, "%d/%m/%Y à %Hh%M")
+        original(to, f"{when.day} {short[when.month - 1]} {when.year}, {when:%H:%M}:00")
+
+    mail.send_password_changed = send
+
+
 VARIANTS = {
     "refus-de-mot-de-passe-sur-sa-page": Mutant("", "un nouveau mot de passe refusé : ses raisons "
                                                 "sur une page à elles, sans le formulaire",
@@ -1152,6 +1166,9 @@ VARIANTS = {
     "refus-de-connexion-vers-l-accueil": Mutant(
         "", "une connexion refusée ramène à l'accueil du compte (« Connectez-vous »), sans un mot",
         patch=refused_login_shows_home),
+    "notification-au-format-moyen": Mutant(
+        "", "le mail du changement daté au format « moyen » de CLDR : « 14 juil. 2023, 10:26:00 »",
+        patch=notice_in_cldr_medium),
     "adresses-en-minuscules": Mutant(
         "", "les adresses mail gardées en minuscules à la création du compte : « m***@l***.net » "
         "pour Marie-Anne.Durand@laposte.net, le mail envoyé à l'adresse en minuscules",

@@ -115,7 +115,7 @@ OTHER_READINGS = ("numero-sans-la-cle+fenetre-fixe+refus-de-connexion-sur-sa-pag
                   "indications-dans-les-libelles+masques-de-saisie+captcha-en-svg+"
                   "extrait-dans-la-page+heure-sans-zero+icones-nommees-autrement+"
                   "erreurs-en-peu-de-mots+sans-redirection+lien-caduc-en-d-autres-mots+"
-                  "confirmation-breve+adresses-en-minuscules")
+                  "confirmation-breve+adresses-en-minuscules+notification-au-format-moyen")
 # A request that sends (E3-ENVOI); the form's refusals of a NIR of 11, of 13 with a letter and of
 # 15 characters (E2-FORMULAIRE); the new password opening the account and the old one refused
 # (E6-CONNEXION), and after two changes only the last (a request made while the account is open:
@@ -127,14 +127,16 @@ OTHER_READINGS = ("numero-sans-la-cle+fenetre-fixe+refus-de-connexion-sur-sa-pag
 # (E5-CONFIRMATION); four wrong copies of the characters refused, then the right one sent
 # (E2-CAPTCHA-ERREUR); the link opened in two tabs, used in one (E4-USAGE-UNIQUE); two persons'
 # clips, each heard (E2-CAPTCHA-AUDIO); the arrow, the old series refused (E2-CAPTCHA-NOUVEAU);
-# an address with capitals, masked from the address kept in lower case (E3-ENVOI).
+# an address with capitals, masked from the address kept in lower case (E3-ENVOI); the change's
+# notice dated « 14 juil. 2023, 10:26:00 » (E6-MAIL-NOTIFICATION).
 SELECTION = ["-m", "E3-ENVOI or E2-FORMULAIRE or E6-CONNEXION or CONNEXION-BLOCAGE or "
+             "E6-MAIL-NOTIFICATION or "
              "E3BIS-2-BLOCAGE or E2-CAPTCHA-IMAGE or E5-CONFIRMATION or E2-CAPTCHA-ERREUR or "
              "E4-USAGE-UNIQUE or E2-CAPTCHA-AUDIO or E2-CAPTCHA-NOUVEAU", "-k",
              "envoie_un_seul_mail or signalée or lancien_non or trop_derreurs or hiver or "
              "glissante or autre_image or confirmation_différente or copie_erronée or "
              "deux_onglets or entendre_autrement or ancienne_ne_vaut_plus or deux_changements or "
-             "(masquée and Marie)"]
+             "(masquée and Marie) or (pas_celles_de_la_demande and 2023)"]
 
 
 @pytest.mark.parametrize("variant", [OTHER_READINGS], indirect=True)
@@ -150,12 +152,13 @@ def test_a_target_of_other_readings_is_conformant_under_them(variant, conformanc
     assert statuses == dict.fromkeys(("E2-FORMULAIRE", "E3-ENVOI", "E3BIS-2-BLOCAGE",
                                       "E6-CONNEXION", "CONNEXION-BLOCAGE", "E2-CAPTCHA-IMAGE",
                                       "E5-CONFIRMATION", "E2-CAPTCHA-ERREUR", "E4-USAGE-UNIQUE",
-                                      "E2-CAPTCHA-AUDIO", "E2-CAPTCHA-NOUVEAU"),
+                                      "E2-CAPTCHA-AUDIO", "E2-CAPTCHA-NOUVEAU",
+                                      "E6-MAIL-NOTIFICATION"),
                                      "passed"), statuses
     by_status = {}
     for s in report["scenarios"]:
         by_status.setdefault(s["status"], []).append(s)
-    assert len(by_status["passed"]) == 15, [s["name"] for s in report["scenarios"]]
+    assert len(by_status["passed"]) == 16, [s["name"] for s in report["scenarios"]]
     [outside] = by_status["not_applicable"]  # the rolling window's scenario
     assert outside["outside_reading"] and "période fixe" in outside["not_applicable"], outside
 
