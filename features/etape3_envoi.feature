@@ -10,7 +10,8 @@ Fonctionnalité: Étape 3 – L'assuré est invité à se rendre dans sa boîte 
   # - toutes les sortes de naissance : Corse (2A, 2B), étranger (99), outre-mer (971), 29 février,
   #   et un jour de 1 à 12, que lit de travers une date lue mois d'abord (05/03 pris pour le 3 mai)
   #   quand elle ne refuse pas les autres (un lecteur qui échange ce qui ne peut pas être un mois) ;
-  # - le masquage : domaines à plusieurs niveaux, majuscules, partie locale d'une lettre.
+  # - le masquage : domaines à plusieurs niveaux, majuscules, partie locale d'une lettre ; une
+  #   adresse avec « + » (jean+ameli@gmail.com), qu'un contrôle d'adresse trop étroit refuse.
 
   @E3-ENVOI
   Scénario: Une demande complète envoie un seul mail, à l'adresse du compte
@@ -72,3 +73,4 @@ Fonctionnalité: Étape 3 – L'assuré est invité à se rendre dans sa boîte 
       | Marie-Anne.Durand@laposte.net | M***@l***.net   |
       | a@b.co.uk                     | a***@b***.uk    |
       | paul@mail.free.fr             | p***@m***.fr    |
+      | jean+ameli@gmail.com          | j***@g***.com   |

@@ -251,6 +251,20 @@ def date_month_first():
     reset.parse_birth_date = parse
 
 
+def narrow_address_check():
+    """The form's address checked by a hand-written pattern of letters, digits, « . », « _ »
+    and « - »: « jean+ameli@gmail.com », a valid address the account holds, is refused."""
+    original = reset.parse_email
+
+    def parse(value):
+        address = original(value)
+        if not re.fullmatch(r"[A-Za-z0-9._-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}", address):
+            raise InvalidInput("L'adresse mail n'est pas valide (exemple : nom@domaine.fr).")
+        return address
+
+    reset.parse_email = parse
+
+
 def mask_registrable_domain():
     def mask(address):
         local, _, domain = address.partition("@")
@@ -1118,6 +1132,9 @@ CAMPAIGN = {
     "date-mois-en-premier": _mutant(
         "E3-ENVOI", "la date de naissance lue mois d'abord quand le jour est 12 ou moins (le "
         "lecteur de dates de dateutil laissé par défaut)", patch=date_month_first),
+    "adresse-avec-plus-refusee": _mutant(
+        "E3-ENVOI", "le formulaire refuse une adresse avec « + » (jean+ameli@gmail.com), que le "
+        "compte a pourtant", patch=narrow_address_check),
     "29-fevrier-refuse": _mutant("E3-ENVOI", "le 29 février est refusé", patch=leap_day_refused),
     "adresse-dans-le-titre": _mutant("E3-ENVOI", "l'adresse masquée dans la page, en clair dans "
                                      "son titre (l'onglet)", patch=address_in_the_title),
