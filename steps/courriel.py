@@ -168,7 +168,8 @@ def _candidate_minutes(state) -> list:
 
 @then("le mail indique la date et l'heure du changement, en heure de Paris")
 def notification_date(ui, scenario_state):
-    shown = ui.body_text() + " " + (scenario_state.mail.get("Text") or "")
+    mail = scenario_state.mail  # the mail as the person reads it: its subject too
+    shown = " ".join([ui.body_text(), mail.get("Text") or "", mail.get("Subject") or ""])
     moments = _candidate_minutes(scenario_state)
     for moment in moments:
         dates, times = date_patterns(moment)
