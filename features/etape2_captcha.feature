@@ -69,6 +69,7 @@ Fonctionnalité: Étape 2 – L'assuré recopie les caractères de l'image ou de
     Quand je remplis à nouveau le formulaire et recopie les caractères de l'image
     Et je clique sur « Recevoir le mail »
     Alors la page affiche « Le mail a bien été envoyé à »
+    Et je reçois un seul mail, à l'adresse de mon compte
 
   @E2-CAPTCHA-NOUVEAU
   Scénario: Après deux clics sur la flèche, seule la dernière série vaut
@@ -84,6 +85,7 @@ Fonctionnalité: Étape 2 – L'assuré recopie les caractères de l'image ou de
     Quand je remplis à nouveau le formulaire et recopie les caractères de l'image
     Et je clique sur « Recevoir le mail »
     Alors la page affiche « Le mail a bien été envoyé à »
+    Et je reçois un seul mail, à l'adresse de mon compte
 
   @E2-CAPTCHA-ERREUR
   Scénario: Une copie erronée est refusée et l'assuré peut recommencer
@@ -105,6 +107,7 @@ Fonctionnalité: Étape 2 – L'assuré recopie les caractères de l'image ou de
     Et 4 minutes et 59 secondes se sont écoulées depuis l'affichage de l'image
     Et je clique sur « Recevoir le mail »
     Alors la page affiche « Le mail a bien été envoyé à »
+    Et je reçois un seul mail, à l'adresse de mon compte
 
   @E2-CAPTCHA-5MIN
   Scénario: Les caractères sont refusés après 5 minutes, puis une nouvelle copie est acceptée
@@ -117,6 +120,7 @@ Fonctionnalité: Étape 2 – L'assuré recopie les caractères de l'image ou de
     Quand je remplis à nouveau le formulaire et recopie les caractères de l'image
     Et je clique sur « Recevoir le mail »
     Alors la page affiche « Le mail a bien été envoyé à »
+    Et je reçois un seul mail, à l'adresse de mon compte
 
   @E2-CAPTCHA-5MIN
   Scénario: La nuit du passage à l'heure d'hiver, les caractères sont refusés après 5 minutes, pas après 1 h 05
@@ -139,6 +143,7 @@ Fonctionnalité: Étape 2 – L'assuré recopie les caractères de l'image ou de
     Et 4 minutes et 59 secondes se sont écoulées depuis l'affichage de l'image
     Et je clique sur « Recevoir le mail »
     Alors la page affiche « Le mail a bien été envoyé à »
+    Et je reçois un seul mail, à l'adresse de mon compte
 
   @E2-CAPTCHA-5MIN
   Scénario: Après une copie erronée, les 5 minutes courent depuis l'affichage des caractères à recopier
@@ -151,3 +156,4 @@ Fonctionnalité: Étape 2 – L'assuré recopie les caractères de l'image ou de
     Et 4 minutes et 59 secondes se sont écoulées depuis l'affichage de l'image
     Et je clique sur « Recevoir le mail »
     Alors la page affiche « Le mail a bien été envoyé à »
+    Et je reçois un seul mail, à l'adresse de mon compte

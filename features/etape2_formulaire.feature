@@ -51,3 +51,4 @@ Fonctionnalité: Étape 2 – L'assuré complète les informations du formulaire
     Quand je remplis à nouveau le formulaire et recopie les caractères de l'image
     Et je clique sur « Recevoir le mail »
     Alors la page affiche « Le mail a bien été envoyé à »
+    Et je reçois un seul mail, à l'adresse de mon compte

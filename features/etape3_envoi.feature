@@ -65,6 +65,7 @@ Fonctionnalité: Étape 3 – L'assuré est invité à se rendre dans sa boîte 
     Et je recopie les caractères de l'image
     Et je clique sur « Recevoir le mail »
     Alors la page affiche « Le mail a bien été envoyé à <adresse masquée> »
+    Et je reçois un seul mail, à l'adresse de mon compte
 
     Exemples:
       | adresse                       | adresse masquée |
