@@ -3,7 +3,10 @@ would, to read them and click their button."""
 import html
 import re
 from datetime import datetime, timedelta, timezone
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
+
+from playwright.sync_api import Error as PlaywrightError
 
 from ameli_conformance.errors import ConformanceFailure
 from ameli_conformance.fixtures.bdd import given, parsers, then, when
@@ -180,7 +183,7 @@ def notification_date(ui, scenario_state):
                              expected=f"{expected} (heure de Paris)", seen=ui.body_text()[:300])
 
 @then("le mail ne contient ni mon mot de passe ni lien de renouvellement")
-def notification_clean(scenario_state):
+def notification_clean(ui, target, scenario_state):
     mail = scenario_state.mail
     # The HTML part as it reads: a password written there in character references (« &#65; »), or
     # escaped (« & » as « &amp; », for a password that holds one), is still shown to the reader.
@@ -202,6 +205,43 @@ def notification_clean(scenario_state):
                                  expected="aucun lien de renouvellement",
                                  seen="un autre lien vers la page du nouveau mot de passe, avec "
                                       "son jeton")
+    # Nor a link that leads there by another way (« Sécurisez votre compte » on a page of its
+    # own, which sends on to the form): what each link of the target's lets the person do.
+    if leads_to_a_password_form(ui, target, scenario_state, mail):
+        raise ConformanceFailure("le mail contient un lien de renouvellement",
+                                 expected="aucun lien qui permette de choisir un mot de passe",
+                                 seen="un lien du mail mène au formulaire du nouveau mot de passe")
+
+
+def _links_of(mail) -> list[str]:
+    """The web addresses a mail offers: its HTML part's links, its text part's addresses."""
+    found = re.findall(r"""href\s*=\s*["']([^"']+)["']""", mail.get("HTML") or "", re.IGNORECASE)
+    found += re.findall(r"""https?://[^\s<>"']+""", mail.get("Text") or "")
+    return list(dict.fromkeys(html.unescape(url).strip() for url in found))
+
+
+def leads_to_a_password_form(ui, target, state, mail, most: int = 5) -> bool:
+    """Whether a link of `mail` to the target's own site (its home's or the reset link's host)
+    opens a page with the new password's form, each opened in a tab of its own, closed after."""
+    hosts = {urlsplit(u).netloc for u in (target.url, state.reset_link) if u}
+    links = [u for u in _links_of(mail) if urlsplit(u).scheme in ("http", "https")
+             and urlsplit(u).netloc in hosts][:most]
+    if not links:
+        return False
+    first, pristine = ui.page, ui.pristine
+    ui.page, ui.pristine = first.context.new_page(), {}
+    try:
+        for url in links:
+            try:
+                ui.page.goto(url)
+            except PlaywrightError:
+                continue  # a link that does not open leads nowhere
+            if ui.has_field(texts.RESET_PASSWORD):
+                return True
+        return False
+    finally:
+        ui.page.close()
+        ui.page, ui.pristine = first, pristine
 
 
 def notices_since(state) -> int:

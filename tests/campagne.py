@@ -929,6 +929,52 @@ def new_link_in_the_notice():
     _render_all(mail, change)
 
 
+def securing_link_in_the_notice():
+    """The notice offers « Ce n'est pas vous ? Sécurisez votre compte » on a page of its own
+    (/securiser?t=…), which sends the person on to the new password's form with a fresh token:
+    a way to choose a password all the same, by another address than the reset page's."""
+    import secrets
+
+    from flask import current_app, redirect, request, url_for
+
+    from ameli_conformance.reference_app import clock
+    from ameli_conformance.reference_app.db import get_db
+
+    waiting, fresh = {}, {}
+    original = mail.send_password_changed
+
+    def send(to, changed_at):
+        db, token, key = get_db(), secrets.token_urlsafe(32), secrets.token_urlsafe(16)
+        account = db.execute("SELECT id FROM account WHERE email = ?", (to,)).fetchone()
+        db.execute("INSERT INTO reset_token (account_id, token_hash, created_at) VALUES (?, ?, ?)",
+                   (account["id"], reset._hash(token), clock.timestamp()))
+        waiting[key] = token
+        fresh["link"] = current_app.config["PUBLIC_BASE_URL"] + f"/securiser?t={key}"
+        original(to, changed_at)
+
+    def change(name, html):
+        if name in ("mail/changed.html", "mail/changed.txt"):
+            offer = "Ce n'est pas vous ? Sécurisez votre compte"
+            html = html.replace("Si vous n'êtes pas", (f'<p><a href="{fresh["link"]}">{offer}</a>'
+                                                        f"</p><p>" if name.endswith("html")
+                                                        else f"{offer} : {fresh['link']}\n\n")
+                                + "Si vous n'êtes pas")
+        return html
+
+    def hook(app):
+        def secure():
+            token = waiting.get(request.args.get("t", ""))
+            if token is None:
+                return "Lien inconnu.", 404
+            return redirect(url_for("reset.new_password", token=token))
+
+        app.add_url_rule("/securiser", "securiser", secure)
+
+    mail.send_password_changed = send
+    _render_all(mail, change)
+    _on_app(hook)
+
+
 def account_page_fails():
     from flask import request
 
@@ -1272,6 +1318,10 @@ CAMPAIGN = {
     "notification-avec-un-nouveau-lien": _mutant(
         "E6-MAIL-NOTIFICATION", "le mail du changement propose « Ce n'est pas vous ? » avec un "
         "nouveau lien pour choisir un mot de passe", patch=new_link_in_the_notice),
+    "notification-avec-un-lien-de-securisation": _mutant(
+        "E6-MAIL-NOTIFICATION", "le mail du changement propose « Ce n'est pas vous ? Sécurisez "
+        "votre compte », une page à elle qui mène au formulaire du nouveau mot de passe",
+        patch=securing_link_in_the_notice),
     "compte-en-erreur": _mutant("E6-CONNEXION", "la connexion mène à une page d'erreur (500)",
                                 patch=account_page_fails),
     "ancien-mot-de-passe-garde": _mutant("E6-CONNEXION", "le mot de passe d'avant reste "
