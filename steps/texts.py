@@ -47,9 +47,14 @@ EXPIRED = re.compile(
 # guide does not show the page: other words of a correct target count (« a été mis à jour »,
 # « modifié avec succès », « vous pouvez maintenant vous connecter avec votre nouveau mot de
 # passe »); a negation never does (« n'a pas été modifié »).
-_DONE = r"(enregistré|modifié|renouvelé|changé|mis à jour|pris en compte|réinitialisé)"
+# « est validé », « est défini », « est actif » may be a hint of the form (« votre mot de passe
+# est validé lorsque… »): those are read only after « a (bien) été », or as « est désormais actif ».
+_DONE = r"(enregistré|modifié|renouvelé|changé|mis à jour|prise? en compte|réinitialisé|validé)"
+_DONE_PAST = r"(validé|effectué|sauvegardé|activé)"
 CONFIRMED = re.compile(
-    rf"mot de passe.{{0,60}}(a bien été|a été|est)\s+(bien\s+)?{_DONE}"
+    rf"mot de passe.{{0,60}}(a bien été|a été|est)\s+(bien\s+)?(?!validé){_DONE}"
+    rf"|mot de passe.{{0,60}}a (bien )?été\s+{_DONE_PAST}"
+    rf"|mot de passe.{{0,60}}est (désormais|dorénavant|maintenant) actif"
     rf"|mot de passe\s+(?:\w+\s+){{0,2}}{_DONE}\s+avec succès"
     r"|(?:pouvez|pourrez)\s+(?:maintenant\s+|désormais\s+|dès à présent\s+|à présent\s+)?"
     r"vous connecter avec (?:votre|ce) nouveau mot de passe",

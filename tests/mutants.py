@@ -1156,6 +1156,13 @@ VARIANTS = {
         patch=lambda: rewrite_pattern(  # whatever the page said (another reading may reword it)
             reset, "reset/done.html", r"(?s)<h1>Renouvellement de mot de passe</h1>.*?(?=<a )",
             "<h1>Mot de passe modifié</h1>\n")),
+    "confirmation-validee": Mutant(
+        "", "la confirmation du nouveau mot de passe : « Nouveau mot de passe validé » et « Votre "
+        "mot de passe est désormais actif. »",
+        patch=lambda: rewrite_pattern(
+            reset, "reset/done.html", r"(?s)<h1>Renouvellement de mot de passe</h1>.*?(?=<a )",
+            "<h1>Nouveau mot de passe validé</h1>\n<p>Votre mot de passe est désormais actif.</p>"
+            "\n")),
     "erreurs-en-peu-de-mots": Mutant(
         "", "les erreurs du formulaire en peu de mots : « Champ requis », « Numéro non valide », "
         "« Date erronée », « Adresse mail non valide », « Code erroné »",

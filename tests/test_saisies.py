@@ -60,7 +60,11 @@ def test_a_confirmation_is_read_in_other_words_than_the_guides_never_in_a_negati
                  "Votre nouveau mot de passe a bien été pris en compte.",
                  "Mot de passe modifié avec succès",
                  "Votre mot de passe est modifié.",
-                 "Vous pouvez maintenant vous connecter avec votre nouveau mot de passe."):
+                 "Vous pouvez maintenant vous connecter avec votre nouveau mot de passe.",
+                 "Votre mot de passe est désormais actif.",
+                 "Votre demande de changement de mot de passe a été prise en compte.",
+                 "Le changement de votre mot de passe a bien été effectué.",
+                 "Votre nouveau mot de passe a été validé."):
         assert CONFIRMED.search(said), said
     for said in ("Votre mot de passe n'a pas été modifié.",
                  "Votre mot de passe n'est pas enregistré.",
@@ -68,7 +72,12 @@ def test_a_confirmation_is_read_in_other_words_than_the_guides_never_in_a_negati
                  "Le mot de passe doit comporter entre 8 et 50 caractères.",
                  "Pour maintenir la confidentialité de vos informations, nous vous recommandons "
                  "de ne pas choisir un mot de passe que vous utilisez déjà sur un autre site.",
-                 "Ce lien n'est plus valide : votre mot de passe n'a pas été changé."):
+                 "Ce lien n'est plus valide : votre mot de passe n'a pas été changé.",
+                 "Votre mot de passe n'est pas actif.", "Le mot de passe n'a pas été validé.",
+                 "Votre mot de passe n'est désormais plus actif.",
+                 "Le mot de passe est défini par les règles ci-dessous ; il doit comporter 8 "
+                 "caractères.", "Votre mot de passe est validé lorsque chaque règle est cochée.",
+                 "Le mot de passe est actif pendant 90 jours."):
         assert not CONFIRMED.search(said), said
 
 
@@ -228,12 +237,16 @@ def test_an_english_error_is_not_read_as_french_even_with_french_labels(message,
 
 def test_a_confirmation_as_short_as_a_title_is_read_in_a_line_of_its_own():
     for page in ("l'Assurance Maladie\nMot de passe modifié\nRetourner à la page de connexion",
-                 "Votre mot de passe modifié avec succès !", "Nouveau mot de passe enregistré."):
+                 "Votre mot de passe modifié avec succès !", "Nouveau mot de passe enregistré.",
+                 "l'Assurance Maladie\nNouveau mot de passe validé\nMe connecter",
+                 "Votre mot de passe est désormais actif."):
         assert texts.confirmed(page), page
         assert texts.MAY_CONFIRM.search(" ".join(page.split())), page  # waited for as well
     for page in ("Nouveau mot de passe\nUne fois le mot de passe modifié, un mail vous le dira.",
                  "Mot de passe non modifié", "Nouveau mot de passe *\nConfirmer le mot de passe *",
-                 "Votre mot de passe n'a pas été modifié."):
+                 "Votre mot de passe n'a pas été modifié.", "Mot de passe non validé",
+                 "Nouveau mot de passe *\nVotre mot de passe est validé lorsque chaque règle "
+                 "est cochée."):
         assert not texts.confirmed(page), page
 
 
