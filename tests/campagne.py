@@ -895,38 +895,50 @@ def password_in_the_notice():
     _render_all(mail, change)
 
 
-def new_link_in_the_notice():
-    """The notice offers « Ce n'est pas vous ? » with a new link to choose a password (a fresh
-    token, valid as any other), as some services write it to « secure the account »."""
+def _fresh_token(to: str) -> str:
+    """A new reset token of the account at `to`, valid as any other (a notice that offers one)."""
     import secrets
-
-    from flask import current_app, url_for
 
     from ameli_conformance.reference_app import clock
     from ameli_conformance.reference_app.db import get_db
 
+    db, token = get_db(), secrets.token_urlsafe(32)
+    account = db.execute("SELECT id FROM account WHERE email = ?", (to,)).fetchone()
+    db.execute("INSERT INTO reset_token (account_id, token_hash, created_at) VALUES (?, ?, ?)",
+               (account["id"], reset._hash(token), clock.timestamp()))
+    return token
+
+
+def _notice_offering(link_of, offer: str):
+    """The change's notice offers `offer` with a link, `link_of(to)`, made when it is sent."""
     fresh = {}
     original = mail.send_password_changed
 
     def send(to, changed_at):
-        db, token = get_db(), secrets.token_urlsafe(32)
-        account = db.execute("SELECT id FROM account WHERE email = ?", (to,)).fetchone()
-        db.execute("INSERT INTO reset_token (account_id, token_hash, created_at) VALUES (?, ?, ?)",
-                   (account["id"], reset._hash(token), clock.timestamp()))
-        fresh["link"] = (current_app.config["PUBLIC_BASE_URL"]
-                         + url_for("reset.new_password", token=token))
+        fresh["link"] = link_of(to)
         original(to, changed_at)
 
     def change(name, html):
         if name in ("mail/changed.html", "mail/changed.txt"):
-            offer = f"Ce n'est pas vous ? Choisissez un nouveau mot de passe : {fresh['link']}"
-            html = html.replace("Si vous n'êtes pas", (f'<p><a href="{fresh["link"]}">{offer}</a>'
-                                                        f"</p><p>" if name.endswith("html")
-                                                        else f"{offer}\n\n") + "Si vous n'êtes pas")
+            link = fresh["link"]
+            html = html.replace("Si vous n'êtes pas", (f'<p><a href="{link}">{offer}</a></p><p>'
+                                                        if name.endswith("html")
+                                                        else f"{offer} : {link}\n\n")
+                                + "Si vous n'êtes pas")
         return html
 
     mail.send_password_changed = send
     _render_all(mail, change)
+
+
+def new_link_in_the_notice():
+    """The notice offers « Ce n'est pas vous ? » with a new link to choose a password (a fresh
+    token, valid as any other), as some services write it to « secure the account »."""
+    from flask import current_app, url_for
+
+    _notice_offering(lambda to: current_app.config["PUBLIC_BASE_URL"]
+                     + url_for("reset.new_password", token=_fresh_token(to)),
+                     "Ce n'est pas vous ? Choisissez un nouveau mot de passe")
 
 
 def securing_link_in_the_notice():
@@ -937,29 +949,12 @@ def securing_link_in_the_notice():
 
     from flask import current_app, redirect, request, url_for
 
-    from ameli_conformance.reference_app import clock
-    from ameli_conformance.reference_app.db import get_db
+    waiting = {}
 
-    waiting, fresh = {}, {}
-    original = mail.send_password_changed
-
-    def send(to, changed_at):
-        db, token, key = get_db(), secrets.token_urlsafe(32), secrets.token_urlsafe(16)
-        account = db.execute("SELECT id FROM account WHERE email = ?", (to,)).fetchone()
-        db.execute("INSERT INTO reset_token (account_id, token_hash, created_at) VALUES (?, ?, ?)",
-                   (account["id"], reset._hash(token), clock.timestamp()))
-        waiting[key] = token
-        fresh["link"] = current_app.config["PUBLIC_BASE_URL"] + f"/securiser?t={key}"
-        original(to, changed_at)
-
-    def change(name, html):
-        if name in ("mail/changed.html", "mail/changed.txt"):
-            offer = "Ce n'est pas vous ? Sécurisez votre compte"
-            html = html.replace("Si vous n'êtes pas", (f'<p><a href="{fresh["link"]}">{offer}</a>'
-                                                        f"</p><p>" if name.endswith("html")
-                                                        else f"{offer} : {fresh['link']}\n\n")
-                                + "Si vous n'êtes pas")
-        return html
+    def link_of(to):
+        key = secrets.token_urlsafe(16)
+        waiting[key] = _fresh_token(to)
+        return current_app.config["PUBLIC_BASE_URL"] + f"/securiser?t={key}"
 
     def hook(app):
         def secure():
@@ -970,8 +965,7 @@ def securing_link_in_the_notice():
 
         app.add_url_rule("/securiser", "securiser", secure)
 
-    mail.send_password_changed = send
-    _render_all(mail, change)
+    _notice_offering(link_of, "Ce n'est pas vous ? Sécurisez votre compte")
     _on_app(hook)
 
 
