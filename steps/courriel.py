@@ -183,7 +183,7 @@ def notification_date(ui, scenario_state):
                              expected=f"{expected} (heure de Paris)", seen=ui.body_text()[:300])
 
 @then("le mail ne contient ni mon mot de passe ni lien de renouvellement")
-def notification_clean(ui, target, scenario_state):
+def notification_clean(ui, browser, target, scenario_state):
     mail = scenario_state.mail
     # The HTML part as it reads: a password written there in character references (« &#65; »), or
     # escaped (« & » as « &amp; », for a password that holds one), is still shown to the reader.
@@ -207,7 +207,7 @@ def notification_clean(ui, target, scenario_state):
                                       "son jeton")
     # Nor a link that leads there by another way (« Sécurisez votre compte » on a page of its
     # own, which sends on to the form): what each link of the target's lets the person do.
-    if leads_to_a_password_form(ui, target, scenario_state, mail):
+    if leads_to_a_password_form(ui, browser, target, scenario_state, mail):
         raise ConformanceFailure("le mail contient un lien de renouvellement",
                                  expected="aucun lien qui permette de choisir un mot de passe",
                                  seen="un lien du mail mène au formulaire du nouveau mot de passe")
@@ -220,16 +220,18 @@ def _links_of(mail) -> list[str]:
     return list(dict.fromkeys(html.unescape(url).strip() for url in found))
 
 
-def leads_to_a_password_form(ui, target, state, mail, most: int = 5) -> bool:
+def leads_to_a_password_form(ui, browser, target, state, mail, most: int = 5) -> bool:
     """Whether a link of `mail` to the target's own site (its home's or the reset link's host)
-    opens a page with the new password's form, each opened in a tab of its own, closed after."""
+    opens a page with the new password's form, each opened in a browser of its own, as whoever
+    reads the mail would (the person's session, maybe opened at the change, is not theirs)."""
     hosts = {urlsplit(u).netloc for u in (target.url, state.reset_link) if u}
     links = [u for u in _links_of(mail) if urlsplit(u).scheme in ("http", "https")
              and urlsplit(u).netloc in hosts][:most]
     if not links:
         return False
     first, pristine = ui.page, ui.pristine
-    ui.page, ui.pristine = first.context.new_page(), {}
+    context = browser.new_context(**state.context_args)
+    ui.page, ui.pristine = context.new_page(), {}
     try:
         for url in links:
             try:
@@ -240,7 +242,7 @@ def leads_to_a_password_form(ui, target, state, mail, most: int = 5) -> bool:
                 return True
         return False
     finally:
-        ui.page.close()
+        context.close()
         ui.page, ui.pristine = first, pristine
 
 
