@@ -8,7 +8,9 @@ Fonctionnalité: Étape 3bis, cas 2 – Trop de demandes successives
 
   # Conception des tests (docs/conception-des-tests.md, E3BIS-2-BLOCAGE) :
   # - l'heure affichée est la vraie fin : une minute avant, toujours bloqué (sans mail) ; à
-  #   l'heure dite, la demande aboutit ; hiver, été, et les deux changements d'heure ;
+  #   l'heure dite, la demande aboutit ; hiver, été, et les deux changements d'heure ; et pour un
+  #   navigateur réglé sur l'heure de la Guadeloupe (une heure écrite par un script du navigateur,
+  #   dans son fuseau, n'est pas celle de Paris) ;
   # - la page du blocage propose, comme dans le guide, « Retourner à la page de connexion », qui y
   #   mène ;
   # - la limite vaut pour le compte : demandes faites depuis des navigateurs différents ;
@@ -48,6 +50,15 @@ Fonctionnalité: Étape 3bis, cas 2 – Trop de demandes successives
       | 14/07/2023 | 10h05                    | en été                                    |
       | 26/03/2023 | 01h30                    | le blocage passe à l'heure d'été          |
       | 29/10/2023 | 02h30 (heure d'été)      | le blocage passe à l'heure d'hiver        |
+
+  @E3BIS-2-BLOCAGE
+  Scénario: La fin du blocage est donnée en heure de Paris, même à un navigateur réglé sur une autre heure
+    Étant donné que mon navigateur est réglé sur l'heure de la Guadeloupe
+    Et que nous sommes le 14/07/2023 à 10h05, heure de Paris
+    Et que j'ai fait le nombre maximum de demandes de renouvellement, à une minute d'intervalle
+    Quand je demande une nouvelle fois le renouvellement de mon mot de passe
+    Alors la page affiche « Le nombre maximum de demandes de renouvellement de mot de passe a été atteint. »
+    Et la page indique que le service est bloqué jusqu'à la fin du blocage, en heure de Paris
 
   @E3BIS-2-BLOCAGE
   Scénario: Le nombre de demandes compte pour le compte, quel que soit le navigateur

@@ -32,6 +32,16 @@ def max_requests(ui, target, control, mailpit, persona, interpretations, scenari
     control.advance(60)
 
 
+@given("mon navigateur est réglé sur l'heure de la Guadeloupe")
+def browser_in_guadeloupe(ui, browser, scenario_state):
+    """The person's browser, and every other one they open, on another time zone than Paris's
+    (UTC-4): a time the guide says is Paris's must not follow it (a page that writes it with a
+    script, in the browser's own zone, shows the person's local time)."""
+    scenario_state.context_args = {**scenario_state.context_args,
+                                   "timezone_id": "America/Guadeloupe"}
+    other_browser(ui, browser, scenario_state)
+
+
 @given("j'ai fait le nombre maximum de demandes de renouvellement")
 def max_requests_now(ui, target, control, mailpit, persona, interpretations, scenario_state):
     """As many accepted requests as the limit, counting those already made, one after the

@@ -471,6 +471,27 @@ def _after_blocked(action):
     reset._handle_request = handle
 
 
+def block_end_in_the_browsers_zone():
+    """The block's end written by a script of the page, from its instant, in the browser's own
+    time zone (`toLocaleString` without `timeZone`): right in Paris, the person's local time
+    elsewhere (Guadeloupe, Réunion), though the page says « heure de Paris »."""
+    from flask import session
+
+    def change(name, html):
+        if name != "reset/blocked.html":
+            return html
+        shown = re.search(r"\d{2}/\d{2}/\d{4} - \d{2}h\d{2}", html)[0]
+        end_ms = -(-session["blocked_until"] // 60) * 60 * 1000  # the minute the page shows
+        script = ('<span id="fin"></span><script>(() => { const d = new Date(%d); '
+                  "const p = (n) => String(n).padStart(2, '0'); "
+                  "document.getElementById('fin').textContent = `${p(d.getDate())}/"
+                  "${p(d.getMonth() + 1)}/${d.getFullYear()} - ${p(d.getHours())}h"
+                  "${p(d.getMinutes())}`; })();</script>" % end_ms)
+        return html.replace(shown, script)
+
+    _render_all(reset, change)
+
+
 def blocked_attempts_counted():
     from ameli_conformance.reference_app import clock
     from ameli_conformance.reference_app.db import transaction
@@ -1199,6 +1220,10 @@ CAMPAIGN = {
                                   "mail, pas par compte", patch=limit_per_address),
     "fenetre-fixe": _mutant("E3BIS-2-BLOCAGE", "la période repart de zéro à la fin du blocage",
                             patch=fixed_window),
+    "fin-du-blocage-a-l-heure-du-navigateur": _mutant(
+        "E3BIS-2-BLOCAGE", "la fin du blocage écrite par un script de la page, à l'heure du "
+        "navigateur : juste à Paris, l'heure locale de la personne ailleurs",
+        patch=block_end_in_the_browsers_zone),
     "tentatives-bloquees-comptees": _mutant("E3BIS-2-BLOCAGE", "une demande refusée compte "
                                             "comme une demande", patch=blocked_attempts_counted),
     "blocage-leve-une-minute-tot": _mutant(
