@@ -18,6 +18,10 @@ bp = Blueprint("captcha", __name__, url_prefix="/captcha")
 ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 _image = ImageCaptcha(width=220, height=80)
 _audio = AudioCaptcha()
+# captcha 0.7.1 loads its voices on the first `generate`, one letter after the other, and a second
+# clip asked for meanwhile (the browser's player and a download at once, on a threaded server)
+# finds some letters missing: KeyError, a 500. Loaded here, once, before any request.
+_audio.load()
 
 
 def issue() -> str:

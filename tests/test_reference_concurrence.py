@@ -82,6 +82,24 @@ def test_one_link_submitted_20_times_at_once_succeeds_once_with_one_notice(app):
         c.close()
 
 
+def test_the_first_sound_clips_asked_for_at_once_all_play(app):
+    """The browser's player and a download ask for the clip together, on a fresh server: captcha
+    0.7.1 loaded its voices on the first clip, one letter at a time, and the second found some
+    missing (KeyError, a 500: the second implementation failed E2-CAPTCHA-AUDIO so in a fresh
+    clone's `make test`, 2026-12-03). The voices are now loaded before any request; without
+    that, this test failed 3 runs of 3."""
+    visitors = [app.visitor() for _ in range(8)]
+    try:
+        for visitor in visitors:
+            visitor.captcha()  # each its own series
+        answers = at_once([lambda v=v: v.http.get("/captcha/audio") for v in visitors])
+        assert [r.status_code for r in answers] == [200] * 8, app.log()[-2000:]
+        assert all(r.content[:4] == b"RIFF" for r in answers)
+    finally:
+        for visitor in visitors:
+            visitor.close()
+
+
 def test_with_the_mail_server_down_nothing_is_half_done(tmp_path):
     """The app sends to a port where a mail server comes and goes: while it is down, a request
     says so in French and leaves no link and no counted request; a new password is not recorded

@@ -129,6 +129,7 @@ def create_app(smtp_port: int, token: str | None, capabilities: list[str]) -> Fl
     pages = Environment(loader=DictLoader(PAGES),
                         autoescape=select_autoescape(enabled_extensions=("html",), default=False))
     image_maker, audio_maker = ImageCaptcha(width=180, height=70), AudioCaptcha()
+    audio_maker.load()  # before any request: captcha 0.7.1's lazy load races between threads
 
     def render(name, status=200, **context):
         return Response(pages.get_template(name).render(**context), status,
