@@ -49,13 +49,15 @@ EXPIRED = re.compile(
 # passe »); a negation never does (« n'a pas été modifié »).
 # « est validé », « est défini », « est actif » may be a hint of the form (« votre mot de passe
 # est validé lorsque… »): those are read only after « a (bien) été », or as « est désormais actif ».
-_DONE = r"(enregistré|modifié|renouvelé|changé|mis à jour|prise? en compte|réinitialisé|validé)"
+_DONE = r"(enregistré|modifié|renouvelé|changé|mis à jour|prise? en compte|réinitialisé)"
 _DONE_PAST = r"(validé|effectué|sauvegardé|activé)"
+# Where no hint reads so: a title of its own (« Nouveau mot de passe validé »), « … avec succès ».
+_DONE_ALONE = rf"({_DONE}|validé)"
 CONFIRMED = re.compile(
-    rf"mot de passe.{{0,60}}(a bien été|a été|est)\s+(bien\s+)?(?!validé){_DONE}"
+    rf"mot de passe.{{0,60}}(a bien été|a été|est)\s+(bien\s+)?{_DONE}"
     rf"|mot de passe.{{0,60}}a (bien )?été\s+{_DONE_PAST}"
     rf"|mot de passe.{{0,60}}est (désormais|dorénavant|maintenant) actif"
-    rf"|mot de passe\s+(?:\w+\s+){{0,2}}{_DONE}\s+avec succès"
+    rf"|mot de passe\s+(?:\w+\s+){{0,2}}{_DONE_ALONE}\s+avec succès"
     r"|(?:pouvez|pourrez)\s+(?:maintenant\s+|désormais\s+|dès à présent\s+|à présent\s+)?"
     r"vous connecter avec (?:votre|ce) nouveau mot de passe",
     re.IGNORECASE | re.DOTALL,
@@ -64,12 +66,13 @@ CONFIRMED = re.compile(
 # the page's lines: in its text joined in one line, a hint's « une fois le mot de passe modifié »
 # would read the same).
 CONFIRMED_LINE = re.compile(
-    rf"^\s*(?:votre\s+)?(?:nouveau\s+)?mot de passe\s+(?:bien\s+)?{_DONE}(?:\s+avec succès)?"
+    rf"^\s*(?:votre\s+)?(?:nouveau\s+)?mot de passe\s+(?:bien\s+)?{_DONE_ALONE}"
+    r"(?:\s+avec succès)?"
     r"\s*[.!]?\s*$", re.IGNORECASE | re.MULTILINE)
 
 
 # What may be either, waited for before the page is read (steps/formulaire_mot_de_passe.py).
-MAY_CONFIRM = re.compile(rf"{CONFIRMED.pattern}|mot de passe\s+(?:bien\s+)?{_DONE}",
+MAY_CONFIRM = re.compile(rf"{CONFIRMED.pattern}|mot de passe\s+(?:bien\s+)?{_DONE_ALONE}",
                          re.IGNORECASE | re.DOTALL)
 
 
