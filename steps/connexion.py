@@ -9,7 +9,7 @@ from ameli_conformance.errors import ConformanceFailure
 from ameli_conformance.fixtures.bdd import then, when
 
 from . import passwords, texts, verifications
-from .demande import other_browser
+from .demande import in_a_browser_of_its_own, other_browser
 from .horloge import moves_clock
 from .navigation import logout_offered, open_login
 from .ui import actions, labelled
@@ -67,17 +67,11 @@ def account_opens(ui, browser, target, person, password, state) -> str:
     first one is left as it was). "" when it opens, else what was seen. A confirmation page
     proves nothing by itself: a password mangled on the way (cut to a length, a character
     lost or encoded twice) is confirmed, then never opens the account."""
-    first, pristine = ui.page, ui.pristine
-    context = browser.new_context(**state.context_args)
-    try:
-        ui.page, ui.pristine = context.new_page(), {}
+    with in_a_browser_of_its_own(ui, browser, state):
         log_in(ui, target, person, password)
         if refusal_seen(ui):
             return f"la connexion est refusée : {ui.body_text()[:200]}"
         return _error_status(ui)
-    finally:
-        ui.page, ui.pristine = first, pristine
-        context.close()
 
 
 def _error_status(ui) -> str:

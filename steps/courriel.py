@@ -12,6 +12,7 @@ from ameli_conformance.errors import ConformanceFailure
 from ameli_conformance.fixtures.bdd import given, parsers, then, when
 
 from . import texts
+from .demande import in_a_browser_of_its_own, request_reset
 from .navigation import out_of_the_account
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -225,25 +226,19 @@ def leads_to_a_password_form(ui, browser, target, state, mail, most: int = 5) ->
     opens a page with the new password's form, each opened in a browser of its own, as whoever
     reads the mail would (the person's session, maybe opened at the change, is not theirs)."""
     hosts = {urlsplit(u).netloc for u in (target.url, state.reset_link) if u}
-    links = [u for u in _links_of(mail) if urlsplit(u).scheme in ("http", "https")
-             and urlsplit(u).netloc in hosts][:most]
+    links = [u for u in _links_of(mail) if (parts := urlsplit(u)).scheme in ("http", "https")
+             and parts.netloc in hosts][:most]
     if not links:
         return False
-    first, pristine = ui.page, ui.pristine
-    context = browser.new_context(**state.context_args)
-    ui.page, ui.pristine = context.new_page(), {}
-    try:
+    with in_a_browser_of_its_own(ui, browser, state) as page:
         for url in links:
             try:
-                ui.page.goto(url)
+                page.goto(url)
             except PlaywrightError:
                 continue  # a link that does not open leads nowhere
             if ui.has_field(texts.RESET_PASSWORD):
                 return True
         return False
-    finally:
-        context.close()
-        ui.page, ui.pristine = first, pristine
 
 
 def notices_since(state) -> int:
@@ -264,8 +259,6 @@ def one_notice(mailpit, persona, scenario_state):
 
 @when("je fais une nouvelle demande de renouvellement dans un autre onglet")
 def request_in_new_tab(ui, target, control, mailpit, persona, scenario_state):
-    from .demande import request_reset
-
     scenario_state.first_tab = ui.page
     ui.page = ui.page.context.new_page()
     request_reset(ui, target, control, mailpit, persona, scenario_state)

@@ -1,5 +1,6 @@
 """Steps 2, 3 and 3bis: the person, the request form filled and sent (what the page says after
 it: steps/reponse.py; the CAPTCHA: steps/captcha.py; time: steps/temps.py)."""
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -96,6 +97,21 @@ def other_browser(ui, browser, state):
     ui.page = context.new_page()
     ui.pristine = {}
     return ui.page
+
+
+@contextmanager
+def in_a_browser_of_its_own(ui, browser, state):
+    """Another browser, sharing nothing with the person's, for a few steps (a login tried on
+    another day, a link of a mail opened by whoever reads it): `ui` drives it, then gets the
+    person's page back as it was; the other browser is closed."""
+    first, pristine = ui.page, ui.pristine
+    context = browser.new_context(**state.context_args)
+    try:
+        ui.page, ui.pristine = context.new_page(), {}
+        yield ui.page
+    finally:
+        ui.page, ui.pristine = first, pristine
+        context.close()
 
 
 def note_series(ui, control, state):
