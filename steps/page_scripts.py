@@ -117,3 +117,41 @@ ERROR_BESIDE = """(el) => {
 # (a box of some size, not `visibility: hidden`): a field found at once, without a polled wait.
 FIRST_SHOWN = """(els) => els.length > 0 && (r => r.width > 0 && r.height > 0)(els[0].getBoundingClientRect())
   && getComputedStyle(els[0]).visibility !== 'hidden'"""
+
+
+# A form that holds its button until what is typed meets the rules (a list of rules ticked as the
+# person types) says which rule is not met by how that rule's line looks, often without a word: a
+# class, a colour, an icon drawn by CSS. LOOKS notes how every element of the page looks (its
+# attributes, colours, CSS icons, own text), keyed by its place; LOOKS_CHANGED, called later,
+# gives the text of each element that looks otherwise now (the nearest element with some text,
+# the smallest: a line, not the list that holds it; none inside a button or link).
+_LOOK = """() => {
+  const looks = new Map();
+  const walk = (el, path) => {
+    const s = getComputedStyle(el);
+    const own = Array.from(el.childNodes, n => n.nodeType === 3 ? n.data : '').join('').trim();
+    looks.set(path, {el, look: [
+      Array.from(el.attributes, a => a.name + '=' + a.value).sort().join(' '), s.color,
+      s.backgroundColor, s.borderColor, s.textDecorationLine, s.display, s.visibility, s.opacity,
+      getComputedStyle(el, '::before').content, getComputedStyle(el, '::after').content, own,
+    ].join('|')});
+    Array.from(el.children, (child, i) => walk(child, path + '/' + i));
+  };
+  walk(document.body, 'body');
+  return looks;
+}"""
+LOOKS = "() => { window.__ameliLooks = (" + _LOOK + ")(); }"
+LOOKS_CHANGED = """() => {
+  const was = window.__ameliLooks || new Map(), now = (""" + _LOOK + """)();
+  const lines = new Set();
+  for (const [path, {el, look}] of now) {
+    if (was.has(path) && was.get(path).look === look) continue;
+    let line = el;
+    while (line && line !== document.body && !(line.innerText || '').trim()) line = line.parentElement;
+    if (!line || line === document.body || line.closest('button, a, [role=button]')) continue;
+    const text = line.innerText.replace(/\\s+/g, ' ').trim();
+    if (text.length <= 250) lines.add(text);
+  }
+  const all = Array.from(lines);
+  return all.filter(t => !all.some(o => o !== t && t.includes(o))).join(' · ');
+}"""

@@ -502,6 +502,57 @@ def recorded_before_checked():
     reset.password_errors = check
 
 
+# The rules of the new password ticked as the person types, by a class and an icon drawn by CSS
+# (no word changes), and the button held until the first four are met and both fields agree; the
+# fifth (the NIR, the birth date) is checked when the form is sent, as the page cannot know them.
+RULES_TICKED = """<style>.regles li.non::before { content: "✗ "; color: #b00; }
+.regles li.oui::before { content: "✓ "; color: #080; }</style>
+<script>
+(() => {
+  const specials = '?!$€@&+_=*%/<>,.:;';
+  const rules = [
+    p => [...p].length >= 8 && [...p].length <= 50,
+    p => /[a-z]/.test(p) && /[A-Z]/.test(p),
+    p => /[0-9]/.test(p) || [...p].some(c => specials.includes(c)),
+    p => [...p].every(c => /[A-Za-z0-9]/.test(c) || specials.includes(c)),
+  ];
+  const lines = document.querySelectorAll('.regles li');
+  const password = document.getElementById('password');
+  const confirmation = document.getElementById('confirmation');
+  const button = document.querySelector('form button[type=submit]');
+  const note = document.createElement('p');
+  confirmation.after(note);
+  const check = () => {
+    const p = password.value;
+    let met = true;
+    rules.forEach((rule, i) => { const ok = rule(p); lines[i].className = ok ? 'oui' : 'non'; met &&= ok; });
+    const same = p === confirmation.value;
+    note.textContent = !p || same ? '' : confirmation.value ? 'Les deux saisies ne sont pas identiques.'
+      : 'Confirmez votre mot de passe.';
+    button.disabled = !(met && same);
+  };
+  password.addEventListener('input', check);
+  confirmation.addEventListener('input', check);
+  check();
+})();
+</script>"""
+
+
+def rules_ticked_as_typed():
+    """The new password's rules ticked as the person types (a class, a CSS icon), the button held
+    until they are met; the NIR and the birth date checked when the form is sent. Conformant: a
+    password outside the rules cannot be sent, and its line says which rule."""
+    rewrite(reset, "reset/new_password.html", "<ul>\n  <li>Comporter", '<ul class="regles">\n  <li>Comporter')
+    rewrite(reset, "reset/new_password.html", "</form>", "</form>\n" + RULES_TICKED)
+
+
+def rules_ticked_askew():
+    """As `regles-cochees-a-la-frappe`, each rule's state shown on the next rule's line: the
+    button is held when it should be, but the line that says why is another rule's."""
+    rules_ticked_as_typed()
+    rewrite(reset, "reset/new_password.html", "lines[i].className", "lines[(i + 1) % 4].className")
+
+
 FAULTS = {
     "enregistre-avant-de-verifier": Mutant(
         "E5-CASSE", "le mot de passe est enregistré avant d'être vérifié : refusé à l'écran, "
@@ -525,6 +576,9 @@ FAULTS = {
     "plus-perdu-en-route": Mutant(
         "E5-CHIFFRE-OU-SPECIAL", "« + » devient une espace entre le formulaire et l'enregistrement",
         selection=("-k", "suffit"), patch=plus_lost_on_the_way),
+    "regles-cochees-de-travers": Mutant(
+        "E5-CASSE", "les règles cochées à la frappe, l'état de chacune sur la ligne de la suivante",
+        selection=("-k", "sans_majuscule or confirmation_différente"), patch=rules_ticked_askew),
     "accueil-sans-reponse": Mutant("", "l'accueil ne répond jamais", patch=home_hangs),
     "mail-a-l-adresse-du-compte": Mutant(
         "E3-ENVOI", "autre adresse saisie, ou adresse non validée : la bonne page, mais le lien "
@@ -1097,7 +1151,6 @@ def notice_in_cldr_medium():
 
     mail.send_password_changed = send
 
-
 VARIANTS = {
     "refus-de-mot-de-passe-sur-sa-page": Mutant("", "un nouveau mot de passe refusé : ses raisons "
                                                 "sur une page à elles, sans le formulaire",
@@ -1170,6 +1223,9 @@ VARIANTS = {
     "erreurs-autour-des-champs": Mutant(
         "", "chaque champ dans un élément à lui, son erreur avant ou après cet élément, sans lien "
         "ARIA", patch=errors_around_wrapped_fields),
+    "regles-cochees-a-la-frappe": Mutant(
+        "", "les règles du nouveau mot de passe cochées à la frappe (une classe, une icône en CSS), "
+        "le bouton désactivé tant qu'elles ne sont pas remplies", patch=rules_ticked_as_typed),
     "refus-de-connexion-vers-l-accueil": Mutant(
         "", "une connexion refusée ramène à l'accueil du compte (« Connectez-vous »), sans un mot",
         patch=refused_login_shows_home),

@@ -106,7 +106,7 @@ import pytest
 
 from ameli_conformance.profile import ProfileError, load
 
-from .conftest import url_profile
+from .conftest import run_on, url_profile
 
 OTHER_READINGS = ("numero-sans-la-cle+fenetre-fixe+refus-de-connexion-sur-sa-page+"
                   "logo-avant-l-image+refus-de-mot-de-passe-sur-sa-page+"
@@ -335,3 +335,32 @@ def test_a_field_is_found_by_the_guide_s_label_even_with_a_hint_inside_it():
                     assert ui.field("Numéro de sécurité sociale").get_attribute("id") == found
         finally:
             browser.close()
+
+
+# A form that holds « Valider le nouveau mot de passe » until the rules are met, ticking them as
+# the person types (a class, an icon drawn by CSS, not a word), the confirmation's mismatch said
+# beside its field: the harness stopped at the held button (ERROR « est resté désactivé ») on
+# every refusal of step 5, five requirements, until 2026-12-03. Now the held button is the
+# refusal, and its reason is the line that looks otherwise than with a password meeting every
+# rule; the same form showing each rule's state on the next rule's line fails on that reason.
+@pytest.mark.parametrize("mutant_target", ["regles-cochees-a-la-frappe",
+                                           "regles-cochees-de-travers"], indirect=True)
+def test_a_form_that_holds_its_button_until_the_rules_are_met(mutant_target, conformance_run):
+    name, target = mutant_target
+    result = run_on(conformance_run, target, "--ui-timeout", "3", "--mail-timeout", "3",
+                    "-k", "sans_majuscule or confirmation_différente")
+    report = conformance_run.report()
+    statuses = {r["id"]: r["status"] for r in report["requirements"] if r["status"] != "not_tested"}
+    rows = {c["tried"]: c for s in report["scenarios"] for c in s["checks"]}
+    held = [c for tried, c in rows.items() if tried.startswith(("mot de passe sans",
+                                                                 "confirmation "))]
+    assert len(held) == 7 and all("bouton désactivé ; " in c["seen"] for c in held), held
+    casse = rows["mot de passe sans majuscule"]
+    if name == "regles-cochees-a-la-frappe":
+        assert result.returncode == 0, result.stdout[-3000:]
+        assert statuses == {"E5-CASSE": "passed", "E5-CONFIRMATION": "passed"}, statuses
+        assert casse["seen"].endswith("minuscules et majuscules"), casse
+    else:
+        assert statuses == {"E5-CASSE": "failed", "E5-CONFIRMATION": "passed"}, statuses
+        assert casse["status"] == "failed" and "refusé sans la raison : bouton désactivé ; " \
+            "Contenir un chiffre" in casse["seen"], casse
