@@ -147,12 +147,14 @@ def show_form(ui, target, control, state):
     remember_form(ui, control, state)
 
 
+def identity(persona) -> dict[str, str]:
+    """What the person types in each field of the request form, when they type it right."""
+    return {texts.FORM_NIR: persona.nir_typed, texts.FORM_BIRTH_DATE: persona.birth_date_fr,
+            texts.FORM_EMAIL: persona.email}
+
+
 def fill_identity(ui, persona, state, except_field=None, typed=None):
-    values = {
-        texts.FORM_NIR: persona.nir_typed,
-        texts.FORM_BIRTH_DATE: persona.birth_date_fr,
-        texts.FORM_EMAIL: persona.email,
-    }
+    values = identity(persona)
     if except_field is not None:
         values[except_field] = typed
     for label, value in values.items():

@@ -9,6 +9,7 @@ from ameli_conformance import privacy
 from ameli_conformance.errors import ConformanceFailure
 
 from . import page_scripts, passwords, texts
+from . import ui as ui_module
 
 
 PASSWORD_FIELDS = (texts.RESET_PASSWORD, texts.RESET_CONFIRMATION)
@@ -36,28 +37,12 @@ def before_change(control, mailpit, persona, state):
         state.change_after = datetime.now(timezone.utc)
 
 
-# What a form that holds its button did to the submission (Ui.reaction): nothing was sent.
-HELD = "bouton tenu désactivé"
-HELD_MS = 500  # how long a button held at first may take to be let go (a check after a pause)
-
-
 def validate(ui, control, mailpit, persona, state):
     before_change(control, mailpit, persona, state)
     ui.reaction = ""
     if texts.RESET_PASSWORD in ui.cuts:
         return  # the field kept less than was typed: what was typed cannot be sent
-    button = ui.action(texts.RESET_SUBMIT)
-    if not button.is_enabled():
-        # A form that holds its button until the rules are met (a list of rules ticked as the
-        # person types): nothing can be sent. The person leaves the field, as they would to read
-        # why (a form may tell it only then).
-        try:
-            expect(button).to_be_enabled(timeout=HELD_MS)
-        except AssertionError:
-            ui.page.evaluate("() => document.activeElement && document.activeElement.blur()")
-            ui.reaction = HELD
-            return
-    ui.press(button)
+    ui.click(texts.RESET_SUBMIT)
 
 
 def held_reason(ui) -> str:
@@ -70,13 +55,13 @@ def held_reason(ui) -> str:
     for label in PASSWORD_FIELDS:
         ui.fill(label, good)
     try:
-        expect(ui.action(texts.RESET_SUBMIT)).to_be_enabled(timeout=HELD_MS)
+        expect(ui.action(texts.RESET_SUBMIT)).to_be_enabled(timeout=ui_module.HELD_MS)
     except AssertionError:
         pass  # held even then: the lines are compared all the same
     ui.page.evaluate(page_scripts.LOOKS)
     for label, value in zip(PASSWORD_FIELDS, typed):
         ui.fill(label, value)
-    ui.page.evaluate("() => document.activeElement && document.activeElement.blur()")
+    ui.page.evaluate("() => document.activeElement?.blur()")
     return ui.page.evaluate(page_scripts.LOOKS_CHANGED)
 
 
@@ -106,7 +91,7 @@ def refusal_problem(ui, rule: str) -> tuple[str, str]:
         return "le formulaire n'est plus proposé", ui.body_text()[:200]
     reason = " ".join([ui.new_message_beside(texts.RESET_PASSWORD),
                        ui.new_message_beside(texts.RESET_CONFIRMATION), ui.new_alerts()]).strip()
-    if ui.reaction == HELD:  # nothing was sent: the reason is said, or shown by the rule's line
+    if ui.reaction == ui_module.HELD:  # not sent: the reason said, or shown by its rule's line
         if not texts.REASONS[rule].search(reason):
             reason = held_reason(ui) or "(aucune ligne ne change)"
         reason = f"bouton désactivé ; {reason}"
@@ -128,7 +113,7 @@ def check_confirmed(ui, what="la confirmation que le mot de passe est enregistr�
                                  expected=what, seen=password_cut(ui))
     facts = getattr(state, "password_facts", None)
     said = f"{what} (mot de passe saisi : {facts})" if facts else what
-    if ui.reaction == HELD:
+    if ui.reaction == ui_module.HELD:
         raise ConformanceFailure(f"{said} : « {texts.RESET_SUBMIT} » est resté désactivé",
                                  expected=said, seen=held_reason(ui) or ui.seen())
     if not texts.confirmed(ui.lines()):

@@ -8,8 +8,9 @@ from ameli_conformance.errors import ConformanceFailure
 from ameli_conformance.fixtures.bdd import parsers, then
 
 from . import texts, verifications
-from .demande import (copy_captcha, fill_identity, masked, miscopied, note_series, show_form,
-                      typed_value)
+from .demande import (copy_captcha, fill_identity, identity, masked, miscopied, note_series,
+                      show_form, typed_value)
+from .ui import HELD
 
 # ------------------------------------------------------------------ what the page says
 
@@ -20,12 +21,15 @@ def same_entry(shown: str, typed: str) -> bool:
     return "".join((shown or "").split()) == "".join((typed or "").split())
 
 
-def error_problem(ui, label) -> tuple[str, str]:
+def error_problem(ui, label, right=None) -> tuple[str, str]:
     """What is wrong with the message beside a field after a submission ('' when nothing): it
-    must be there, new (not a text the untouched form already had there), and in French."""
-    message = ui.new_message_beside(label)
+    must be there, new (not a text the untouched form already had there; where the form held
+    its button, not a text it has with `right` typed instead), and in French."""
+    held = ui.reaction == HELD and right is not None
+    message = ui.held_message_beside(label, right) if held else ui.new_message_beside(label)
     if not message:
-        return "aucune erreur nouvelle à côté du champ", ui.error_beside(label)[:200]
+        return (f"{HELD}, et " * held + "aucune erreur nouvelle à côté du champ",
+                ui.error_beside(label)[:200])
     if not texts.is_french(message, label):
         return "le message d'erreur n'est pas en français", message
     return "", message
@@ -47,11 +51,11 @@ def error_beside(ui, champ):
     check_error_beside(ui, champ)
 
 
-def captcha_error_problem(ui, label=texts.FORM_CAPTCHA) -> tuple[str, str]:
+def captcha_error_problem(ui, label=texts.FORM_CAPTCHA, right=None) -> tuple[str, str]:
     """What is wrong with the message of a wrong copy ('' when nothing): beside the field, or
     announced (an alert) and speaking of the characters. The guide asks for neither place (« il
     peut recommencer »); E2-FORMULAIRE's « à côté du champ » is for the information typed."""
-    problem, seen = error_problem(ui, label)
+    problem, seen = error_problem(ui, label, right)
     if not problem:
         return "", seen
     announced = ui.new_alerts()
@@ -88,8 +92,9 @@ def each_entry_refused(ui, control, target, mailpit, persona, scenario_state, da
         held = {label: ui.value(label) for label in state.typed}
         copy_captcha(ui, control, target, state=state)
         ui.click(texts.FORM_SUBMIT)
-        problem, seen = error_problem(ui, field.strip()) if ui.has_field(field.strip()) else (
-            "le formulaire n'est plus affiché", ui.body_text()[:200])
+        right = identity(persona)[field.strip()]  # where the form held: what it says only then
+        problem, seen = error_problem(ui, field.strip(), right) if ui.has_field(
+            field.strip()) else ("le formulaire n'est plus affiché", ui.body_text()[:200])
         if not problem:
             lost = [label for label, value in held.items()
                     if not same_entry(ui.value(label), value)
@@ -116,7 +121,7 @@ def each_miscopy_refused(ui, control, target, mailpit, persona, scenario_state, 
         answer = copy_captcha(ui, control, target, state=state)
         ui.fill(texts.FORM_CAPTCHA, miscopied(answer, how.strip()))
         ui.click(texts.FORM_SUBMIT)
-        problem, seen = captcha_error_problem(ui) if ui.has_field(
+        problem, seen = captcha_error_problem(ui, right=answer) if ui.has_field(
             texts.FORM_CAPTCHA) else ("accepté", ui.body_text()[:200])
         verifications.record(state, "E2-CAPTCHA-ERREUR", how.strip(), not problem,
                              "refusée, avec un message en français (à côté des caractères, ou "

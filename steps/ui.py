@@ -3,10 +3,9 @@ never by an id or a CSS class of one implementation."""
 import re
 
 from playwright.sync_api import Error as PlaywrightError
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import Locator, Page, expect
 
-from ameli_conformance.errors import ConformanceFailure, HarnessError
+from ameli_conformance.errors import ConformanceFailure
 from ameli_conformance.privacy import redact
 
 from . import controle_date, navigateur, page_scripts, texts
@@ -17,6 +16,8 @@ from . import controle_date, navigateur, page_scripts, texts
 settling: dict[str, float] = {}
 learned: dict[str, int] = {}
 LEARNING_CLICKS, LEARNING_MS = 3, 2000
+# A click on a button that stayed disabled HELD_MS after the typing (Ui.reaction): not sent.
+HELD, HELD_MS = "bouton resté désactivé", 500
 
 
 class Ui:
@@ -85,15 +86,17 @@ class Ui:
         has the focus (the keyboard only), and waits as `click` does."""
         self.page.evaluate(page_scripts.MARK)
         if key is None:
-            try:
-                target.click()
-            except PlaywrightTimeout:
-                if target.is_disabled(timeout=1000):  # a live checklist that holds the button
-                    raise HarnessError("cible", f"« {target.inner_text(timeout=1000).strip()} » "
-                                       "est resté désactivé : le formulaire ne s'envoie pas, et "
-                                       "le harnais ne sait pas lire pourquoi (une liste de "
-                                       "règles cochée à la frappe ?)") from None
-                raise
+            if not target.is_enabled():
+                try:  # a check that lets the button go a moment after the typing
+                    expect(target).to_be_enabled(timeout=HELD_MS)
+                except AssertionError:
+                    # A form that holds its button until what is typed is right (a list of rules
+                    # ticked as the person types): nothing is sent. The person leaves the field,
+                    # as they would to read why (a form may say it only then).
+                    self.page.evaluate("() => document.activeElement?.blur()")
+                    self.reaction = HELD
+                    return
+            target.click()
         else:
             self.page.keyboard.press(key)
         # Playwright's click has waited for the navigation it started to commit: most times the
@@ -143,6 +146,8 @@ class Ui:
 
     def refusal_note(self) -> str:
         """When the browser refused the last submission: where and what it said ('' else)."""
+        if self.reaction == HELD:
+            return "le bouton est resté désactivé : rien n'a été envoyé"
         if not self.refused_by_browser:
             return ""
         try:
@@ -213,6 +218,18 @@ class Ui:
         if self.refused_by_browser:
             return self.browser_refusal(label)
         return texts.new_pieces(self.error_beside(label), self.pristine.get(label, ""))
+
+    def held_message_beside(self, label: str, right: str) -> str:
+        """After a click the form held (HELD): what is beside the field with what was typed and
+        not with `right` typed instead (a message left by an earlier submission is there either
+        way; a form may say it once the field is left)."""
+        typed, leave = self.value(label), "() => document.activeElement?.blur()"
+        self.fill(label, right)
+        self.page.evaluate(leave)
+        with_right = self.error_beside(label)
+        self.fill(label, typed)
+        self.page.evaluate(leave)
+        return texts.new_pieces(self.error_beside(label), with_right)
 
     def new_alerts(self) -> str:
         if self.refused_by_browser:

@@ -553,6 +553,62 @@ def rules_ticked_askew():
     rewrite(reset, "reset/new_password.html", "lines[i].className", "lines[(i + 1) % 4].className")
 
 
+# The request form held until each field looks right (Angular's `[disabled]="form.invalid"`),
+# a field's message shown once the person has left it (and the server's message of the last
+# sending removed as the field is typed in); what only the server knows (the NIR's key, a date
+# that does not exist, the copy of the characters) is checked when the form is sent.
+REQUEST_HELD = """<script>
+(() => {
+  const rules = {
+    nir: [v => /^[0-9AB]{13}([0-9]{2})?$/i.test(v.replace(/\\s/g, '')),
+          'Saisissez les 13 chiffres de votre numéro, et sa clé.'],
+    birth_date: [v => /^\\d{2}\\/\\d{2}\\/\\d{4}$/.test(v.trim()), 'Saisissez une date au format jj/mm/aaaa.'],
+    email: [v => /^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$/.test(v.trim()), 'Saisissez une adresse mail valide.'],
+    captcha: [v => v.trim() !== '', 'Recopiez les caractères de l\\'image.'],
+  };
+  const button = document.querySelector('button[value=envoyer]');
+  const check = () => {
+    let right = true;
+    for (const [name, [rule, said]] of Object.entries(rules)) {
+      const field = document.getElementById(name);
+      const ok = rule(field.value);
+      right &&= ok;
+      let note = document.getElementById(name + '-direct');
+      if (!note) { note = document.createElement('p'); note.id = name + '-direct'; field.after(note); }
+      note.textContent = field.dataset.touched && !ok ? (field.value ? said : 'Ce champ est obligatoire.') : '';
+    }
+    button.disabled = !right;
+  };
+  for (const name of Object.keys(rules)) {
+    const field = document.getElementById(name);
+    field.addEventListener('input', () => {  // the server's message of the last sending goes
+      document.getElementById(name + '-erreur')?.remove();
+      field.removeAttribute('aria-describedby');
+      check();
+    });
+    field.addEventListener('blur', () => { field.dataset.touched = '1'; check(); });
+  }
+  check();
+})();
+</script>"""
+
+
+def request_form_held():
+    """The request form's « Recevoir le mail » held until each field looks right, each field's
+    message shown once the person has left it; the NIR's key, the date's existence and the
+    copy checked by the server. Conformant: a missing or malformed field is signalled beside it,
+    kept, and nothing is sent."""
+    rewrite(reset, "reset/request.html", "</form>", "</form>\n" + REQUEST_HELD)
+
+
+def request_form_held_silently():
+    """As `demande-tenue-jusqu-a-la-saisie`, without a word: the button stays held, and the
+    person is not told which field is wrong, nor why."""
+    request_form_held()
+    rewrite(reset, "reset/request.html", "note.textContent = field.dataset.touched",
+            "note.textContent = false")
+
+
 FAULTS = {
     "enregistre-avant-de-verifier": Mutant(
         "E5-CASSE", "le mot de passe est enregistré avant d'être vérifié : refusé à l'écran, "
@@ -579,6 +635,10 @@ FAULTS = {
     "regles-cochees-de-travers": Mutant(
         "E5-CASSE", "les règles cochées à la frappe, l'état de chacune sur la ligne de la suivante",
         selection=("-k", "sans_majuscule or confirmation_différente"), patch=rules_ticked_askew),
+    "demande-tenue-sans-un-mot": Mutant(
+        "E2-FORMULAIRE", "« Recevoir le mail » désactivé tant qu'un champ semble faux, sans dire "
+        "lequel ni pourquoi", selection=("-k", "signalée or copie_erronée_est_refusée"),
+        patch=request_form_held_silently),
     "accueil-sans-reponse": Mutant("", "l'accueil ne répond jamais", patch=home_hangs),
     "mail-a-l-adresse-du-compte": Mutant(
         "E3-ENVOI", "autre adresse saisie, ou adresse non validée : la bonne page, mais le lien "
@@ -1226,6 +1286,9 @@ VARIANTS = {
     "regles-cochees-a-la-frappe": Mutant(
         "", "les règles du nouveau mot de passe cochées à la frappe (une classe, une icône en CSS), "
         "le bouton désactivé tant qu'elles ne sont pas remplies", patch=rules_ticked_as_typed),
+    "demande-tenue-jusqu-a-la-saisie": Mutant(
+        "", "« Recevoir le mail » désactivé tant qu'un champ semble faux, son message affiché une "
+        "fois le champ quitté", patch=request_form_held),
     "refus-de-connexion-vers-l-accueil": Mutant(
         "", "une connexion refusée ramène à l'accueil du compte (« Connectez-vous »), sans un mot",
         patch=refused_login_shows_home),
