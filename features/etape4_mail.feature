@@ -7,6 +7,8 @@ Fonctionnalité: Étape 4 – L'assuré clique sur le mail reçu
   # Conception des tests (docs/conception-des-tests.md, E4-*) :
   # - un lien « fonctionne » quand il permet d'enregistrer un mot de passe, pas quand un titre
   #   s'affiche (la page d'erreur peut porter le même titre) ;
+  # - le lien fonctionne sur un autre appareil que celui de la demande (le mail lu sur un
+  #   téléphone) : une cible qui garde la demande dans la session du navigateur le refuse ;
   # - les 30 minutes courent depuis la demande, et valent à chaque étape : lien ouvert à temps
   #   puis mot de passe envoyé trop tard, refusé ; 30 minutes comptées depuis la dernière demande ;
   #   30 minutes réelles les nuits de changement d'heure (une cible qui compte sur l'heure
@@ -65,6 +67,12 @@ Fonctionnalité: Étape 4 – L'assuré clique sur le mail reçu
       | durée                     |
       | 29 minutes                |
       | 29 minutes et 59 secondes |
+
+  @E4-LIEN-30MIN
+  Scénario: Le lien fonctionne aussi sur un autre appareil que celui de la demande
+    Étant donné que j'ai demandé le renouvellement de mon mot de passe
+    Quand j'ouvre le mail sur un autre appareil et je clique sur « Renouveler mon mot de passe »
+    Alors le lien me permet d'enregistrer un nouveau mot de passe
 
   @E4-LIEN-30MIN
   Plan du scénario: Le lien est refusé au-delà de 30 minutes

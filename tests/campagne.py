@@ -594,6 +594,25 @@ def lifetime_from_first_request():
     reset._handle_request = handle
 
 
+def link_bound_to_the_browser():
+    """The link works only in the browser that made the request (a pending renewal kept in the
+    session): the person who reads the mail on their phone gets « lien expiré »."""
+    from flask import session
+
+    original_handle, original_valid = reset._handle_request, reset._valid_token
+
+    def handle(nir13, birth_date, email):
+        session["renouvellements"] = [*session.get("renouvellements", []), nir13]
+        return original_handle(nir13, birth_date, email)
+
+    def valid(token):
+        row = original_valid(token)
+        return row if row is not None and row["nir13"] in session.get("renouvellements", []) \
+            else None
+
+    reset._handle_request, reset._valid_token = handle, valid
+
+
 def superseded_checked_on_open_only():
     from flask import request
 
@@ -1245,6 +1264,9 @@ CAMPAIGN = {
     "delai-de-la-premiere-demande": _mutant(
         "E4-LIEN-30MIN", "le nouveau lien garde l'échéance du lien qu'il remplace",
         patch=lifetime_from_first_request),
+    "lien-lie-au-navigateur": _mutant(
+        "E4-LIEN-30MIN", "le lien ne fonctionne que dans le navigateur de la demande (la demande "
+        "gardée en session)", patch=link_bound_to_the_browser, area=("E4-MAIL",)),
     "lien-expire-trop-tot": _mutant(
         "E4-LIEN-30MIN", "le lien expire après 29 min 30 s (la page d'erreur a le même titre)",
         settings=("RESET_LINK_LIFETIME=1770",)),
