@@ -71,7 +71,7 @@ Fonctionnalité: Étape 3 – L'assuré est invité à se rendre dans sa boîte 
       | adresse                       | adresse masquée |
       | thomas@test.com               | t***@t***.com   |
       | jean.dupont@orange.fr         | j***@o***.fr    |
-      | Marie-Anne.Durand@laposte.net | M***@l***.net   |
+      | Marie-Anne.O'Neil@laposte.net | M***@l***.net   |
       | a@b.co.uk                     | a***@b***.uk    |
       | paul@mail.free.fr             | p***@m***.fr    |
       | jean+ameli@gmail.com          | j***@g***.com   |

@@ -265,6 +265,21 @@ def narrow_address_check():
     reset.parse_email = parse
 
 
+def classic_address_pattern():
+    """The form's address checked by the pattern most tutorials give,
+    `[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}`: « + » passes, but an apostrophe, valid in
+    an address and held by the account (« Marie-Anne.O'Neil@laposte.net »), is refused."""
+    original = reset.parse_email
+
+    def parse(value):
+        address = original(value)
+        if not re.fullmatch(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}", address):
+            raise InvalidInput("L'adresse mail n'est pas valide (exemple : nom@domaine.fr).")
+        return address
+
+    reset.parse_email = parse
+
+
 def mask_registrable_domain():
     def mask(address):
         local, _, domain = address.partition("@")
@@ -1215,6 +1230,10 @@ CAMPAIGN = {
     "adresse-avec-plus-refusee": _mutant(
         "E3-ENVOI", "le formulaire refuse une adresse avec « + » (jean+ameli@gmail.com), que le "
         "compte a pourtant", patch=narrow_address_check),
+    "adresse-avec-apostrophe-refusee": _mutant(
+        "E3-ENVOI", "le formulaire vérifie l'adresse par le motif des tutoriels : « + » passe, "
+        "l'apostrophe (Marie-Anne.O'Neil@laposte.net), que le compte a pourtant, non",
+        patch=classic_address_pattern),
     "29-fevrier-refuse": _mutant("E3-ENVOI", "le 29 février est refusé", patch=leap_day_refused),
     "adresse-dans-le-titre": _mutant("E3-ENVOI", "l'adresse masquée dans la page, en clair dans "
                                      "son titre (l'onglet)", patch=address_in_the_title),

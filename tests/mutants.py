@@ -1297,7 +1297,7 @@ VARIANTS = {
         patch=notice_in_cldr_medium),
     "adresses-en-minuscules": Mutant(
         "", "les adresses mail gardées en minuscules à la création du compte : « m***@l***.net » "
-        "pour Marie-Anne.Durand@laposte.net, le mail envoyé à l'adresse en minuscules",
+        "pour Marie-Anne.O'Neil@laposte.net, le mail envoyé à l'adresse en minuscules",
         patch=addresses_kept_in_lower_case),
     "compte-qui-parle-de-blocage": Mutant(
         "", "la page du compte ouvert parle d'une carte bloquée et d'un service indisponible",
