@@ -5,7 +5,9 @@ Fonctionnalité: Le compte bloqué après trop de mots de passe erronés
   l'accès. Le nombre d'essais et la durée sont ceux que déclare le profil de la cible.
 
   # Conception des tests (docs/conception-des-tests.md, CONNEXION-BLOCAGE) :
-  # - le nombre : une erreur de moins ne bloque pas, le nombre déclaré bloque ;
+  # - le nombre : une erreur de moins ne bloque pas, le nombre déclaré bloque ; une connexion
+  #   réussie remet le compte à zéro (le lendemain, une erreur de moins ne bloque toujours pas :
+  #   une cible qui ne remet jamais le compte à zéro bloque qui se trompe de temps en temps) ;
   # - la portée : erreurs faites depuis des navigateurs différents, blocage constaté depuis un
   #   autre encore ;
   # - la durée : une minute avant la fin, toujours bloqué ; à la fin, le mot de passe ouvre le compte ;
@@ -29,8 +31,12 @@ Fonctionnalité: Le compte bloqué après trop de mots de passe erronés
     Alors je suis connecté à mon compte ameli
 
   @CONNEXION-BLOCAGE
-  Scénario: Une erreur de moins que le nombre permis ne bloque pas la connexion
+  Scénario: Une erreur de moins que le nombre permis ne bloque pas la connexion, et une connexion réussie remet le compte des erreurs à zéro
     Quand je me connecte avec un mauvais mot de passe une fois de moins que le service le permet
+    Et je me connecte avec mon mot de passe
+    Alors je suis connecté à mon compte ameli
+    Quand 24 heures passent
+    Et je me connecte avec un mauvais mot de passe une fois de moins que le service le permet
     Et je me connecte avec mon mot de passe
     Alors je suis connecté à mon compte ameli
 

@@ -1389,6 +1389,11 @@ CAMPAIGN = {
     # CONNEXION-BLOCAGE
     "erreurs-par-navigateur": _mutant("CONNEXION-BLOCAGE", "les erreurs sont comptées par "
                                       "navigateur", patch=login_failures_per_session),
+    "erreurs-jamais-remises-a-zero": _mutant(
+        "CONNEXION-BLOCAGE", "une connexion réussie ne remet pas à zéro le compte des erreurs : "
+        "une erreur de temps en temps finit par bloquer la connexion",
+        patch=lambda: sql_rewritten(auth, lambda sql: sql.replace(
+            "SET login_failures = 0, login_blocked_until = NULL", "SET login_blocked_until = NULL"))),
     "bloque-une-erreur-trop-tot": _mutant("CONNEXION-BLOCAGE", "bloqué à 4 erreurs au lieu de 5",
                                           settings=("LOGIN_FAILURE_LIMIT=4",)),
     "blocage-10-minutes": _mutant("CONNEXION-BLOCAGE", "le blocage dure 10 minutes au lieu de "
