@@ -94,7 +94,8 @@ ERROR_BESIDE = """(el) => {
   // element (a framework's wrapper) is looked around at each level of wrapping, up to an
   // element that holds another control. One piece per element: the untouched form's pieces are
   // left out by the caller (Ui.new_message_beside), the label among them.
-  const controls = 'input:not([type=hidden]), select, textarea, button';
+  // A button that sends nothing (`type=button`: show the password, an icon) is no other control.
+  const controls = 'input:not([type=hidden]):not([type=button]), select, textarea, button:not([type=button])';
   const holds = (e) => e.matches(controls) || e.matches('label, fieldset') || !!e.querySelector(controls);
   const texts = Array.from(el.labels || [], piece);
   for (let node = el; node && node !== document.body;) {

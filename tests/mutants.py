@@ -1211,6 +1211,20 @@ def notice_in_cldr_medium():
 
     mail.send_password_changed = send
 
+def password_shown_on_demand():
+    """Each password field in a group with a button that shows the password (an eye, a button
+    that sends nothing), the error after the group, tied by no ARIA (Bootstrap's input-group and
+    invalid-feedback). Conformant: the error is beside its field."""
+    def change(name, html, _context):
+        if name != "reset/new_password.html":
+            return html
+        html = re.sub(r'\s+aria-describedby="[^"]*"', "", html)
+        return re.sub(r'(<input type="password"[^>]*>)', r'<div class="groupe">\1<button '
+                      r'type="button" aria-label="Afficher le mot de passe">👁</button></div>', html)
+
+    after_render(reset, change)
+
+
 VARIANTS = {
     "refus-de-mot-de-passe-sur-sa-page": Mutant("", "un nouveau mot de passe refusé : ses raisons "
                                                 "sur une page à elles, sans le formulaire",
@@ -1289,6 +1303,9 @@ VARIANTS = {
     "demande-tenue-jusqu-a-la-saisie": Mutant(
         "", "« Recevoir le mail » désactivé tant qu'un champ semble faux, son message affiché une "
         "fois le champ quitté", patch=request_form_held),
+    "mot-de-passe-a-afficher": Mutant(
+        "", "chaque champ du mot de passe avec un bouton qui l'affiche (un œil), l'erreur après "
+        "leur groupe, sans lien ARIA", patch=password_shown_on_demand),
     "refus-de-connexion-vers-l-accueil": Mutant(
         "", "une connexion refusée ramène à l'accueil du compte (« Connectez-vous »), sans un mot",
         patch=refused_login_shows_home),

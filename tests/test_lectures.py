@@ -269,6 +269,12 @@ def test_what_a_page_says_is_read_where_a_correct_target_may_put_it():
          "<label for='a'>Nom</label><input id='a'>", ""),
         ("<label for='a'>Nom <span class='erreur'>Erreur A</span></label><input id='a'>",
          "Erreur A"),
+        # a button that shows the password (it sends nothing) beside the field, or in its group
+        ("<label for='a'>Nom</label><div class='g'><input id='a'><button type='button'>👁"
+         "</button></div><div>Erreur A</div><label for='b'>Autre</label><input id='b'>",
+         "👁 Erreur A"),
+        ("<label for='a'>Nom</label><input id='a'><button type='button'>Afficher</button>"
+         "<p>Erreur A</p><button>Envoyer</button>", "Afficher Erreur A"),
     ]
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=find_chromium(None), args=launch_args())
