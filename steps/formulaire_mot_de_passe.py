@@ -69,7 +69,8 @@ def refusal_problem(ui, rule: str) -> tuple[str, str]:
     """What is wrong with a refusal ('' when nothing): no confirmation, and a reason that speaks
     of the rule, among the messages that appeared after the submission (the rules listed on the
     page, or a text already beside a field, are no reason): beside the fields of the form shown
-    again or in an alert, or said by a page of its own without the form. A field
+    again, in an alert, or in a line its page had not (a banner), or said by a page of its own
+    without the form; where the form held its button, shown by the rule's line. A field
     that stops the typing at the guide's 50 characters refuses a longer password as it is typed:
     that is a refusal for the length, and the field's limit is its reason."""
     cut = ui.cuts.get(texts.RESET_PASSWORD)
@@ -95,6 +96,10 @@ def refusal_problem(ui, rule: str) -> tuple[str, str]:
         if not texts.REASONS[rule].search(reason):
             reason = held_reason(ui) or "(aucune ligne ne change)"
         reason = f"bouton désactivé ; {reason}"
+    elif not texts.REASONS[rule].search(reason):
+        # Or in a line of the page that the form's page had not: a banner above the form,
+        # written in the page without the role alert (the DSFR's `fr-alert`).
+        reason = " ".join((reason, ui.new_page_text())).strip()
     if not texts.REASONS[rule].search(reason):
         return "refusé sans la raison", reason or "(aucun message nouveau)"
     return "", reason

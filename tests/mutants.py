@@ -1225,6 +1225,27 @@ def password_shown_on_demand():
     after_render(reset, change)
 
 
+def password_reasons_in_a_banner():
+    """A new password refused: the form shown again, its reasons in a banner above it (the
+    DSFR's `fr-alert`, written in the page: no role alert), nothing beside the fields.
+    Conformant: the guide does not say where the reason goes."""
+    from markupsafe import escape
+
+    def change(name, html, context):
+        errors = context.get("errors")
+        if name != "reset/new_password.html" or not errors:
+            return html
+        html = re.sub(r'(?s)<div class="erreur" id="\w+-erreur">.*?</div>', "", html)
+        html = re.sub(r'\s+aria-describedby="[^"]*"', "", html)
+        said = "".join(f"<p>{escape(r)}</p>" for field in ("password", "confirmation")
+                       for r in errors.get(field, ()))
+        return html.replace("<form method=\"post\" novalidate>", '<div class="fr-alert '
+                            f'fr-alert--error"><h3>Mot de passe refusé</h3>{said}</div>\n'
+                            '<form method="post" novalidate>', 1)
+
+    after_render(reset, change)
+
+
 VARIANTS = {
     "refus-de-mot-de-passe-sur-sa-page": Mutant("", "un nouveau mot de passe refusé : ses raisons "
                                                 "sur une page à elles, sans le formulaire",
@@ -1306,6 +1327,10 @@ VARIANTS = {
     "mot-de-passe-a-afficher": Mutant(
         "", "chaque champ du mot de passe avec un bouton qui l'affiche (un œil), l'erreur après "
         "leur groupe, sans lien ARIA", patch=password_shown_on_demand),
+    "raisons-en-bandeau": Mutant(
+        "", "un nouveau mot de passe refusé : le formulaire de nouveau, ses raisons dans un "
+        "bandeau au-dessus (sans rôle d'alerte), rien à côté des champs",
+        patch=password_reasons_in_a_banner),
     "refus-de-connexion-vers-l-accueil": Mutant(
         "", "une connexion refusée ramène à l'accueil du compte (« Connectez-vous »), sans un mot",
         patch=refused_login_shows_home),
