@@ -129,7 +129,7 @@ def note_series(ui, control, state):
 
 def remember_form(ui, control, state):
     state.form_url = ui.page.url
-    ui.remember_pristine(*FORM_FIELDS)
+    ui.remember_pristine(*FORM_FIELDS, page=True)
     state.series = None
     note_series(ui, control, state)
 

@@ -53,7 +53,8 @@ def error_beside(ui, champ):
 
 def captcha_error_problem(ui, label=texts.FORM_CAPTCHA, right=None) -> tuple[str, str]:
     """What is wrong with the message of a wrong copy ('' when nothing): beside the field, or
-    announced (an alert) and speaking of the characters. The guide asks for neither place (« il
+    said in the page (an alert, a banner) and speaking of the characters. The guide asks for
+    neither place (« il
     peut recommencer »); E2-FORMULAIRE's « à côté du champ » is for the information typed."""
     problem, seen = error_problem(ui, label, right)
     if not problem:
@@ -61,6 +62,12 @@ def captcha_error_problem(ui, label=texts.FORM_CAPTCHA, right=None) -> tuple[str
     announced = ui.new_alerts()
     if texts.CAPTCHA_IMAGE.search(announced) and texts.is_french(announced):
         return "", f"annoncé : {announced}"
+    # Or in a line of the page that the untouched form's page had not: a banner above the form,
+    # written in the page without the role alert (the DSFR's `fr-alert`). Not where the form held
+    # its button: the page is then the last sending's, its banner too.
+    written = ui.new_page_text() if ui.reaction != HELD and "(page)" in ui.pristine else ""
+    if texts.CAPTCHA_IMAGE.search(written) and texts.is_french(written):
+        return "", f"écrit dans la page : {written}"
     return problem, seen
 
 

@@ -973,9 +973,10 @@ def errors_around_wrapped_fields():
     after_render(reset, change)
 
 
-def captcha_error_announced_at_the_top():
+def captcha_error_announced_at_the_top(role: bool = True):
     """A wrong copy of the characters is said at the top of the form, in an alert, not beside
-    the field (the guide asks for neither place)."""
+    the field (the guide asks for neither place); without `role`, in a banner written in the
+    page, without the role alert (the DSFR's `fr-alert`)."""
     def change(name, html, context):
         if name == "reset/request.html" and (context.get("errors") or {}).get("captcha"):
             html = re.sub(r'<p class="erreur" id="captcha-erreur">.*?</p>', "", html,
@@ -983,6 +984,8 @@ def captcha_error_announced_at_the_top():
             html = html.replace('aria-describedby="captcha-erreur"', "")
             html = html.replace("Le formulaire contient des erreurs. Corrigez les champs signalés.",
                                 "Les caractères recopiés ne correspondent pas à ceux de l'image.")
+            if not role:
+                html = html.replace('<p class="alerte" role="alert">', '<p class="fr-alert">')
         return html
 
     after_render(reset, change)
@@ -1331,6 +1334,10 @@ VARIANTS = {
         "", "un nouveau mot de passe refusé : le formulaire de nouveau, ses raisons dans un "
         "bandeau au-dessus (sans rôle d'alerte), rien à côté des champs",
         patch=password_reasons_in_a_banner),
+    "erreur-de-copie-en-bandeau": Mutant(
+        "", "une copie erronée des caractères est dite dans un bandeau en haut du formulaire, "
+        "sans rôle d'alerte, pas à côté du champ",
+        patch=lambda: captcha_error_announced_at_the_top(role=False)),
     "refus-de-connexion-vers-l-accueil": Mutant(
         "", "une connexion refusée ramène à l'accueil du compte (« Connectez-vous »), sans un mot",
         patch=refused_login_shows_home),
