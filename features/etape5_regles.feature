@@ -21,6 +21,9 @@ Fonctionnalité: Étape 5 – Les règles du nouveau mot de passe
   #   autorisé, et des classes hors ASCII (lettres accentuées, chiffres et lettres « pleine
   #   chasse », exposant, espaces invisibles, lettres cyrillique et grecque, emoji) ;
   # - bornes de longueur 7/8 et 50/51, en comptant « € » pour un ;
+  # - les règles du guide sont les seules : une même lettre trois fois à la suite, l'alphabet
+  #   dans l'ordre, sont acceptés (les lettres tirées au hasard n'en ont jamais : une cible qui
+  #   ajoute une telle règle est prise à chaque exécution, pas selon le tirage) ;
   # - chaque partie du numéro (à chaque position), le numéro avec sa clé, chaque forme de la
   #   date ; un assuré né en Corse (2A, 2B) ; et des chiffres étrangers au numéro et à la date,
   #   acceptés.
@@ -131,6 +134,7 @@ Fonctionnalité: Étape 5 – Les règles du nouveau mot de passe
       | avec toutes les lettres minuscules              |
       | avec toutes les lettres majuscules              |
       | avec tous les chiffres, séparés par des lettres |
+      | avec une même lettre trois fois à la suite      |
 
   @E5-SANS-NIR-NI-DATE
   Scénario: Le numéro de sécurité sociale, la date de naissance ou une partie sont refusés

@@ -9,7 +9,7 @@ import random
 import re
 import string
 
-from ameli_conformance.fixtures.personas import nir_parts
+from ameli_conformance.fixtures.personas import nir_parts, plain_letters
 from ameli_conformance.interpretations import date_form
 
 LOWER, UPPER, DIGITS = string.ascii_lowercase, string.ascii_uppercase, string.digits
@@ -19,15 +19,15 @@ NAMED = {"espace": " ", "tabulation": "\t", "espace insécable": "\u00a0",
          "espace sans chasse": "\u200b", "a cyrillique": "\u0430", "alpha grec": "\u03b1"}
 
 
-def _letters(n: int, rng: random.Random | None = None) -> str:
-    rng = rng or random.Random()
-    return "".join(rng.choice(LOWER + UPPER) for _ in range(n))
+def _letters(n: int, rng: random.Random | None = None, after: str = "") -> str:
+    """Random letters without a repeat or a sequence (personas.plain_letters)."""
+    return plain_letters(n, rng or random.Random(), after)
 
 
 def conforming(length: int = 12, extra: str = "", rng: random.Random | None = None) -> str:
     """Upper and lower case letters, "!" and `extra`: no digit, so no part of a NIR or a date."""
     head = "Ab!" + extra
-    return head + _letters(max(0, length - len(head)), rng)
+    return head + _letters(max(0, length - len(head)), rng, head)
 
 
 def _quoted(text: str) -> str:
@@ -40,7 +40,9 @@ def _quoted(text: str) -> str:
 def foreign_digits(persona, interpretations, rng: random.Random) -> str:
     """`nir_part_digits` consecutive digits that are no part of the NIR nor of a form of the
     birth date, and share not even one digit fewer with them: a target that refuses them reads
-    "a part" more widely than it declares."""
+    "a part" more widely than it declares. No digit next to the same one or its neighbour (« 11 »,
+    « 12 »): a rule the guide does not have, against repeats or sequences, is then never caught
+    by a draw here in some runs only (a named row tries « zzz », and the alphabet in order)."""
     n = interpretations.nir_part_digits
     k = max(2, n - 1)
     forbidden = {w for _, w in nir_parts(persona.nir, k)}
@@ -50,7 +52,8 @@ def foreign_digits(persona, interpretations, rng: random.Random) -> str:
         forbidden |= {form[i:i + k] for i in range(len(form) - k + 1)}
     for _ in range(100_000):
         run = "".join(rng.choice(DIGITS) for _ in range(n))
-        if not any(run[i:i + k] in forbidden for i in range(n - k + 1)) \
+        plain = all(abs(int(a) - int(b)) > 1 for a, b in zip(run, run[1:]))  # no 11, no 123
+        if plain and not any(run[i:i + k] in forbidden for i in range(n - k + 1)) \
                 and not any(form in run for form in shown):
             return run
     raise RuntimeError("aucune suite de chiffres étrangère au numéro et à la date")
@@ -75,9 +78,10 @@ def build_all(description: str, persona, interpretations,
         return [(f"partie de {n} chiffres aux positions {i} à {i + n - 1} du numéro",
                  conforming(10, rng=rng) + part) for i, part in nir_parts(persona.nir[:13], n)]
     if d == "contenant chaque chiffre, seul":
-        return [(f"le seul chiffre est « {c} »", "Ab" + _letters(8, rng) + c) for c in DIGITS]
+        return [(f"le seul chiffre est « {c} »", "Ab" + _letters(8, rng, "Ab") + c)
+                for c in DIGITS]
     if d == "contenant chaque caractère spécial autorisé, seul":
-        return [(f"le seul caractère spécial est « {c} »", "Ab" + _letters(8, rng) + c)
+        return [(f"le seul caractère spécial est « {c} »", "Ab" + _letters(8, rng, "Ab") + c)
                 for c in interpretations.password_specials]
     return [(d, _one(d, persona, interpretations, rng))]
 
@@ -93,17 +97,19 @@ def _one(d: str, persona, interpretations, rng: random.Random) -> str:
     if d == "sans minuscule":
         return conforming(rng=rng).upper()
     if d == "sans chiffre ni caractère spécial":
-        return "Ab" + _letters(10, rng)
+        return "Ab" + _letters(10, rng, "Ab")
     if d == "avec un chiffre et sans caractère spécial":
-        return "Ab" + _letters(8, rng) + "9"
+        return "Ab" + _letters(8, rng, "Ab") + "9"
     if m := re.fullmatch(r"dont le seul caractère spécial est («.*»)", d):
-        return "Ab" + _letters(8, rng) + _quoted(m[1])
+        return "Ab" + _letters(8, rng, "Ab") + _quoted(m[1])
     if d == "avec tous les caractères spéciaux autorisés":
         return "Ab" + interpretations.password_specials + "x"
     if d == "avec toutes les lettres minuscules":
         return "A!" + LOWER
     if d == "avec toutes les lettres majuscules":
         return "a!" + UPPER
+    if d == "avec une même lettre trois fois à la suite":  # no rule of the guide forbids it
+        return "Ab!zzz" + _letters(6, rng, "z")
     if d == "avec tous les chiffres, séparés par des lettres":
         return "Ab" + "".join(c + rng.choice(LOWER) for c in DIGITS)
     if d == "avec des chiffres qui ne viennent ni de mon numéro ni de ma date de naissance":

@@ -1351,6 +1351,13 @@ CAMPAIGN = {
     "tout-nombre-de-4-chiffres": _mutant(
         "E5-SANS-NIR-NI-DATE", "toute suite de 4 chiffres est refusée",
         patch=lambda: add_reason(NIR_REASON, when=lambda p: re.search(r"\d{4}", p))),
+    "lettre-repetee-refusee": _mutant(
+        "E5-CARACTERES-AUTORISES", "une règle de plus que le guide : pas trois fois le même "
+        "caractère à la suite (« aaa »)", patch=lambda: add_reason(
+            "Le mot de passe ne doit pas contenir trois fois le même caractère à la suite.",
+            lambda password: re.search(r"(.)\1\1", password) is not None),
+        area=("E5-LONGUEUR", "E5-CASSE", "E5-CHIFFRE-OU-SPECIAL", "E5-SANS-NIR-NI-DATE",
+              "E5-CONFIRMATION", "E6-CONNEXION", "E6-CONFIRMATION")),
     "confirmation-sans-casse": _mutant(
         "E5-CONFIRMATION", "la confirmation comparée sans la casse",
         patch=lambda: confirmation_rule(lambda p, c: p.lower() == c.lower())),
