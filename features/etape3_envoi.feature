@@ -70,7 +70,7 @@ Fonctionnalité: Étape 3 – L'assuré est invité à se rendre dans sa boîte 
     Exemples:
       | adresse                       | adresse masquée |
       | thomas@test.com               | t***@t***.com   |
-      | jean.dupont@orange.fr         | j***@o***.fr    |
+      | jean.dupont@club-internet.fr  | j***@c***.fr    |
       | Marie-Anne.O'Neil@laposte.net | M***@l***.net   |
       | a@b.co.uk                     | a***@b***.uk    |
       | paul@mail.free.fr             | p***@m***.fr    |

@@ -280,6 +280,20 @@ def classic_address_pattern():
     reset.parse_email = parse
 
 
+def domain_without_hyphen():
+    """The form's address checked by a hand-written pattern whose domain is letters, digits and
+    dots: « jean.dupont@club-internet.fr », which the account holds, is refused."""
+    original = reset.parse_email
+
+    def parse(value):
+        address = original(value)
+        if not re.fullmatch(r"[^@\s]+@[A-Za-z0-9.]+\.[A-Za-z]{2,}", address):
+            raise InvalidInput("L'adresse mail n'est pas valide (exemple : nom@domaine.fr).")
+        return address
+
+    reset.parse_email = parse
+
+
 def mask_registrable_domain():
     def mask(address):
         local, _, domain = address.partition("@")
@@ -1234,6 +1248,9 @@ CAMPAIGN = {
         "E3-ENVOI", "le formulaire vérifie l'adresse par le motif des tutoriels : « + » passe, "
         "l'apostrophe (Marie-Anne.O'Neil@laposte.net), que le compte a pourtant, non",
         patch=classic_address_pattern),
+    "domaine-avec-tiret-refuse": _mutant(
+        "E3-ENVOI", "le formulaire refuse un tiret dans le domaine de l'adresse "
+        "(jean.dupont@club-internet.fr), que le compte a pourtant", patch=domain_without_hyphen),
     "29-fevrier-refuse": _mutant("E3-ENVOI", "le 29 février est refusé", patch=leap_day_refused),
     "adresse-dans-le-titre": _mutant("E3-ENVOI", "l'adresse masquée dans la page, en clair dans "
                                      "son titre (l'onglet)", patch=address_in_the_title),
