@@ -42,6 +42,10 @@ MARK = """() => {
     return send.apply(this, args);
   };
 }"""
+# MARK on the page of the button about to be clicked, and whether that button can be clicked (not
+# disabled, nor in a disabled fieldset, nor under aria-disabled, as Playwright reads it).
+MARK_AND_ENABLED = ("(el) => { (" + MARK + ")(); return !el.disabled && "
+                    "!el.closest('fieldset[disabled], [aria-disabled=true]'); }")
 # The page has reacted to the click: a new page, the browser's refusal of the form, or (a page a
 # script changes in place) a change since the click, no request running and nothing changed for
 # `quiet` ms (QUIET_MS, or longer for a target seen to render late: steps/ui.py). An alert that

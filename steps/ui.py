@@ -84,9 +84,8 @@ class Ui:
     def press(self, target: Locator, key: str | None = None) -> None:
         """Clicks a button or link found otherwise (an icon), or presses `key` on it where it
         has the focus (the keyboard only), and waits as `click` does."""
-        self.page.evaluate(page_scripts.MARK)
         if key is None:
-            if not target.is_enabled():
+            if not target.evaluate(page_scripts.MARK_AND_ENABLED):  # one look for both (2 ms)
                 try:  # a check that lets the button go a moment after the typing
                     expect(target).to_be_enabled(timeout=HELD_MS)
                 except AssertionError:
@@ -98,6 +97,7 @@ class Ui:
                     return
             target.click()
         else:
+            self.page.evaluate(page_scripts.MARK)
             self.page.keyboard.press(key)
         # Playwright's click has waited for the navigation it started to commit: most times the
         # page has already reacted, and one look tells (a polled wait costs a frame, ~30 ms).
