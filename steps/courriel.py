@@ -48,6 +48,7 @@ def click_in_mail(ui, mailpit, state, nom, which="newest"):
         out_of_the_account(ui, state.reset_link, "le lien du mail")
     ui.remember_pristine(texts.RESET_PASSWORD, texts.RESET_CONFIRMATION, page=True)
 
+
 @when(parsers.parse("j'ouvre le mail sur un autre appareil et je clique sur « {nom} »"))
 def clicks_in_mail_elsewhere(ui, browser, mailpit, scenario_state, nom):
     """The mail read on another device (a phone): a browser that shares nothing with the one of

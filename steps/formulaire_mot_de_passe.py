@@ -9,7 +9,7 @@ from ameli_conformance import privacy
 from ameli_conformance.errors import ConformanceFailure
 
 from . import page_scripts, passwords, texts
-from . import ui as ui_module
+from .ui import HELD, HELD_MS
 
 
 PASSWORD_FIELDS = (texts.RESET_PASSWORD, texts.RESET_CONFIRMATION)
@@ -55,13 +55,13 @@ def held_reason(ui) -> str:
     for label in PASSWORD_FIELDS:
         ui.fill(label, good)
     try:
-        expect(ui.action(texts.RESET_SUBMIT)).to_be_enabled(timeout=ui_module.HELD_MS)
+        expect(ui.action(texts.RESET_SUBMIT)).to_be_enabled(timeout=HELD_MS)
     except AssertionError:
         pass  # held even then: the lines are compared all the same
     ui.page.evaluate(page_scripts.LOOKS)
     for label, value in zip(PASSWORD_FIELDS, typed):
         ui.fill(label, value)
-    ui.page.evaluate("() => document.activeElement?.blur()")
+    ui.page.evaluate(page_scripts.LEAVE_FIELD)
     return ui.page.evaluate(page_scripts.LOOKS_CHANGED)
 
 
@@ -92,7 +92,7 @@ def refusal_problem(ui, rule: str) -> tuple[str, str]:
         return "le formulaire n'est plus proposé", ui.body_text()[:200]
     reason = " ".join([ui.new_message_beside(texts.RESET_PASSWORD),
                        ui.new_message_beside(texts.RESET_CONFIRMATION), ui.new_alerts()]).strip()
-    if ui.reaction == ui_module.HELD:  # not sent: the reason said, or shown by its rule's line
+    if ui.reaction == HELD:  # not sent: the reason said, or shown by its rule's line
         if not texts.REASONS[rule].search(reason):
             reason = held_reason(ui) or "(aucune ligne ne change)"
         reason = f"bouton désactivé ; {reason}"
@@ -118,7 +118,7 @@ def check_confirmed(ui, what="la confirmation que le mot de passe est enregistr�
                                  expected=what, seen=password_cut(ui))
     facts = getattr(state, "password_facts", None)
     said = f"{what} (mot de passe saisi : {facts})" if facts else what
-    if ui.reaction == ui_module.HELD:
+    if ui.reaction == HELD:
         raise ConformanceFailure(f"{said} : « {texts.RESET_SUBMIT} » est resté désactivé",
                                  expected=said, seen=held_reason(ui) or ui.seen())
     if not texts.confirmed(ui.lines()):

@@ -42,6 +42,8 @@ MARK = """() => {
     return send.apply(this, args);
   };
 }"""
+# The person leaves the field they typed in (a form may say what is wrong only then).
+LEAVE_FIELD = "() => document.activeElement?.blur()"
 # MARK on the page of the button about to be clicked, and whether that button can be clicked (not
 # disabled, nor in a disabled fieldset, nor under aria-disabled, as Playwright reads it).
 MARK_AND_ENABLED = ("(el) => { (" + MARK + ")(); return !el.disabled && "

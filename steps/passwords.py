@@ -41,8 +41,8 @@ def foreign_digits(persona, interpretations, rng: random.Random) -> str:
     """`nir_part_digits` consecutive digits that are no part of the NIR nor of a form of the
     birth date, and share not even one digit fewer with them: a target that refuses them reads
     "a part" more widely than it declares. No digit next to the same one or its neighbour (« 11 »,
-    « 12 »): a rule the guide does not have, against repeats or sequences, is then never caught
-    by a draw here in some runs only (a named row tries « zzz », and the alphabet in order)."""
+    « 12 »): a rule the guide does not have, against repeats or sequences, is not caught here in
+    the runs whose draw happens to hold one (named rows try « zzz » and the alphabet in order)."""
     n = interpretations.nir_part_digits
     k = max(2, n - 1)
     forbidden = {w for _, w in nir_parts(persona.nir, k)}

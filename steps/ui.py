@@ -92,7 +92,7 @@ class Ui:
                     # A form that holds its button until what is typed is right (a list of rules
                     # ticked as the person types): nothing is sent. The person leaves the field,
                     # as they would to read why (a form may say it only then).
-                    self.page.evaluate("() => document.activeElement?.blur()")
+                    self.page.evaluate(page_scripts.LEAVE_FIELD)
                     self.reaction = HELD
                     return
             target.click()
@@ -223,12 +223,12 @@ class Ui:
         """After a click the form held (HELD): what is beside the field with what was typed and
         not with `right` typed instead (a message left by an earlier submission is there either
         way; a form may say it once the field is left)."""
-        typed, leave = self.value(label), "() => document.activeElement?.blur()"
+        typed = self.value(label)
         self.fill(label, right)
-        self.page.evaluate(leave)
+        self.page.evaluate(page_scripts.LEAVE_FIELD)
         with_right = self.error_beside(label)
         self.fill(label, typed)
-        self.page.evaluate(leave)
+        self.page.evaluate(page_scripts.LEAVE_FIELD)
         return texts.new_pieces(self.error_beside(label), with_right)
 
     def new_alerts(self) -> str:
