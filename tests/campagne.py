@@ -251,47 +251,29 @@ def date_month_first():
     reset.parse_birth_date = parse
 
 
-def narrow_address_check():
-    """The form's address checked by a hand-written pattern of letters, digits, « . », « _ »
-    and « - »: « jean+ameli@gmail.com », a valid address the account holds, is refused."""
+def address_checked_by(pattern: str):
+    """The form's address checked by a hand-written pattern besides the reference's check, as
+    teams write them: a valid address the account holds is refused when the pattern does not
+    take it. `HAND_WRITTEN` gives three of them."""
     original = reset.parse_email
 
     def parse(value):
         address = original(value)
-        if not re.fullmatch(r"[A-Za-z0-9._-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}", address):
+        if not re.fullmatch(pattern, address):
             raise InvalidInput("L'adresse mail n'est pas valide (exemple : nom@domaine.fr).")
         return address
 
     reset.parse_email = parse
 
 
-def classic_address_pattern():
-    """The form's address checked by the pattern most tutorials give,
-    `[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}`: « + » passes, but an apostrophe, valid in
-    an address and held by the account (« Marie-Anne.O'Neil@laposte.net »), is refused."""
-    original = reset.parse_email
-
-    def parse(value):
-        address = original(value)
-        if not re.fullmatch(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}", address):
-            raise InvalidInput("L'adresse mail n'est pas valide (exemple : nom@domaine.fr).")
-        return address
-
-    reset.parse_email = parse
-
-
-def domain_without_hyphen():
-    """The form's address checked by a hand-written pattern whose domain is letters, digits and
-    dots: « jean.dupont@club-internet.fr », which the account holds, is refused."""
-    original = reset.parse_email
-
-    def parse(value):
-        address = original(value)
-        if not re.fullmatch(r"[^@\s]+@[A-Za-z0-9.]+\.[A-Za-z]{2,}", address):
-            raise InvalidInput("L'adresse mail n'est pas valide (exemple : nom@domaine.fr).")
-        return address
-
-    reset.parse_email = parse
+HAND_WRITTEN = {
+    # letters, digits, « . », « _ », « - »: « jean+ameli@gmail.com » refused
+    "plus": r"[A-Za-z0-9._-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}",
+    # the pattern most tutorials give: « + » passes, an apostrophe (« Marie-Anne.O'Neil@… ») not
+    "apostrophe": r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}",
+    # a domain of letters, digits and dots: « jean.dupont@club-internet.fr » refused
+    "tiret": r"[^@\s]+@[A-Za-z0-9.]+\.[A-Za-z]{2,}",
+}
 
 
 def mask_registrable_domain():
@@ -1243,14 +1225,15 @@ CAMPAIGN = {
         "lecteur de dates de dateutil laissé par défaut)", patch=date_month_first),
     "adresse-avec-plus-refusee": _mutant(
         "E3-ENVOI", "le formulaire refuse une adresse avec « + » (jean+ameli@gmail.com), que le "
-        "compte a pourtant", patch=narrow_address_check),
+        "compte a pourtant", patch=lambda: address_checked_by(HAND_WRITTEN["plus"])),
     "adresse-avec-apostrophe-refusee": _mutant(
         "E3-ENVOI", "le formulaire vérifie l'adresse par le motif des tutoriels : « + » passe, "
         "l'apostrophe (Marie-Anne.O'Neil@laposte.net), que le compte a pourtant, non",
-        patch=classic_address_pattern),
+        patch=lambda: address_checked_by(HAND_WRITTEN["apostrophe"])),
     "domaine-avec-tiret-refuse": _mutant(
         "E3-ENVOI", "le formulaire refuse un tiret dans le domaine de l'adresse "
-        "(jean.dupont@club-internet.fr), que le compte a pourtant", patch=domain_without_hyphen),
+        "(jean.dupont@club-internet.fr), que le compte a pourtant",
+        patch=lambda: address_checked_by(HAND_WRITTEN["tiret"])),
     "29-fevrier-refuse": _mutant("E3-ENVOI", "le 29 février est refusé", patch=leap_day_refused),
     "adresse-dans-le-titre": _mutant("E3-ENVOI", "l'adresse masquée dans la page, en clair dans "
                                      "son titre (l'onglet)", patch=address_in_the_title),
