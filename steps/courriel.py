@@ -12,7 +12,7 @@ from ameli_conformance.errors import ConformanceFailure
 from ameli_conformance.fixtures.bdd import given, parsers, then, when
 
 from . import texts
-from .demande import in_a_browser_of_its_own, request_reset
+from .demande import in_a_browser_of_its_own, other_browser, request_reset
 from .navigation import out_of_the_account
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -53,9 +53,7 @@ def click_in_mail(ui, mailpit, state, nom, which="newest"):
 def clicks_in_mail_elsewhere(ui, browser, mailpit, scenario_state, nom):
     """The mail read on another device (a phone): a browser that shares nothing with the one of
     the request, where the person goes on."""
-    context = browser.new_context(**scenario_state.context_args)
-    scenario_state.contexts.append(context)
-    ui.page, ui.pristine = context.new_page(), {}
+    other_browser(ui, browser, scenario_state)
     click_in_mail(ui, mailpit, scenario_state, nom)
 
 

@@ -219,16 +219,23 @@ class Ui:
             return self.browser_refusal(label)
         return texts.new_pieces(self.error_beside(label), self.pristine.get(label, ""))
 
+    def typed_instead(self, rights: dict[str, str], look):
+        """`look()` with `rights` typed in their fields instead of what they hold, the field left
+        (a form may say what is wrong only then); then what they held typed back, left again."""
+        typed = {label: self.value(label) for label in rights}
+        for label, value in rights.items():
+            self.fill(label, value)
+        self.page.evaluate(page_scripts.LEAVE_FIELD)
+        seen = look()
+        for label, value in typed.items():
+            self.fill(label, value)
+        self.page.evaluate(page_scripts.LEAVE_FIELD)
+        return seen
+
     def held_message_beside(self, label: str, right: str) -> str:
-        """After a click the form held (HELD): what is beside the field with what was typed and
-        not with `right` typed instead (a message left by an earlier submission is there either
-        way; a form may say it once the field is left)."""
-        typed = self.value(label)
-        self.fill(label, right)
-        self.page.evaluate(page_scripts.LEAVE_FIELD)
-        with_right = self.error_beside(label)
-        self.fill(label, typed)
-        self.page.evaluate(page_scripts.LEAVE_FIELD)
+        """After a click the form held: what is beside the field with what was typed and not with
+        `right` typed instead (a message left by an earlier submission is there either way)."""
+        with_right = self.typed_instead({label: right}, lambda: self.error_beside(label))
         return texts.new_pieces(self.error_beside(label), with_right)
 
     def new_alerts(self) -> str:
