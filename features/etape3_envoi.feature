@@ -73,5 +73,5 @@ Fonctionnalité: Étape 3 – L'assuré est invité à se rendre dans sa boîte 
       | jean.dupont@club-internet.fr  | j***@c***.fr    |
       | Marie-Anne.O'Neil@laposte.net | M***@l***.net   |
       | a@b.co.uk                     | a***@b***.uk    |
-      | paul@mail.free.fr             | p***@m***.fr    |
+      | paul@mail.ville.paris         | p***@m***.paris |
       | jean+ameli@gmail.com          | j***@g***.com   |

@@ -273,6 +273,8 @@ HAND_WRITTEN = {
     "apostrophe": r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}",
     # a domain of letters, digits and dots: « jean.dupont@club-internet.fr » refused
     "tiret": r"[^@\s]+@[A-Za-z0-9.]+\.[A-Za-z]{2,}",
+    # a top-level domain of two or three letters: « paul@mail.ville.paris » refused
+    "extension": r"[^@\s]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,3}",
 }
 
 
@@ -1234,6 +1236,10 @@ CAMPAIGN = {
         "E3-ENVOI", "le formulaire refuse un tiret dans le domaine de l'adresse "
         "(jean.dupont@club-internet.fr), que le compte a pourtant",
         patch=lambda: address_checked_by(HAND_WRITTEN["tiret"])),
+    "extension-longue-refusee": _mutant(
+        "E3-ENVOI", "le formulaire veut une extension de domaine de 2 ou 3 lettres : "
+        "paul@mail.ville.paris, que le compte a pourtant, est refusée",
+        patch=lambda: address_checked_by(HAND_WRITTEN["extension"])),
     "29-fevrier-refuse": _mutant("E3-ENVOI", "le 29 février est refusé", patch=leap_day_refused),
     "adresse-dans-le-titre": _mutant("E3-ENVOI", "l'adresse masquée dans la page, en clair dans "
                                      "son titre (l'onglet)", patch=address_in_the_title),
