@@ -49,11 +49,16 @@ def click_in_mail(ui, mailpit, state, nom, which="newest"):
     ui.remember_pristine(texts.RESET_PASSWORD, texts.RESET_CONFIRMATION, page=True)
 
 
+# The browser of a phone, as it names itself to the sites it opens.
+PHONE = ("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+         "Chrome/126.0.0.0 Mobile Safari/537.36")
+
+
 @when(parsers.parse("j'ouvre le mail sur un autre appareil et je clique sur « {nom} »"))
 def clicks_in_mail_elsewhere(ui, browser, mailpit, scenario_state, nom):
     """The mail read on another device (a phone): a browser that shares nothing with the one of
-    the request, where the person goes on."""
-    other_browser(ui, browser, scenario_state)
+    the request, not even its name (its user agent), where the person goes on."""
+    other_browser(ui, browser, scenario_state, user_agent=PHONE)
     click_in_mail(ui, mailpit, scenario_state, nom)
 
 

@@ -89,10 +89,11 @@ def another_person(request, control, interpretations, state, create=True):
     return person
 
 
-def other_browser(ui, browser, state):
+def other_browser(ui, browser, state, **device):
     """Another browser, sharing nothing with the first (no cookie, no storage): the person's
-    next steps happen there. The first stays open."""
-    context = browser.new_context(**state.context_args)
+    next steps happen there. The first stays open. `device`: Playwright's context options of
+    another device (its `user_agent`)."""
+    context = browser.new_context(**{**state.context_args, **device})
     state.contexts.append(context)
     ui.page = context.new_page()
     ui.pristine = {}

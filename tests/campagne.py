@@ -626,6 +626,25 @@ def link_bound_to_the_browser():
     reset._handle_request, reset._valid_token = handle, valid
 
 
+def link_bound_to_the_device():
+    """The link works only from the device that made the request, told by its user agent (a
+    « device fingerprint » kept with the request, no session): opened on a phone, it is refused."""
+    from flask import request
+
+    devices, original_handle, original_valid = {}, reset._handle_request, reset._valid_token
+
+    def handle(nir13, birth_date, email):
+        devices[nir13] = request.headers.get("User-Agent", "")
+        return original_handle(nir13, birth_date, email)
+
+    def valid(token):
+        row = original_valid(token)
+        return row if row is not None and devices.get(row["nir13"]) == request.headers.get(
+            "User-Agent", "") else None
+
+    reset._handle_request, reset._valid_token = handle, valid
+
+
 def superseded_checked_on_open_only():
     from flask import request
 
@@ -1292,6 +1311,10 @@ CAMPAIGN = {
     "lien-lie-au-navigateur": _mutant(
         "E4-LIEN-30MIN", "le lien ne fonctionne que dans le navigateur de la demande (la demande "
         "gardée en session)", patch=link_bound_to_the_browser, area=("E4-MAIL",)),
+    "lien-lie-a-l-appareil": _mutant(
+        "E4-LIEN-30MIN", "le lien ne fonctionne que depuis l'appareil de la demande (son nom, "
+        "le user agent, gardé avec la demande)", patch=link_bound_to_the_device,
+        area=("E4-MAIL",)),
     "lien-expire-trop-tot": _mutant(
         "E4-LIEN-30MIN", "le lien expire après 29 min 30 s (la page d'erreur a le même titre)",
         settings=("RESET_LINK_LIFETIME=1770",)),
