@@ -8,7 +8,8 @@ Fonctionnalité: Étape 3bis, cas 2 – Trop de demandes successives
 
   # Conception des tests (docs/conception-des-tests.md, E3BIS-2-BLOCAGE) :
   # - l'heure affichée est la vraie fin : une minute avant, toujours bloqué (sans mail) ; à
-  #   l'heure dite, la demande aboutit ; hiver, été, et les deux changements d'heure ; et pour un
+  #   l'heure dite, la demande aboutit ; hiver, été, et les deux changements d'heure ; un blocage
+  #   qui passe minuit (et l'année : la fin est le lendemain de la demande) ; et pour un
   #   navigateur réglé sur l'heure de la Guadeloupe (une heure écrite par un script du navigateur,
   #   dans son fuseau, n'est pas celle de Paris) ;
   # - la page du blocage propose, comme dans le guide, « Retourner à la page de connexion », qui y
@@ -46,7 +47,7 @@ Fonctionnalité: Étape 3bis, cas 2 – Trop de demandes successives
 
     Exemples:
       | jour       | heure                    | cas                                       |
-      | 26/12/2022 | 13h30                    | en hiver                                  |
+      | 31/12/2022 | 23h45                    | en hiver, le blocage passe minuit         |
       | 14/07/2023 | 10h05                    | en été                                    |
       | 26/03/2023 | 01h30                    | le blocage passe à l'heure d'été          |
       | 29/10/2023 | 02h30 (heure d'été)      | le blocage passe à l'heure d'hiver        |

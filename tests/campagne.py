@@ -505,6 +505,20 @@ def block_end_in_the_browsers_zone():
     _render_all(reset, change)
 
 
+def block_end_on_the_requests_day():
+    """The block's end written with the day of the refused request and the hour of the end
+    (`f"{now:%d/%m/%Y} - {end:%Hh%M}"`): right unless the block runs past midnight."""
+    from ameli_conformance.reference_app import clock
+
+    def change(name, html):
+        if name != "reset/blocked.html":
+            return html
+        today = datetime.fromtimestamp(clock.timestamp(), PARIS)
+        return re.sub(r"\d{2}/\d{2}/\d{4}(?= - \d{2}h\d{2})", f"{today:%d/%m/%Y}", html, count=1)
+
+    _render_all(reset, change)
+
+
 def blocked_attempts_counted():
     from ameli_conformance.reference_app import clock
     from ameli_conformance.reference_app.db import transaction
@@ -1287,6 +1301,10 @@ CAMPAIGN = {
         "E3BIS-2-BLOCAGE", "la fin du blocage écrite par un script de la page, à l'heure du "
         "navigateur : juste à Paris, l'heure locale de la personne ailleurs",
         patch=block_end_in_the_browsers_zone),
+    "fin-du-blocage-au-jour-de-la-demande": _mutant(
+        "E3BIS-2-BLOCAGE", "la fin du blocage écrite avec le jour de la demande refusée et "
+        "l'heure de la fin : fausse quand le blocage passe minuit",
+        patch=block_end_on_the_requests_day),
     "tentatives-bloquees-comptees": _mutant("E3BIS-2-BLOCAGE", "une demande refusée compte "
                                             "comme une demande", patch=blocked_attempts_counted),
     "blocage-leve-une-minute-tot": _mutant(
