@@ -19,7 +19,8 @@ Fonctionnalité: Étape 5 – Les règles du nouveau mot de passe
   # - les ensembles finis sont essayés en entier : chaque chiffre seul, chaque caractère spécial
   #   seul, chaque lettre latine dans les deux casses, chaque caractère ASCII imprimable non
   #   autorisé, et des classes hors ASCII (lettres accentuées, chiffres et lettres « pleine
-  #   chasse », exposant, espaces invisibles, lettres cyrillique et grecque, emoji) ;
+  #   chasse », exposant, espaces invisibles, lettres cyrillique et grecque, emoji) ; chacun au
+  #   début, au milieu ou à la fin du mot de passe (toujours la même place pour un caractère) ;
   # - bornes de longueur 7/8 et 50/51, en comptant « € » pour un ;
   # - les règles du guide sont les seules : une même lettre trois fois à la suite, l'alphabet
   #   dans l'ordre, sont acceptés (les lettres tirées au hasard n'en ont jamais : une cible qui

@@ -59,6 +59,14 @@ def foreign_digits(persona, interpretations, rng: random.Random) -> str:
     raise RuntimeError("aucune suite de chiffres étrangère au numéro et à la date")
 
 
+def placed(password: str, char: str) -> str:
+    """`char` at the start, the middle or the end of `password`, by its code (the same place at
+    every run): a check of the characters anchored at one end only (`/[A-Za-z0-9…]+$/`, or `re.match`
+    without `$`), or one that trims the password, lets it pass at some place but not at all three."""
+    at = (0, len(password) // 2, len(password))[ord(char[0]) % 3]
+    return password[:at] + char + password[at:]
+
+
 def build(description: str, persona, interpretations, rng: random.Random | None = None) -> str:
     rows = build_all(description, persona, interpretations, rng)
     if len(rows) != 1:
@@ -115,7 +123,7 @@ def _one(d: str, persona, interpretations, rng: random.Random) -> str:
     if d == "avec des chiffres qui ne viennent ni de mon numéro ni de ma date de naissance":
         return conforming(10, rng=rng) + foreign_digits(persona, interpretations, rng)
     if m := re.fullmatch(r"contenant («.*»)", d):
-        return conforming(12, rng=rng) + _quoted(m[1])
+        return placed(conforming(12, rng=rng), _quoted(m[1]))
     nir = persona.nir[:13]
     if d == "contenant mon numéro de sécurité sociale":
         return conforming(10, rng=rng) + nir

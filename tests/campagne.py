@@ -1390,6 +1390,11 @@ CAMPAIGN = {
         "E5-CARACTERES-AUTORISES", "tout chiffre Unicode est autorisé (² ３)",
         patch=lambda: _only(lambda p: any(c not in ALLOWED_ASCII and c != "€" and not c.isdigit()
                                           for c in p), CHARS_REASON + " : ?")),
+    "caracteres-verifies-sans-debut": _mutant(
+        "E5-CARACTERES-AUTORISES", "les caractères vérifiés par un motif ancré à la fin seulement "
+        "(/[A-Za-z0-9…]+$/) : un caractère non autorisé au début passe",
+        patch=lambda: _only(lambda p: not re.search(r"[A-Za-z0-9?!$€@&+_=*%/<>,.:;]+$", p),
+                            CHARS_REASON + " : ?")),
     "date-mois-d-abord": _mutant(
         "E5-SANS-NIR-NI-DATE", "la date de naissance cherchée mois d'abord (MMJJ pour JJMM)",
         patch=date_forms_month_first),
