@@ -23,8 +23,10 @@ Fonctionnalité: Étape 5 – Les règles du nouveau mot de passe
   #   début, au milieu ou à la fin du mot de passe (toujours la même place pour un caractère) ;
   # - bornes de longueur 7/8 et 50/51, en comptant « € » pour un ;
   # - les règles du guide sont les seules : une même lettre trois fois à la suite, l'alphabet
-  #   dans l'ordre, sont acceptés (les lettres tirées au hasard n'en ont jamais : une cible qui
-  #   ajoute une telle règle est prise à chaque exécution, pas selon le tirage) ;
+  #   dans l'ordre, « azerty », des chiffres qui se suivent (« 1234 », ou la première suite qui
+  #   n'est pas une partie du numéro ni de la date) sont acceptés (les lettres et chiffres tirés
+  #   au hasard n'en ont jamais : une cible qui ajoute une telle règle est prise à chaque
+  #   exécution, pas selon le tirage) ;
   # - chaque partie du numéro (à chaque position), le numéro avec sa clé, chaque forme de la
   #   date ; un assuré né en Corse (2A, 2B) ; et des chiffres étrangers au numéro et à la date,
   #   acceptés.
@@ -131,11 +133,11 @@ Fonctionnalité: Étape 5 – Les règles du nouveau mot de passe
   @E5-CARACTERES-AUTORISES
   Scénario: Chaque lettre latine, dans les deux casses, et chaque chiffre sont autorisés
     Alors chacun de ces mots de passe est accepté et ouvre ensuite le compte, chacun avec un nouveau lien :
-      | mot de passe                                    |
-      | avec toutes les lettres minuscules              |
-      | avec toutes les lettres majuscules              |
-      | avec tous les chiffres, séparés par des lettres |
-      | avec une même lettre trois fois à la suite      |
+      | mot de passe                                            |
+      | avec toutes les lettres minuscules                      |
+      | avec toutes les lettres majuscules                      |
+      | avec tous les chiffres, séparés par des lettres         |
+      | avec « zzz », « azerty » et des chiffres qui se suivent |
 
   @E5-SANS-NIR-NI-DATE
   Scénario: Le numéro de sécurité sociale, la date de naissance ou une partie sont refusés

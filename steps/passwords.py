@@ -37,26 +37,45 @@ def _quoted(text: str) -> str:
     return NAMED.get(value[1], value[1])
 
 
-def foreign_digits(persona, interpretations, rng: random.Random) -> str:
-    """`nir_part_digits` consecutive digits that are no part of the NIR nor of a form of the
-    birth date, and share not even one digit fewer with them: a target that refuses them reads
-    "a part" more widely than it declares. No digit next to the same one or its neighbour (« 11 »,
-    « 12 »): a rule the guide does not have, against repeats or sequences, is not caught here in
-    the runs whose draw happens to hold one (named rows try « zzz » and the alphabet in order)."""
-    n = interpretations.nir_part_digits
-    k = max(2, n - 1)
+def _foreign(persona, interpretations):
+    """Whether a run of digits is no part of the NIR nor of a form of the birth date, and shares
+    not even one digit fewer with them: a target that refuses it reads "a part" more widely
+    than it declares."""
+    k = max(2, interpretations.nir_part_digits - 1)
     forbidden = {w for _, w in nir_parts(persona.nir, k)}
     shown = [date_form(persona.birth_date, f) for f in ("JJMMAAAA", "JJMMAA", "AAAAMMJJ",
                                                          "AAAA", "JJMM")]
     for form in shown:
         forbidden |= {form[i:i + k] for i in range(len(form) - k + 1)}
+    return lambda run: not any(run[i:i + k] in forbidden for i in range(len(run) - k + 1)) \
+        and not any(form in run for form in shown)
+
+
+def foreign_digits(persona, interpretations, rng: random.Random) -> str:
+    """`nir_part_digits` consecutive digits foreign to the NIR and the birth date (_foreign). No
+    digit next to the same one or its neighbour (« 11 », « 12 »): a rule the guide does not
+    have, against repeats or sequences, is not caught here in the runs whose draw happens to
+    hold one (named rows try « zzz », the alphabet in order, and digits that follow each other:
+    foreign_sequence)."""
+    n, foreign = interpretations.nir_part_digits, _foreign(persona, interpretations)
     for _ in range(100_000):
         run = "".join(rng.choice(DIGITS) for _ in range(n))
         plain = all(abs(int(a) - int(b)) > 1 for a, b in zip(run, run[1:]))  # no 11, no 123
-        if plain and not any(run[i:i + k] in forbidden for i in range(n - k + 1)) \
-                and not any(form in run for form in shown):
+        if plain and foreign(run):
             return run
     raise RuntimeError("aucune suite de chiffres étrangère au numéro et à la date")
+
+
+def foreign_sequence(persona, interpretations) -> str:
+    """Digits that follow each other (« 1234 », else « 2345 »... « 4321 »...), as many as a
+    part of the NIR, foreign to the NIR and the birth date (_foreign): the first such, the same at every run
+    for this person."""
+    n, foreign = max(4, interpretations.nir_part_digits), _foreign(persona, interpretations)
+    up = [DIGITS[i:i + n] for i in range(1, 11 - n)] + [DIGITS[:n]]  # « 1234 » first, « 0123 » last
+    for run in up + [run[::-1] for run in up]:
+        if foreign(run):
+            return run
+    raise RuntimeError("aucune suite de chiffres qui se suivent étrangère au numéro et à la date")
 
 
 def placed(password: str, char: str) -> str:
@@ -116,8 +135,8 @@ def _one(d: str, persona, interpretations, rng: random.Random) -> str:
         return "A!" + LOWER
     if d == "avec toutes les lettres majuscules":
         return "a!" + UPPER
-    if d == "avec une même lettre trois fois à la suite":  # no rule of the guide forbids it
-        return "Ab!zzz" + _letters(6, rng, "z")
+    if d == "avec « zzz », « azerty » et des chiffres qui se suivent":  # no rule forbids them
+        return "Azerty!zzz" + foreign_sequence(persona, interpretations)
     if d == "avec tous les chiffres, séparés par des lettres":
         return "Ab" + "".join(c + rng.choice(LOWER) for c in DIGITS)
     if d == "avec des chiffres qui ne viennent ni de mon numéro ni de ma date de naissance":

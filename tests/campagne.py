@@ -836,6 +836,8 @@ def _only(test, reason):
 
 
 ALLOWED_ASCII = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789?!$@&+_=*%/<>,.:;")
+# Four digits that follow each other, up or down: « 0123 » to « 6789 », « 9876 » to « 3210 ».
+SEQUENCES = ["0123456789"[i:i + 4] for i in range(7)] + ["9876543210"[i:i + 4] for i in range(7)]
 CHARS_REASON = "Le mot de passe contient des caractères non autorisés"
 DIGIT_REASON = "Le mot de passe doit contenir un chiffre ou un caractère spécial"
 NIR_REASON = ("Le mot de passe ne doit pas contenir votre numéro de sécurité sociale, votre date "
@@ -1408,6 +1410,20 @@ CAMPAIGN = {
         "caractère à la suite (« aaa »)", patch=lambda: add_reason(
             "Le mot de passe ne doit pas contenir trois fois le même caractère à la suite.",
             lambda password: re.search(r"(.)\1\1", password) is not None),
+        area=("E5-LONGUEUR", "E5-CASSE", "E5-CHIFFRE-OU-SPECIAL", "E5-SANS-NIR-NI-DATE",
+              "E5-CONFIRMATION", "E6-CONNEXION", "E6-CONFIRMATION")),
+    "suite-de-chiffres-refusee": _mutant(
+        "E5-CARACTERES-AUTORISES", "une règle de plus que le guide : pas quatre chiffres qui se "
+        "suivent (« 1234 », « 9876 »)", patch=lambda: add_reason(
+            "Le mot de passe ne doit pas contenir une suite de chiffres.",
+            lambda password: any(s in password for s in SEQUENCES)),
+        area=("E5-LONGUEUR", "E5-CASSE", "E5-CHIFFRE-OU-SPECIAL", "E5-SANS-NIR-NI-DATE",
+              "E5-CONFIRMATION", "E6-CONNEXION", "E6-CONFIRMATION")),
+    "motif-clavier-refuse": _mutant(
+        "E5-CARACTERES-AUTORISES", "une règle de plus que le guide : pas de suite du clavier "
+        "(« azerty », « qwerty »)", patch=lambda: add_reason(
+            "Le mot de passe ne doit pas contenir une suite de touches du clavier.",
+            lambda password: re.search("azerty|qwerty", password, re.I) is not None),
         area=("E5-LONGUEUR", "E5-CASSE", "E5-CHIFFRE-OU-SPECIAL", "E5-SANS-NIR-NI-DATE",
               "E5-CONFIRMATION", "E6-CONNEXION", "E6-CONFIRMATION")),
     "confirmation-sans-casse": _mutant(
