@@ -576,6 +576,29 @@ def expiry_checked_on_open_only():
     reset._valid_token = valid
 
 
+def form_expires_after_opening():
+    """The page of the new password kept 10 minutes from its opening, in the session (a form
+    token with its own lifetime): a password sent more than 10 minutes after the link was
+    opened is refused, though the link's 30 minutes are not over."""
+    from flask import request, session
+
+    from ameli_conformance.reference_app import clock
+
+    original = reset._valid_token
+
+    def valid(token):
+        row = original(token)
+        if row is None:
+            return None
+        if request.method == "GET":
+            session["opened_at"] = clock.timestamp()
+        elif clock.timestamp() - session.get("opened_at", 0) > 600:
+            return None
+        return row
+
+    reset._valid_token = valid
+
+
 def link_age_on_the_wall_clock():
     """The link's age read on Paris's wall clock without its offset, as a DATETIME column filled
     with local time gives it: the night of the autumn change, a link requested at 02h45 (summer
@@ -1322,6 +1345,10 @@ CAMPAIGN = {
     "expiration-verifiee-a-l-ouverture": _mutant(
         "E4-LIEN-30MIN", "les 30 minutes ne sont vérifiées qu'à l'ouverture du lien",
         patch=expiry_checked_on_open_only),
+    "formulaire-expire-apres-10-minutes": _mutant(
+        "E4-LIEN-30MIN", "la page du nouveau mot de passe ne vaut que 10 minutes après "
+        "l'ouverture du lien (un jeton de formulaire à sa propre durée)",
+        patch=form_expires_after_opening),
     "lien-a-l-heure-affichee": _mutant(
         "E4-LIEN-30MIN", "l'âge du lien compté sur l'heure de Paris sans son décalage (1 h 30 la "
         "nuit du passage à l'heure d'hiver)", patch=link_age_on_the_wall_clock),
