@@ -44,6 +44,9 @@ MARK = """() => {
 }"""
 # The person leaves the field they typed in (a form may say what is wrong only then).
 LEAVE_FIELD = "() => document.activeElement?.blur()"
+# The HTTP status of the page shown: of a script's request after the last click, else of its load.
+STATUS = ("() => window.__ameliStatus || "
+          "(performance.getEntriesByType('navigation')[0] || {}).responseStatus || 0")
 # MARK on the page of the button about to be clicked, and whether that button can be clicked (not
 # disabled, nor in a disabled fieldset, nor under aria-disabled, as Playwright reads it).
 MARK_AND_ENABLED = ("(el) => { (" + MARK + ")(); return !el.disabled && "

@@ -1,6 +1,7 @@
 """What a person does on a page, found only by role, accessible name, label and visible text:
 never by an id or a CSS class of one implementation."""
 import re
+from urllib.parse import urlsplit
 
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Locator, Page, expect
@@ -16,8 +17,8 @@ from . import controle_date, navigateur, page_scripts, texts
 settling: dict[str, float] = {}
 learned: dict[str, int] = {}
 LEARNING_CLICKS, LEARNING_MS = 3, 2000
-# A click on a button that stayed disabled HELD_MS after the typing (Ui.reaction): not sent.
-HELD, HELD_MS = "bouton resté désactivé", 500
+# A click on a button still disabled HELD_MS after the typing, LEFT_MS after leaving the field.
+HELD, HELD_MS, LEFT_MS = "bouton resté désactivé", 500, 300
 
 
 class Ui:
@@ -86,15 +87,13 @@ class Ui:
         has the focus (the keyboard only), and waits as `click` does."""
         if key is None:
             if not target.evaluate(page_scripts.MARK_AND_ENABLED):  # one look for both (2 ms)
-                try:  # a check that lets the button go a moment after the typing
-                    expect(target).to_be_enabled(timeout=HELD_MS)
-                except AssertionError:
-                    # A form that holds its button until what is typed is right (a list of rules
-                    # ticked as the person types): nothing is sent. The person leaves the field,
-                    # as they would to read why (a form may say it only then).
-                    self.page.evaluate(page_scripts.LEAVE_FIELD)
+                # A form that holds its button until what is typed looks right may let it go a
+                # moment after the typing, or once the field is left as a person does to read why
+                # (`updateOn: 'blur'`); still held then, nothing is sent.
+                if not self._let_go(target):
                     self.reaction = HELD
                     return
+                self.page.evaluate(page_scripts.MARK)  # what leaving the field changed is past
             target.click()
         else:
             self.page.evaluate(page_scripts.MARK)
@@ -113,9 +112,16 @@ class Ui:
         self.reaction = reacted  # « nouvelle page », « page changée par un script », or the refusal
         self.page.wait_for_load_state("domcontentloaded")
 
-    def _origin(self) -> str:
-        from urllib.parse import urlsplit
+    def _let_go(self, target: Locator) -> bool:
+        for wait in (HELD_MS, LEFT_MS):
+            try:
+                expect(target).to_be_enabled(timeout=wait)
+                return True
+            except AssertionError:
+                self.page.evaluate(page_scripts.LEAVE_FIELD)
+        return False
 
+    def _origin(self) -> str:
         return urlsplit(self.page.url).netloc
 
     def _learn_settling(self, quiet: float) -> None:
@@ -138,11 +144,9 @@ class Ui:
         """What the browser said beside this field when it refused the form ('' when it did not,
         or pointed at another field: it shows its message at the first wrong field only), as a
         French browser says it, after the field's name as a screen reader gives it."""
-        said = self._look(label, page_scripts.REFUSED_HERE)
-        if not said:
-            return ""
-        message, title = said
-        return " ".join(f"{label} : {navigateur.in_french(message)} {title}".split())
+        said = self._look(label, page_scripts.REFUSED_HERE)  # [message, title], or nothing
+        return " ".join(f"{label} : {navigateur.in_french(said[0])} {said[1]}".split()) \
+            if said else ""
 
     def refusal_note(self) -> str:
         """When the browser refused the last submission: where and what it said ('' else)."""
@@ -166,10 +170,9 @@ class Ui:
         return redact(f"{note} | " * bool(note) + self.body_text()[:400])
 
     def cut_note(self, label: str) -> str:
-        if label not in self.cuts:
-            return ""
-        typed, kept = self.cuts[label]
-        return f"le champ « {label} » n'a gardé que {kept} des {typed} caractères saisis"
+        typed, kept = self.cuts.get(label, (0, 0))
+        return f"le champ « {label} » n'a gardé que {kept} des {typed} caractères saisis" \
+            * bool(typed)
 
     def value(self, label: str) -> str:
         """What the field holds, as the person sees it (a date control: controle_date.shown)."""
@@ -247,14 +250,11 @@ class Ui:
         """The HTTP status of the page shown: of the script's request when a script changed the
         page in place after the last click, else of the page's load (Navigation Timing); 0 when
         unknown."""
-        return self.page.evaluate(
-            "() => window.__ameliStatus || "
-            "(performance.getEntriesByType('navigation')[0] || {}).responseStatus || 0")
+        return self.page.evaluate(page_scripts.STATUS)
 
     def alerts(self) -> str:
         # No HTML element has the role alert implicitly: the attribute is the role; hidden alerts
-        # are not read, as a screen reader does not. One look
-        # (Playwright's role engine computes the whole page's roles: 27 ms against 3).
+        # are not read (nor by a screen reader). One look (Playwright's role engine: 27 ms, 3).
         return self.page.evaluate(page_scripts.ALERTS)
 
     def fill(self, label: str, value: str) -> None:

@@ -546,6 +546,16 @@ def rules_ticked_as_typed():
     rewrite(reset, "reset/new_password.html", "</form>", "</form>\n" + RULES_TICKED)
 
 
+def rules_ticked_on_leaving():
+    """As `regles-cochees-a-la-frappe`, the rules checked when the person leaves a field
+    (Angular's `updateOn: 'blur'`, react-hook-form's `mode: 'onBlur'`): the button is let go once
+    the confirmation is left, not as it is typed. Conformant, as the form checked at each key."""
+    rules_ticked_as_typed()
+    for field in ("password", "confirmation"):
+        rewrite(reset, "reset/new_password.html", f"{field}.addEventListener('input', check);",
+                f"{field}.addEventListener('change', check);")
+
+
 def rules_ticked_askew():
     """As `regles-cochees-a-la-frappe`, each rule's state shown on the next rule's line: the
     button is held when it should be, but the line that says why is another rule's."""
@@ -1324,6 +1334,9 @@ VARIANTS = {
     "regles-cochees-a-la-frappe": Mutant(
         "", "les règles du nouveau mot de passe cochées à la frappe (une classe, une icône en CSS), "
         "le bouton désactivé tant qu'elles ne sont pas remplies", patch=rules_ticked_as_typed),
+    "regles-cochees-en-quittant-le-champ": Mutant(
+        "", "les règles du nouveau mot de passe vérifiées quand la personne quitte un champ, le "
+        "bouton désactivé jusque-là", patch=rules_ticked_on_leaving),
     "demande-tenue-jusqu-a-la-saisie": Mutant(
         "", "« Recevoir le mail » désactivé tant qu'un champ semble faux, son message affiché une "
         "fois le champ quitté", patch=request_form_held),

@@ -356,6 +356,9 @@ def test_a_field_is_found_by_the_guide_s_label_even_with_a_hint_inside_it():
 # earlier sending's message is there either way), or, for a password, the line that looks
 # otherwise than with a password meeting every rule. The faults: each rule's state shown on the
 # next rule's line; the request form held without a word (in `make mutants`: AMELI_ALL_MUTANTS=1).
+# The rules checked once a field is left (`updateOn: 'blur'`): the button is let go only then, so
+# a conforming password was read as held (NON CONFORME, 6 scenarios of 7) until 2026-12-04; the
+# rules checked at each key, alone, in `make mutants`.
 HELD_SELECTION = ("-k", "sans_majuscule or confirmation_différente or signalée or "
                            "copie_erronée_est_refusée")
 
@@ -364,8 +367,9 @@ ALL = os.environ.get("AMELI_ALL_MUTANTS", "").lower() in ("1", "true", "oui", "y
 
 
 @pytest.mark.parametrize("mutant_target", [
-    "regles-cochees-a-la-frappe+demande-tenue-jusqu-a-la-saisie"]
-    + (["regles-cochees-de-travers+demande-tenue-sans-un-mot"] if ALL else []), indirect=True)
+    "regles-cochees-en-quittant-le-champ+demande-tenue-jusqu-a-la-saisie"]
+    + (["regles-cochees-a-la-frappe", "regles-cochees-de-travers+demande-tenue-sans-un-mot"]
+       if ALL else []), indirect=True)
 def test_forms_that_hold_their_button_until_what_is_typed_looks_right(mutant_target,
                                                                      conformance_run):
     name, target = mutant_target
@@ -378,12 +382,12 @@ def test_forms_that_hold_their_button_until_what_is_typed_looks_right(mutant_tar
                                                                  "confirmation "))]
     assert len(held) == 7 and all("bouton désactivé ; " in c["seen"] for c in held), held
     casse, nir = rows["mot de passe sans majuscule"], rows["« Numéro de sécurité sociale » : (rien)"]
-    if name.startswith("regles-cochees-a-la-frappe"):
+    if not name.startswith("regles-cochees-de-travers"):
         assert result.returncode == 0, result.stdout[-3000:]
         assert set(statuses.values()) == {"passed"} and len(statuses) == 4, statuses
         assert casse["seen"].endswith("minuscules et majuscules"), casse
         assert rows["« Numéro de sécurité sociale » : « 18507751234 »"]["seen"].startswith(
-            "Saisissez les 13 chiffres"), rows
+            "Saisissez les 13 chiffres" if "demande-tenue" in name else "Le numéro"), rows
     else:
         assert statuses == {"E5-CASSE": "failed", "E5-CONFIRMATION": "passed",
                             "E2-FORMULAIRE": "failed", "E2-CAPTCHA-ERREUR": "failed"}, statuses
