@@ -208,9 +208,13 @@ REASONS = {
     "casse": re.compile(r"majuscule|minuscule|capitale|\bcasses?\b", re.IGNORECASE),
     "chiffre ou caractère spécial": re.compile(r"chiffre|spécia|symbole|numérique|ponctuation|"
                                                r"non alphab", re.IGNORECASE),
-    "caractères autorisés": re.compile(r"autoris|interdit|admis|accepté|valide|permis|"
-                                       r"pris en charge|reconnu|\bseul(?:e?s)?\b|possibles?\b",
-                                       re.IGNORECASE),
+    # Both what is refused (characters, a kind of them, or the one typed, quoted) and that it
+    # is not allowed: « Le mot de passe n'est pas valide » says no rule.
+    "caractères autorisés": re.compile(
+        r"(?s)^(?=.*(?:\bcaract|\bsymbole|\blettre|\bsigne|\bespace|\baccent|\bemoji|ponctuation"
+        r"|«[^»]{1,4}»|\"[^\"]{1,3}\"|:\s*\S{1,3}\s*\.?\s*$))(?=.*(?:autoris|interdit|admis|"
+        r"accept|valide|permis|pris en charge|reconnu|\bseul(?:e?s)?\b|possibles?\b|uniquement|"
+        r"(?<!ainsi )\bque (?:des|les)\b|utilisable|toléré))", re.IGNORECASE | re.MULTILINE),
     "numéro ou date de naissance": re.compile(r"sécurité sociale|sécu\b|naissance|NIR|"
                                               r"personnel|identifiant", re.IGNORECASE),
     "confirmation": re.compile(r"identique|correspond|confirm|différ|concord|les mêmes",

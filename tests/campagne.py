@@ -1419,6 +1419,12 @@ CAMPAIGN = {
         "E5-CARACTERES-AUTORISES", "tout chiffre Unicode est autorisé (² ３)",
         patch=lambda: _only(lambda p: any(c not in ALLOWED_ASCII and c != "€" and not c.isdigit()
                                           for c in p), CHARS_REASON + " : ?")),
+    "caracteres-refuses-sans-raison": _mutant(
+        "E5-CARACTERES-AUTORISES", "un caractère non autorisé refusé d'un mot qui ne dit pas "
+        "lequel ni pourquoi : « Le mot de passe n'est pas valide. »",
+        patch=lambda: password_rule(lambda _p, errors: {**errors, "password": [
+            "Le mot de passe n'est pas valide." if r.startswith(CHARS_REASON) else r
+            for r in errors["password"]]} if "password" in errors else errors)),
     "caracteres-verifies-sans-debut": _mutant(
         "E5-CARACTERES-AUTORISES", "les caractères vérifiés par un motif ancré à la fin seulement "
         "(/[A-Za-z0-9…]+$/) : un caractère non autorisé au début passe",

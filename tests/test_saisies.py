@@ -98,6 +98,11 @@ def test_a_confirmation_is_read_in_other_words_than_the_guides_never_in_a_negati
     ("caractères autorisés", "Seuls les lettres sans accent, les chiffres et ?!$€@&+_=*%/<>,.:; "
                              "sont possibles."),
     ("caractères autorisés", "Caractère non reconnu : é"),
+    ("caractères autorisés", "« é » n'est pas autorisé."),
+    ("caractères autorisés", "Les accents et les espaces ne sont pas acceptés."),
+    ("caractères autorisés", "Utilisez uniquement des lettres sans accent, des chiffres et ? ! $"),
+    ("caractères autorisés", "Le mot de passe ne doit contenir que des lettres de a à z, des "
+                             "chiffres ou les caractères spéciaux listés."),
     ("numéro ou date de naissance", "Le mot de passe ne doit pas contenir votre identifiant."),
 ])
 def test_a_reason_is_read_in_a_correct_targets_words(rule, said):
@@ -105,6 +110,19 @@ def test_a_reason_is_read_in_a_correct_targets_words(rule, said):
 
     assert REASONS[rule].search(said)
     assert not REASONS["longueur"].search("Il faut au minimum une majuscule.")
+
+
+@pytest.mark.parametrize("said", [
+    "Votre mot de passe n'est pas valide.", "Mot de passe invalide", "Saisie non valide",
+    "Mot de passe non autorisé", "Le format du mot de passe est invalide.",
+    "Le mot de passe doit contenir des lettres minuscules ainsi que des majuscules."])
+def test_a_word_that_names_no_rule_is_no_reason_for_a_character_refused(said):
+    """A character refused must be said to be one (a character, a kind of them, or the one
+    typed): « Le mot de passe n'est pas valide » passed as the reason until 2026-12-04 (campaign
+    mutant caracteres-refuses-sans-raison)."""
+    from ameli_conformance.steps.texts import REASONS
+
+    assert not REASONS["caractères autorisés"].search(said)
 
 
 def test_the_guides_words_are_read_with_any_dash_and_apostrophe_but_in_its_case():
