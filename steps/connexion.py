@@ -130,9 +130,11 @@ def logs_in_new_elsewhere(ui, browser, target, persona, scenario_state):
     log_in(ui, target, persona, recorded(scenario_state))
 
 
-def fail_logins(ui, target, persona, state, times, browser=None):
+def fail_logins(ui, target, persona, state, times, browser=None, between=lambda: None):
     wrong = passwords.conforming(rng=state.rng)
-    for _ in range(times):
+    for n in range(times):
+        if n:
+            between()
         if browser is not None:
             other_browser(ui, browser, state)
         log_in(ui, target, persona, wrong)
@@ -146,6 +148,17 @@ def logs_in_wrong(ui, target, control, persona, interpretations, scenario_state)
     fail_logins(ui, target, persona, scenario_state, interpretations.login_failure_limit)
     if "clock" in control.capabilities:
         scenario_state.login_blocked_at = control.now()
+
+
+@moves_clock(when, "je me connecte avec un mauvais mot de passe autant de fois que le service le "
+             "permet, à 30 secondes d'intervalle")
+def logs_in_wrong_spaced(ui, target, control, persona, interpretations, scenario_state):
+    """The errors of a person who tries for a while: the block counts from the one that blocks
+    (a target that counts it from the first error ends it minutes early)."""
+    control.require("clock", "espacer les erreurs")
+    fail_logins(ui, target, persona, scenario_state, interpretations.login_failure_limit,
+                between=lambda: control.advance(30))
+    scenario_state.login_blocked_at = control.now()
 
 
 @when("je me connecte avec un mauvais mot de passe autant de fois que le service le permet, "

@@ -1179,6 +1179,48 @@ def captcha_on_the_wall_clock():
     _on_the_wall_clock(captcha)
 
 
+def login_block_from_the_first_error():
+    """The login's block counted from the first wrong password of the series, not from the one
+    that blocks: whoever errs over a few minutes is blocked for less than the duration."""
+    from flask import g, request
+
+    from ameli_conformance.reference_app import clock
+    from ameli_conformance.reference_app.db import transaction
+    from ameli_conformance.reference_app.rules import parse_nir
+
+    first = {}
+
+    def hook(app):
+        @app.before_request
+        def _note_the_first_error():
+            if request.method != "POST" or request.path != "/connexion":
+                return
+            try:
+                nir13 = parse_nir(request.form.get("nir", ""))
+            except InvalidInput:
+                return
+            row = _db().execute("SELECT id, login_failures, login_blocked_until FROM account "
+                                "WHERE nir13 = ?", (nir13,)).fetchone()
+            if row is not None:
+                g.login_account, g.blocked_before = row["id"], row["login_blocked_until"]
+                if row["login_failures"] == 0:
+                    first[row["id"]] = clock.timestamp()
+
+        @app.after_request
+        def _block_from_it(response):
+            account = getattr(g, "login_account", None)
+            if account is not None:
+                with transaction() as db:
+                    until = db.execute("SELECT login_blocked_until FROM account WHERE id = ?",
+                                       (account,)).fetchone()[0]
+                    if until and until != g.blocked_before:
+                        db.execute("UPDATE account SET login_blocked_until = ? WHERE id = ?",
+                                   (first[account] + app.config["LOGIN_BLOCK_DURATION"], account))
+            return response
+
+    _on_app(hook)
+
+
 def reset_keeps_login_block():
     from flask import g, request
 
@@ -1506,6 +1548,9 @@ CAMPAIGN = {
                                           settings=("LOGIN_FAILURE_LIMIT=4",)),
     "blocage-10-minutes": _mutant("CONNEXION-BLOCAGE", "le blocage dure 10 minutes au lieu de "
                                   "15", settings=("LOGIN_BLOCK_DURATION=600",)),
+    "blocage-depuis-la-premiere-erreur": _mutant(
+        "CONNEXION-BLOCAGE", "le blocage compté depuis la première erreur de la série, pas depuis "
+        "celle qui bloque", patch=login_block_from_the_first_error),
     "blocage-a-l-heure-affichee": _mutant(
         "CONNEXION-BLOCAGE", "le blocage compté sur l'heure de Paris sans son décalage (1 h 15 la "
         "nuit du passage à l'heure d'hiver)", patch=login_block_on_the_wall_clock),
