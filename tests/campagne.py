@@ -519,6 +519,21 @@ def block_end_on_the_requests_day():
     _render_all(reset, change)
 
 
+def errors_beside_the_next_field():
+    """Each field's message of the request form shown beside the field after it (an index one
+    off in a loop over the fields), the last one's beside the first."""
+    original = reset.render_template
+    order = ("nir", "birth_date", "email", "captcha")
+
+    def render(name, **context):
+        errors = context.get("errors")
+        if name == "reset/request.html" and errors:
+            context["errors"] = {order[(order.index(k) + 1) % 4]: v for k, v in errors.items()}
+        return original(name, **context)
+
+    reset.render_template = render
+
+
 def blocked_attempts_counted():
     from ameli_conformance.reference_app import clock
     from ameli_conformance.reference_app.db import transaction
@@ -1262,6 +1277,15 @@ IN_ENGLISH = {
 }
 
 
+def _extra_rule(what, reason, breaks):
+    """A rule the guide does not have, refusing with `reason` the passwords it `breaks`: any
+    scenario that has a password accepted may catch it, not only its own requirement's."""
+    return _mutant("E5-CARACTERES-AUTORISES", f"une règle de plus que le guide : {what}",
+                   patch=lambda: add_reason(reason, breaks),
+                   area=("E5-LONGUEUR", "E5-CASSE", "E5-CHIFFRE-OU-SPECIAL", "E5-SANS-NIR-NI-DATE",
+                         "E5-CONFIRMATION", "E6-CONNEXION", "E6-CONFIRMATION"))
+
+
 CAMPAIGN = {
     # E0, E1, E2-FORMULAIRE
     "connexion-vers-creation": _mutant(
@@ -1314,6 +1338,9 @@ CAMPAIGN = {
     "erreur-garde-le-chrono": _mutant("E2-CAPTCHA-5MIN", "après une erreur, la nouvelle série "
                                       "garde les minutes de l'ancienne", patch=error_keeps_timer),
     # E3-ENVOI
+    "erreur-a-cote-du-champ-suivant": _mutant(
+        "E2-FORMULAIRE", "le message de chaque champ affiché à côté du champ suivant",
+        patch=errors_beside_the_next_field, area=("E2-CAPTCHA-ERREUR",)),
     "date-ignoree": _mutant("E3-ENVOI", "la date de naissance n'est pas comparée",
                             patch=birth_date_ignored),
     "adresse-saisie-ignoree": _mutant("E3-ENVOI", "le mail part au compte même si l'adresse "
@@ -1480,27 +1507,18 @@ CAMPAIGN = {
     "tout-nombre-de-4-chiffres": _mutant(
         "E5-SANS-NIR-NI-DATE", "toute suite de 4 chiffres est refusée",
         patch=lambda: add_reason(NIR_REASON, when=lambda p: re.search(r"\d{4}", p))),
-    "lettre-repetee-refusee": _mutant(
-        "E5-CARACTERES-AUTORISES", "une règle de plus que le guide : pas trois fois le même "
-        "caractère à la suite (« aaa »)", patch=lambda: add_reason(
-            "Le mot de passe ne doit pas contenir trois fois le même caractère à la suite.",
-            lambda password: re.search(r"(.)\1\1", password) is not None),
-        area=("E5-LONGUEUR", "E5-CASSE", "E5-CHIFFRE-OU-SPECIAL", "E5-SANS-NIR-NI-DATE",
-              "E5-CONFIRMATION", "E6-CONNEXION", "E6-CONFIRMATION")),
-    "suite-de-chiffres-refusee": _mutant(
-        "E5-CARACTERES-AUTORISES", "une règle de plus que le guide : pas quatre chiffres qui se "
-        "suivent (« 1234 », « 9876 »)", patch=lambda: add_reason(
-            "Le mot de passe ne doit pas contenir une suite de chiffres.",
-            lambda password: any(s in password for s in SEQUENCES)),
-        area=("E5-LONGUEUR", "E5-CASSE", "E5-CHIFFRE-OU-SPECIAL", "E5-SANS-NIR-NI-DATE",
-              "E5-CONFIRMATION", "E6-CONNEXION", "E6-CONFIRMATION")),
-    "motif-clavier-refuse": _mutant(
-        "E5-CARACTERES-AUTORISES", "une règle de plus que le guide : pas de suite du clavier "
-        "(« azerty », « qwerty »)", patch=lambda: add_reason(
-            "Le mot de passe ne doit pas contenir une suite de touches du clavier.",
-            lambda password: re.search("azerty|qwerty", password, re.I) is not None),
-        area=("E5-LONGUEUR", "E5-CASSE", "E5-CHIFFRE-OU-SPECIAL", "E5-SANS-NIR-NI-DATE",
-              "E5-CONFIRMATION", "E6-CONNEXION", "E6-CONFIRMATION")),
+    "lettre-repetee-refusee": _extra_rule(
+        "pas trois fois le même caractère à la suite (« aaa »)",
+        "Le mot de passe ne doit pas contenir trois fois le même caractère à la suite.",
+        lambda password: re.search(r"(.)\1\1", password) is not None),
+    "suite-de-chiffres-refusee": _extra_rule(
+        "pas quatre chiffres qui se suivent (« 1234 », « 9876 »)",
+        "Le mot de passe ne doit pas contenir une suite de chiffres.",
+        lambda password: any(s in password for s in SEQUENCES)),
+    "motif-clavier-refuse": _extra_rule(
+        "pas de suite du clavier (« azerty », « qwerty »)",
+        "Le mot de passe ne doit pas contenir une suite de touches du clavier.",
+        lambda password: re.search("azerty|qwerty", password, re.I) is not None),
     "confirmation-sans-casse": _mutant(
         "E5-CONFIRMATION", "la confirmation comparée sans la casse",
         patch=lambda: confirmation_rule(lambda p, c: p.lower() == c.lower())),
