@@ -26,7 +26,7 @@ def test_video_retain_on_failure_films_the_failed_scenario_only(conformance_run)
 
     result = conformance_run.run(
         "--reference-setting", "RESET_LINK_LIFETIME=3600", "-m", "E4-LIEN-30MIN",
-        "-k", "31 or 29 and not secondes", "--video", "retain-on-failure",
+        "-k", "31 or minutes-29", "--video", "retain-on-failure",
         "--step-screenshots", "off", "--playwright-trace", "off")
     report = conformance_run.report()
     statuses = sorted(s["status"] for s in report["scenarios"])
