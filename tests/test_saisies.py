@@ -99,6 +99,8 @@ def test_a_confirmation_is_read_in_other_words_than_the_guides_never_in_a_negati
                              "sont possibles."),
     ("caractères autorisés", "Caractère non reconnu : é"),
     ("caractères autorisés", "« é » n'est pas autorisé."),
+    ("caractères autorisés", "Caractère refusé : é"),
+    ("caractères autorisés", "Les caractères accentués ne sont pas supportés."),
     ("caractères autorisés", "Les accents et les espaces ne sont pas acceptés."),
     ("caractères autorisés", "Utilisez uniquement des lettres sans accent, des chiffres et ? ! $"),
     ("caractères autorisés", "Le mot de passe ne doit contenir que des lettres de a à z, des "
@@ -114,7 +116,7 @@ def test_a_reason_is_read_in_a_correct_targets_words(rule, said):
 
 @pytest.mark.parametrize("said", [
     "Votre mot de passe n'est pas valide.", "Mot de passe invalide", "Saisie non valide",
-    "Mot de passe non autorisé", "Le format du mot de passe est invalide.",
+    "Mot de passe non autorisé", "Le format du mot de passe est invalide.", "Mot de passe refusé.",
     "Le mot de passe doit contenir des lettres minuscules ainsi que des majuscules."])
 def test_a_word_that_names_no_rule_is_no_reason_for_a_character_refused(said):
     """A character refused must be said to be one (a character, a kind of them, or the one
