@@ -214,7 +214,8 @@ REASONS = {
         r"(?s)^(?=.*(?:\bcaract|\bsymbole|\blettre|\bsigne|\bespace|\baccent|\bemoji|ponctuation"
         r"|«[^»]{1,4}»|\"[^\"]{1,3}\"|:\s*\S{1,3}\s*\.?\s*$))(?=.*(?:autoris|interdit|admis|"
         r"accept|valide|permis|pris en charge|reconnu|\bseul(?:e?s)?\b|possibles?\b|uniquement|"
-        r"(?<!ainsi )\bque (?:des|les)\b|utilisable|toléré|refus|support|gérés?\b))", re.IGNORECASE | re.MULTILINE),
+        r"(?<!ainsi )\bque (?:des|les)\b|utilisable|toléré|refus|support|gérés?\b))",
+        re.IGNORECASE | re.MULTILINE),
     "numéro ou date de naissance": re.compile(r"sécurité sociale|sécu\b|naissance|NIR|"
                                               r"personnel|identifiant", re.IGNORECASE),
     "confirmation": re.compile(r"identique|correspond|confirm|différ|concord|les mêmes",
