@@ -1,6 +1,7 @@
 """Personas: a NIR consistent with the birth date, with a valid key (python-stdnum), and a draw
 that never decides a verdict: tested over 10,000 draws for each reading of the guide a profile
 may declare (docs/conception-des-tests.md, « Données »)."""
+import collections
 import random
 import re
 from dataclasses import replace
@@ -47,6 +48,7 @@ def test_ten_thousand_draws_never_decide_a_verdict(reading):
     faker = Faker("fr_FR")
     faker.seed_instance(2026)
     n = interp.nir_part_digits
+    sequences = collections.Counter()
     for draw in range(DRAWS):
         person = make_persona(faker=faker, rng=random.Random(draw), interpretations=interp)
         nir13, born = person.nir[:13], person.birth_date
@@ -85,6 +87,13 @@ def test_ten_thousand_draws_never_decide_a_verdict(reading):
                                   "date de naissance", person, interp, rng)
         assert not nir_rule_refuses(foreign, nir13, max(2, n - 1))
         assert not date_rule_refuses(foreign, born, DATE_FORMS)
+        # digits that follow each other, as foreign (or none, where no such run is)
+        runs = passwords.build("avec « zzz », « azerty » et des chiffres qui se suivent",
+                               person, interp, rng)
+        assert not nir_rule_refuses(runs, nir13, max(2, n - 1))
+        assert not date_rule_refuses(runs, born, DATE_FORMS)
+        sequences[runs[len("Azerty!zzz"):]] += 1
+    assert sum(n for run, n in sequences.items() if run) > 0.99 * DRAWS, sequences
 
 
 def test_the_reference_app_agrees_with_the_rows_on_a_thousand_draws():
