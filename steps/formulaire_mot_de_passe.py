@@ -2,6 +2,7 @@
 answer, a refusal and its reason or the confirmation. The steps are in mot_de_passe.py."""
 import random
 from datetime import datetime, timezone
+from types import SimpleNamespace
 
 from playwright.sync_api import expect
 
@@ -62,6 +63,30 @@ def held_reason(ui) -> str:
     return ui.page.evaluate(page_scripts.LOOKS_CHANGED)
 
 
+# Passwords refused for one rule only, each against its rule (no digit: no part of a NIR).
+ONE_RULE_BROKEN = {"longueur": "Ab!" + "xkq", "casse": "ab!xkqwmzt", "chiffre ou caractère "
+                   "spécial": "Abxkqwmztv"}
+
+
+def marked_reason(ui, rule: str) -> str:
+    """Why a form the server sent again refuses, where no word says it: the lines that look
+    otherwise (a rule's line marked ✗ by a class and a CSS icon) than on the same form refused
+    for another rule, and otherwise than on it refused for a third one (a line marked on one of
+    those pages only differs from the other). Those two pages come from sendings made only then,
+    once per page; their looks are kept in `ui.marks`."""
+    refused = ui.page.evaluate(page_scripts.LINE_LOOKS)
+    others = [r for r in ONE_RULE_BROKEN if r != rule][:2]
+    for other in others:
+        if other not in ui.marks:
+            type_passwords(ui, SimpleNamespace(), ONE_RULE_BROKEN[other])
+            ui.click(texts.RESET_SUBMIT)
+            ui.marks[other] = ui.page.evaluate(page_scripts.LINE_LOOKS) \
+                if ui.has_field(texts.RESET_PASSWORD) and not texts.confirmed(ui.lines()) else {}
+    changed = [t for t, look in refused.items()
+               if all(t in ui.marks[o] and ui.marks[o][t] != look for o in others)]
+    return " · ".join(t for t in changed if not any(o != t and o in t for o in changed))
+
+
 def refusal_problem(ui, rule: str) -> tuple[str, str]:
     """What is wrong with a refusal ('' when nothing): no confirmation, and a reason that speaks
     of the rule, among the messages that appeared after the submission (the rules listed on the
@@ -97,6 +122,10 @@ def refusal_problem(ui, rule: str) -> tuple[str, str]:
         # Or in a line of the page that the form's page had not: a banner above the form,
         # written in the page without the role alert (the DSFR's `fr-alert`).
         reason = " ".join((reason, ui.new_page_text())).strip()
+    if not texts.REASONS[rule].search(reason) and rule != "confirmation" \
+            and ui.reaction not in (HELD, "refus du navigateur"):
+        marked = marked_reason(ui, rule)  # the rules' lines, marked by their look alone
+        reason = f"{reason} ; ligne marquée : {marked}".lstrip(" ;") if marked else reason
     if not texts.REASONS[rule].search(reason):
         return "refusé sans la raison", reason or "(aucun message nouveau)"
     return "", reason

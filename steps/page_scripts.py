@@ -165,3 +165,28 @@ LOOKS_CHANGED = """() => {
   const all = Array.from(lines);
   return all.filter(t => !all.some(o => o !== t && t.includes(o))).join(' · ');
 }"""
+
+
+# A form the server sends again may say which rule is not met by how that rule's line looks alone
+# (marked ✗ by a class and an icon drawn by CSS). LINE_LOOKS gives how each line of text of the
+# page looks (its elements' attributes, colours, CSS icons), keyed by its text (an icon drawn by
+# CSS is not in it): lines of two pages, the same text, compared (formulaire_mot_de_passe).
+LINE_LOOKS = """() => {
+  const looks = {};
+  const walk = (el) => {
+    if (/^(SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/.test(el.tagName)) return;
+    let line = el;
+    while (line && line !== document.body && !(line.innerText || '').trim()) line = line.parentElement;
+    if (line && line !== document.body && !line.closest('button, a, [role=button]')) {
+      const text = line.innerText.replace(/\\s+/g, ' ').trim(), s = getComputedStyle(el);
+      if (text.length <= 250) looks[text] = (looks[text] || '') + [
+        Array.from(el.attributes, a => a.name + '=' + a.value).sort().join(' '), s.color,
+        s.backgroundColor, s.borderColor, s.textDecorationLine, s.fontWeight,
+        getComputedStyle(el, '::before').content, getComputedStyle(el, '::after').content,
+      ].join('|') + '\\n';
+    }
+    Array.from(el.children, walk);
+  };
+  walk(document.body);
+  return looks;
+}"""

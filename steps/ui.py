@@ -29,13 +29,13 @@ class Ui:
         self.pristine: dict[str, str] = {}
         # The pages reached by their address rather than by clicking the way (navigation.py).
         self.shortcuts: list[str] = []
-        # The fields that kept less than was typed (a `maxlength`): label -> (typed, kept).
-        self.cuts: dict[str, tuple[int, int]] = {}
+        self.cuts: dict[str, tuple[int, int]] = {}  # a field that kept less: label -> (typed, kept)
         # Date controls (`type="date"`): label -> the date typed (jj/mm/aaaa); and the values of
         # another form, which such a control cannot take.
         self.dates: dict[str, str] = {}
         self.untypable: dict[str, str] = {}
         self.reaction = ""  # what the last click did to the page (page_scripts.REACTED)
+        self.marks: dict[str, dict] = {}  # formulaire_mot_de_passe.marked_reason's pages
 
     @property
     def refused_by_browser(self) -> bool:

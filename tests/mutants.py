@@ -645,6 +645,10 @@ FAULTS = {
     "regles-cochees-de-travers": Mutant(
         "E5-CASSE", "les règles cochées à la frappe, l'état de chacune sur la ligne de la suivante",
         selection=("-k", "sans_majuscule or confirmation_différente"), patch=rules_ticked_askew),
+    "regles-marquees-de-travers": Mutant(
+        "E5-CASSE", "les règles marquées au renvoi du formulaire, l'état de chacune sur la ligne "
+        "de la suivante", selection=("-k", "sans_majuscule"),
+        patch=lambda: rules_marked_on_refusal(shift=1)),
     "demande-tenue-sans-un-mot": Mutant(
         "E2-FORMULAIRE", "« Recevoir le mail » désactivé tant qu'un champ semble faux, sans dire "
         "lequel ni pourquoi", selection=("-k", "signalée or copie_erronée_est_refusée"),
@@ -1238,6 +1242,33 @@ def password_shown_on_demand():
     after_render(reset, change)
 
 
+# The rules' reasons by their first words, in the order the page lists the rules.
+RULE_REASONS = ("Le mot de passe doit comporter", "Le mot de passe doit contenir des lettres",
+                "Le mot de passe doit contenir un chiffre", "Le mot de passe contient des",
+                "Le mot de passe ne doit pas contenir")
+
+
+def rules_marked_on_refusal(shift=0):
+    """A new password refused: the form shown again by the server, each rule's line marked met
+    or not (a class, an icon drawn by CSS), no word beside the password field; the
+    confirmation's message kept. Conformant: the line of the rule not met says why. `shift`:
+    each rule's mark on another rule's line (a fault)."""
+    def change(name, html, context):
+        reasons = (context.get("errors") or {}).get("password")
+        if name != "reset/new_password.html" or not reasons:
+            return html
+        unmet = {i for i, start in enumerate(RULE_REASONS) for r in reasons if r.startswith(start)}
+        items = iter(range(5))
+        html = re.sub(r"<li>", lambda _: '<li class="%s">' % (
+            "non" if (next(items) - shift) % 5 in unmet else "oui"), html)
+        html = re.sub(r'(?s)<div class="erreur" id="password-erreur">.*?</div>', "", html)
+        html = html.replace('aria-describedby="password-erreur"', "")
+        return html.replace("</form>", "</form><style>li.non::before { content: '✗ '; color: "
+                            "#b00; } li.oui::before { content: '✓ '; color: #080; }</style>")
+
+    after_render(reset, change)
+
+
 def password_reasons_in_a_banner():
     """A new password refused: the form shown again, its reasons in a banner above it (the
     DSFR's `fr-alert`, written in the page: no role alert), nothing beside the fields.
@@ -1343,6 +1374,10 @@ VARIANTS = {
     "mot-de-passe-a-afficher": Mutant(
         "", "chaque champ du mot de passe avec un bouton qui l'affiche (un œil), l'erreur après "
         "leur groupe, sans lien ARIA", patch=password_shown_on_demand),
+    "regles-marquees-au-renvoi": Mutant(
+        "", "un nouveau mot de passe refusé : le formulaire de nouveau, la ligne de chaque règle "
+        "marquée remplie ou non (une classe, une icône en CSS), aucun mot à côté du champ",
+        patch=rules_marked_on_refusal),
     "raisons-en-bandeau": Mutant(
         "", "un nouveau mot de passe refusé : le formulaire de nouveau, ses raisons dans un "
         "bandeau au-dessus (sans rôle d'alerte), rien à côté des champs",
