@@ -2,7 +2,6 @@
 answer, a refusal and its reason or the confirmation. The steps are in mot_de_passe.py."""
 import random
 from datetime import datetime, timezone
-from types import SimpleNamespace
 
 from playwright.sync_api import expect
 
@@ -64,8 +63,8 @@ def held_reason(ui) -> str:
 
 
 # Passwords refused for one rule only, each against its rule (no digit: no part of a NIR).
-ONE_RULE_BROKEN = {"longueur": "Ab!" + "xkq", "casse": "ab!xkqwmzt", "chiffre ou caractère "
-                   "spécial": "Abxkqwmztv"}
+ONE_RULE_BROKEN = {"longueur": "Ab!xkq", "casse": "ab!xkqwmzt",
+                   "chiffre ou caractère spécial": "Abxkqwmztv"}
 
 
 def marked_reason(ui, rule: str) -> str:
@@ -78,7 +77,8 @@ def marked_reason(ui, rule: str) -> str:
     others = [r for r in ONE_RULE_BROKEN if r != rule][:2]
     for other in others:
         if other not in ui.marks:
-            type_passwords(ui, SimpleNamespace(), ONE_RULE_BROKEN[other])
+            for label in PASSWORD_FIELDS:
+                ui.fill(label, ONE_RULE_BROKEN[other])
             ui.click(texts.RESET_SUBMIT)
             ui.marks[other] = ui.page.evaluate(page_scripts.LINE_LOOKS) \
                 if ui.has_field(texts.RESET_PASSWORD) and not texts.confirmed(ui.lines()) else {}
@@ -92,9 +92,10 @@ def refusal_problem(ui, rule: str) -> tuple[str, str]:
     of the rule, among the messages that appeared after the submission (the rules listed on the
     page, or a text already beside a field, are no reason): beside the fields of the form shown
     again, in an alert, or in a line its page had not (a banner), or said by a page of its own
-    without the form; where the form held its button, shown by the rule's line. A field
-    that stops the typing at the guide's 50 characters refuses a longer password as it is typed:
-    that is a refusal for the length, and the field's limit is its reason."""
+    without the form; where the form held its button, or where no word says it, shown by the
+    rule's line (held_reason, marked_reason). A field that stops the typing at the guide's 50
+    characters refuses a longer password as it is typed: that is a refusal for the length, and
+    the field's limit is its reason."""
     cut = ui.cuts.get(texts.RESET_PASSWORD)
     if cut:
         typed, kept = cut
