@@ -14,7 +14,8 @@ Fonctionnalité: Étape 2 – L'assuré recopie les caractères de l'image ou de
   #   extrait (un fichier son toujours le même passait) ;
   # - la flèche, une fois puis deux fois : seule la dernière série vaut, et elle vaut ;
   # - chaque sorte d'erreur de copie (un caractère changé, en moins, en trop, rien) est refusée,
-  #   puis la bonne copie passe ;
+  #   puis la bonne copie passe ; après une erreur, une nouvelle série vient avec sa nouvelle
+  #   image (une image gardée par le navigateur montre l'ancienne) ;
   # - les 5 minutes courent depuis l'affichage de la série recopiée : après la flèche ou après
   #   une erreur, la nouvelle série a ses propres 5 minutes ; après 5 minutes, on peut recommencer.
   # - 5 minutes de temps réel, pas d'heure affichée : la nuit du passage à l'heure d'hiver (02h57,

@@ -57,6 +57,17 @@ def images_seen(ui) -> list[bytes]:
     return [image.screenshot(animations="disabled") for image in shown if image.is_visible()]
 
 
+def image_follows(ui, control, answer, images) -> str:
+    """After a sending refused, the series to copy is shown ('' when it is), as after the arrow:
+    a new series (the target drew one) must come with other pixels than `images`, shown while
+    `answer` was the series; an image the browser kept at an address that does not change
+    leaves the person copying characters that no longer count."""
+    now = control.captcha_answer(ui.page.context.cookies(ui.page.url))
+    if now == answer or wait_until(lambda: images_seen(ui) != images, timeout=3):
+        return ""
+    return "une nouvelle série, mais l'image montre toujours l'ancienne : les mêmes pixels"
+
+
 @then("le formulaire montre une image des caractères à recopier")
 def shows_captcha_image(ui, scenario_state):
     scenario_state.images_seen = images_seen(ui)

@@ -10,6 +10,7 @@ from ameli_conformance.fixtures.bdd import parsers, then
 from . import texts, verifications
 from .demande import (copy_captcha, fill_identity, identity, masked, miscopied, note_series,
                       show_form, typed_value)
+from .captcha import image_follows, images_seen
 from .ui import HELD
 
 # ------------------------------------------------------------------ what the page says
@@ -123,9 +124,10 @@ def each_miscopy_refused(ui, control, target, mailpit, persona, scenario_state, 
     state = scenario_state
     since = len(state.checks)
     before = len(mailpit.messages_to(persona.email))
-    for (how,) in datatable[1:]:
+    for row, (how,) in enumerate(datatable[1:]):
         fill_identity(ui, persona, state)
         answer = copy_captcha(ui, control, target, state=state)
+        shown = images_seen(ui) if not row else None  # the first time: is the new series shown?
         ui.fill(texts.FORM_CAPTCHA, miscopied(answer, how.strip()))
         ui.click(texts.FORM_SUBMIT)
         problem, seen = captcha_error_problem(ui, right=answer) if ui.has_field(
@@ -134,6 +136,11 @@ def each_miscopy_refused(ui, control, target, mailpit, persona, scenario_state, 
                              "refusée, avec un message en français (à côté des caractères, ou "
                              "annoncé)",
                              f"{problem} : {seen}" if problem else seen)
+        if shown is not None and ui.has_field(texts.FORM_CAPTCHA):
+            stale = image_follows(ui, control, answer, shown)
+            verifications.record(state, "E2-CAPTCHA-ERREUR", "l'image après une copie erronée",
+                                 not stale, "l'image de la série à recopier", stale or
+                                 "l'image de la série à recopier")
         if not ui.has_field(texts.FORM_NIR):
             show_form(ui, target, control, state)
         note_series(ui, control, state)

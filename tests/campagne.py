@@ -534,6 +534,31 @@ def errors_beside_the_next_field():
     reset.render_template = render
 
 
+def image_cached_after_an_error():
+    """The characters' image at one address, which the browser may keep an hour (`max-age`);
+    only the arrow, a script's doing in many forms, asks it at a new address. After a wrong copy
+    the server draws a new series and sends the form again: the image shown is the old one,
+    kept by the browser, and the person copies characters that no longer count."""
+    from flask import request
+
+    def hook(app):
+        @app.after_request
+        def _cacheable(response):
+            if request.path.endswith("/image"):
+                response.headers["Cache-Control"] = "private, max-age=3600"
+            return response
+
+    _on_app(hook)
+
+    def change(name, html, context):
+        arrow = bool(context.get("values")) and not context.get("errors")
+        if name != "reset/request.html" or arrow:
+            return html
+        return re.sub(r'(<img src="[^"?]*/image)\?v=\d+"', r'\1"', html)
+
+    after_render(reset, change)
+
+
 def blocked_attempts_counted():
     from ameli_conformance.reference_app import clock
     from ameli_conformance.reference_app.db import transaction
@@ -1322,6 +1347,10 @@ CAMPAIGN = {
     "image-de-la-premiere-serie": _mutant("E2-CAPTCHA-NOUVEAU", "après la flèche, l'image "
                                           "montre toujours la première série",
                                           patch=image_of_the_first_series),
+    "image-en-cache-apres-erreur": _mutant(
+        "E2-CAPTCHA-ERREUR", "après une copie erronée, la nouvelle série tirée mais l'ancienne "
+        "image montrée (gardée par le navigateur : une seule adresse, seule la flèche en change)",
+        patch=image_cached_after_an_error, area=("E2-CAPTCHA-5MIN", "E2-FORMULAIRE")),
     "serie-precedente-valable": _mutant("E2-CAPTCHA-NOUVEAU", "après la flèche, la série "
                                         "précédente vaut encore", patch=previous_series_valid),
     "dernier-caractere-ignore": _mutant("E2-CAPTCHA-ERREUR", "la comparaison s'arrête un "
