@@ -69,10 +69,10 @@ ONE_RULE_BROKEN = {"longueur": "Ab!xkq", "casse": "ab!xkqwmzt",
 
 def marked_reason(ui, rule: str) -> str:
     """Why a form the server sent again refuses, where no word says it: the lines that look
-    otherwise (a rule's line marked ✗ by a class and a CSS icon) than on the same form refused
-    for another rule, and otherwise than on it refused for a third one (a line marked on one of
-    those pages only differs from the other). Those two pages come from sendings made only then,
-    once per page; their looks are kept in `ui.marks`."""
+    otherwise (a rule's line marked ✗ by a class and a CSS icon, or by « ✗ » in its text) than on
+    the same form refused for another rule, and otherwise than on it refused for a third one (a
+    line marked on one of those pages only differs from the other). Those two pages come from
+    sendings made only then, once per page; their looks are kept in `ui.marks`."""
     refused = ui.page.evaluate(page_scripts.LINE_LOOKS)
     others = [r for r in ONE_RULE_BROKEN if r != rule][:2]
     for other in others:
@@ -82,8 +82,11 @@ def marked_reason(ui, rule: str) -> str:
             ui.click(texts.RESET_SUBMIT)
             ui.marks[other] = ui.page.evaluate(page_scripts.LINE_LOOKS) \
                 if ui.has_field(texts.RESET_PASSWORD) and not texts.confirmed(ui.lines()) else {}
-    changed = [t for t, look in refused.items()
-               if all(t in ui.marks[o] and ui.marks[o][t] != look for o in others)]
+    if not all(ui.marks[o] for o in others):
+        return ""
+    # A line that those pages have not (« ✗ Comporter… » where they say « ✓ Comporter… »), or
+    # have with another look.
+    changed = [t for t, look in refused.items() if all(ui.marks[o].get(t) != look for o in others)]
     return " · ".join(t for t in changed if not any(o != t and o in t for o in changed))
 
 

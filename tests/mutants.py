@@ -645,6 +645,10 @@ FAULTS = {
     "regles-cochees-de-travers": Mutant(
         "E5-CASSE", "les règles cochées à la frappe, l'état de chacune sur la ligne de la suivante",
         selection=("-k", "sans_majuscule or confirmation_différente"), patch=rules_ticked_askew),
+    "regles-cochees-en-texte-de-travers": Mutant(
+        "E5-CASSE", "les règles marquées « ✓ » ou « ✗ » au renvoi du formulaire, l'état de chacune "
+        "sur la ligne de la suivante", selection=("-k", "sans_majuscule"),
+        patch=lambda: rules_marked_on_refusal(shift=1, glyph=True)),
     "regles-marquees-de-travers": Mutant(
         "E5-CASSE", "les règles marquées au renvoi du formulaire, l'état de chacune sur la ligne "
         "de la suivante", selection=("-k", "sans_majuscule"),
@@ -1248,23 +1252,26 @@ RULE_REASONS = ("Le mot de passe doit comporter", "Le mot de passe doit contenir
                 "Le mot de passe ne doit pas contenir")
 
 
-def rules_marked_on_refusal(shift=0):
+def rules_marked_on_refusal(shift=0, glyph=False):
     """A new password refused: the form shown again by the server, each rule's line marked met
     or not (a class, an icon drawn by CSS), no word beside the password field; the
     confirmation's message kept. Conformant: the line of the rule not met says why. `shift`:
-    each rule's mark on another rule's line (a fault)."""
+    each rule's mark on another rule's line (a fault); `glyph`: the mark written in the line's
+    text (« ✓ », « ✗ ») rather than drawn by CSS."""
     def change(name, html, context):
         reasons = (context.get("errors") or {}).get("password")
         if name != "reset/new_password.html" or not reasons:
             return html
         unmet = {i for i, start in enumerate(RULE_REASONS) for r in reasons if r.startswith(start)}
         items = iter(range(5))
-        html = re.sub(r"<li>", lambda _: '<li class="%s">' % (
+        marks = {"non": "✗ " if glyph else "", "oui": "✓ " if glyph else ""}
+        html = re.sub(r"<li>", lambda _: (lambda m: f'<li class="{m}">{marks[m]}')(
             "non" if (next(items) - shift) % 5 in unmet else "oui"), html)
         html = re.sub(r'(?s)<div class="erreur" id="password-erreur">.*?</div>', "", html)
         html = html.replace('aria-describedby="password-erreur"', "")
-        return html.replace("</form>", "</form><style>li.non::before { content: '✗ '; color: "
-                            "#b00; } li.oui::before { content: '✓ '; color: #080; }</style>")
+        return html if glyph else html.replace("</form>", "</form><style>li.non::before { "
+                                               "content: '✗ '; color: #b00; } li.oui::before { "
+                                               "content: '✓ '; color: #080; }</style>")
 
     after_render(reset, change)
 
@@ -1374,6 +1381,9 @@ VARIANTS = {
     "mot-de-passe-a-afficher": Mutant(
         "", "chaque champ du mot de passe avec un bouton qui l'affiche (un œil), l'erreur après "
         "leur groupe, sans lien ARIA", patch=password_shown_on_demand),
+    "regles-cochees-en-texte-au-renvoi": Mutant(
+        "", "un nouveau mot de passe refusé : le formulaire de nouveau, chaque règle précédée de "
+        "« ✓ » ou « ✗ », aucun mot à côté du champ", patch=lambda: rules_marked_on_refusal(glyph=True)),
     "regles-marquees-au-renvoi": Mutant(
         "", "un nouveau mot de passe refusé : le formulaire de nouveau, la ligne de chaque règle "
         "marquée remplie ou non (une classe, une icône en CSS), aucun mot à côté du champ",

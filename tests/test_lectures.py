@@ -421,25 +421,30 @@ def test_reasons_in_a_banner_above_the_form(variant, conformance_run):
 
 # A new password refused and the form sent again by the server, each rule's line marked met or
 # not by a class and an icon drawn by CSS, no word beside the field (a checklist rendered on the
-# server). The harness read words only: NON CONFORME on every rule of step 5 but the
-# confirmation (7 scenarios of 15 in E5-*) until 2026-12-04. Now, where no word says why, the
+# server), or each line preceded by « ✓ » or « ✗ » in its text. The harness read words only:
+# NON CONFORME on every rule of step 5 but the confirmation (7 scenarios of 15 in E5-*), both
+# ways, until 2026-12-04. Now, where no word says why, the
 # reason is the line that looks otherwise than on the form refused for another rule and than on
 # it refused for a third (two sendings more, once per form). The fault: each rule's mark on the
 # next rule's line (in `make mutants`: AMELI_ALL_MUTANTS=1).
-@pytest.mark.parametrize("mutant_target", ["regles-marquees-au-renvoi"]
-                         + (["regles-marquees-de-travers"] if ALL else []), indirect=True)
+@pytest.mark.parametrize("mutant_target", ["regles-marquees-au-renvoi",
+                                           "regles-cochees-en-texte-au-renvoi"]
+                         + (["regles-marquees-de-travers", "regles-cochees-en-texte-de-travers"]
+                            if ALL else []), indirect=True)
 def test_rules_marked_by_their_look_on_the_form_sent_again(mutant_target, conformance_run):
     name, target = mutant_target
     result = run_on(conformance_run, target, "--ui-timeout", "3", "--mail-timeout", "3", "-k",
                     "sans_majuscule or trop_court")
     rows = {c["tried"]: c for s in conformance_run.report()["scenarios"] for c in s["checks"]}
     casse = rows["mot de passe sans majuscule"]
-    if name == "regles-marquees-au-renvoi":
+    if not name.endswith("de-travers"):
         assert result.returncode == 0, result.stdout[-3000:]
-        assert casse["seen"] == ("ligne marquée : Contenir des caractères latins (de a jusqu'à z "
-                                 "sans accent) minuscules et majuscules"), casse
+        assert casse["seen"].endswith("ligne marquée : " + "✗ " * ("texte" in name) + "Contenir "
+                                      "des caractères latins (de a jusqu'à z sans accent) "
+                                      "minuscules et majuscules"), casse
         assert rows["mot de passe conforme de 51 caractères"]["seen"].endswith(
             "Comporter entre 8 et 50 caractères"), rows
     else:
-        assert casse["status"] == "failed" and ("refusé sans la raison : ligne marquée : "
-                                                "Contenir un chiffre") in casse["seen"], casse
+        assert casse["status"] == "failed" and casse["seen"].startswith("refusé sans la raison"), casse
+        assert ("ligne marquée : " + "✗ " * ("texte" in name) + "Contenir un chiffre") \
+            in casse["seen"], casse
