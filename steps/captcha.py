@@ -58,8 +58,8 @@ def images_seen(ui) -> list[bytes]:
 
 
 def image_follows(ui, control, answer, images) -> str:
-    """After a sending refused, the series to copy is shown ('' when it is), as after the arrow:
-    a new series (the target drew one) must come with other pixels than `images`, shown while
+    """After the arrow or a refused sending, the series to copy is shown ('' when it is): a new
+    series (the target drew one) must come with other pixels than `images`, shown while
     `answer` was the series; an image the browser kept at an address that does not change
     leaves the person copying characters that no longer count."""
     now = control.captcha_answer(ui.page.context.cookies(ui.page.url))
@@ -112,7 +112,8 @@ def new_series(ui, control, target, scenario_state):
                                  expected="d'autres caractères", seen="les mêmes caractères")
     # The new series is shown, not only expected: an image kept from before (a cached picture
     # at an address that does not change) leaves the person copying the old characters.
-    if not wait_until(lambda: images_seen(ui) != scenario_state.images_before_arrow, timeout=3):
+    if image_follows(ui, control, scenario_state.before_arrow,
+                     scenario_state.images_before_arrow):
         raise ConformanceFailure("la flèche a donné une nouvelle série, mais l'image montre "
                                  "toujours l'ancienne", expected="l'image de la nouvelle série",
                                  seen="les mêmes pixels qu'avant la flèche")

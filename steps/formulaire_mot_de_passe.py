@@ -127,7 +127,7 @@ def refusal_problem(ui, rule: str) -> tuple[str, str]:
         # written in the page without the role alert (the DSFR's `fr-alert`).
         reason = " ".join((reason, ui.new_page_text())).strip()
     if not texts.REASONS[rule].search(reason) and rule != "confirmation" \
-            and ui.reaction not in (HELD, "refus du navigateur"):
+            and ui.reaction != HELD and not ui.refused_by_browser:
         marked = marked_reason(ui, rule)  # the rules' lines, marked by their look alone
         reason = f"{reason} ; ligne marquée : {marked}".lstrip(" ;") if marked else reason
     if not texts.REASONS[rule].search(reason):

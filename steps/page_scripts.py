@@ -151,16 +151,22 @@ _LOOK = """() => {
   return looks;
 }"""
 LOOKS = "() => { window.__ameliLooks = (" + _LOOK + ")(); }"
+# The text of the line an element is part of: the nearest element with some text, itself or above
+# it ('' when that is the whole page, a button or link, or more than a line: over 250 characters).
+_LINE_TEXT = """(el) => {
+  let line = el;
+  while (line && line !== document.body && !(line.innerText || '').trim()) line = line.parentElement;
+  if (!line || line === document.body || line.closest('button, a, [role=button]')) return '';
+  const text = line.innerText.replace(/\\s+/g, ' ').trim();
+  return text.length <= 250 ? text : '';
+}"""
 LOOKS_CHANGED = """() => {
   const was = window.__ameliLooks || new Map(), now = (""" + _LOOK + """)();
-  const lines = new Set();
+  const lines = new Set(), lineText = """ + _LINE_TEXT + """;
   for (const [path, {el, look}] of now) {
     if (was.has(path) && was.get(path).look === look) continue;
-    let line = el;
-    while (line && line !== document.body && !(line.innerText || '').trim()) line = line.parentElement;
-    if (!line || line === document.body || line.closest('button, a, [role=button]')) continue;
-    const text = line.innerText.replace(/\\s+/g, ' ').trim();
-    if (text.length <= 250) lines.add(text);
+    const text = lineText(el);
+    if (text) lines.add(text);
   }
   const all = Array.from(lines);
   return all.filter(t => !all.some(o => o !== t && t.includes(o))).join(' · ');
@@ -172,19 +178,15 @@ LOOKS_CHANGED = """() => {
 # page looks (its elements' attributes, colours, CSS icons), keyed by its text (an icon drawn by
 # CSS is not in it): lines of two pages, the same text, compared (formulaire_mot_de_passe).
 LINE_LOOKS = """() => {
-  const looks = {};
+  const looks = {}, lineText = """ + _LINE_TEXT + """;
   const walk = (el) => {
     if (/^(SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/.test(el.tagName)) return;
-    let line = el;
-    while (line && line !== document.body && !(line.innerText || '').trim()) line = line.parentElement;
-    if (line && line !== document.body && !line.closest('button, a, [role=button]')) {
-      const text = line.innerText.replace(/\\s+/g, ' ').trim(), s = getComputedStyle(el);
-      if (text.length <= 250) looks[text] = (looks[text] || '') + [
-        Array.from(el.attributes, a => a.name + '=' + a.value).sort().join(' '), s.color,
-        s.backgroundColor, s.borderColor, s.textDecorationLine, s.fontWeight,
-        getComputedStyle(el, '::before').content, getComputedStyle(el, '::after').content,
-      ].join('|') + '\\n';
-    }
+    const text = lineText(el), s = getComputedStyle(el);
+    if (text) looks[text] = (looks[text] || '') + [
+      Array.from(el.attributes, a => a.name + '=' + a.value).sort().join(' '), s.color,
+      s.backgroundColor, s.borderColor, s.textDecorationLine, s.fontWeight,
+      getComputedStyle(el, '::before').content, getComputedStyle(el, '::after').content,
+    ].join('|') + '\\n';
     Array.from(el.children, walk);
   };
   walk(document.body);
