@@ -9,6 +9,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# `make mutants`: the tests that take a variant run every mutant and fault they know, not only the
+# few kept for `make test`.
+ALL_MUTANTS = os.environ.get("AMELI_ALL_MUTANTS", "").lower() in ("1", "true", "oui", "yes")
 SHARED = ROOT.parent / "shared"
 
 

@@ -102,13 +102,12 @@ each of them until 2026-12-03. (`shared_email`, a seventeenth, is in tests/test_
   address kept), no Post/Redirect/Get. The harness judged it right already (a full run:
   CONFORME, 2026-12-03); it stays here so that it keeps doing so.
 """
-import os
 
 import pytest
 
 from ameli_conformance.profile import ProfileError, load
 
-from .conftest import run_on, url_profile
+from .conftest import ALL_MUTANTS as ALL, run_on, url_profile
 
 OTHER_READINGS = ("numero-sans-la-cle+fenetre-fixe+refus-de-connexion-sur-sa-page+"
                   "logo-avant-l-image+refus-de-mot-de-passe-sur-sa-page+"
@@ -361,9 +360,6 @@ def test_a_field_is_found_by_the_guide_s_label_even_with_a_hint_inside_it():
 # rules checked at each key, alone, in `make mutants`.
 HELD_SELECTION = ("-k", "sans_majuscule or confirmation_différente or signalée or "
                            "copie_erronée_est_refusée")
-
-
-ALL = os.environ.get("AMELI_ALL_MUTANTS", "").lower() in ("1", "true", "oui", "yes")
 
 
 @pytest.mark.parametrize("mutant_target", [

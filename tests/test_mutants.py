@@ -3,7 +3,6 @@ that rule, run as an external target (as a user's own implementation is), is rep
 that identifier, with a reason, while every other identifier of the run passes. Each mutant runs
 on the scenarios that matter to it (its identifier's, or fewer when said), plus the scenario of
 E0-ACCES (E1-CONNEXION for E0's mutant) as a witness that the rest of the target still passes."""
-import os
 from dataclasses import replace
 
 import pytest
@@ -11,7 +10,7 @@ import pytest
 from ameli_conformance.verdict import load_catalogue
 
 from .campagne import CAMPAIGN
-from .conftest import run_on
+from .conftest import ALL_MUTANTS as ALL, run_on
 from .mutants import FAULTS, MUTANTS
 
 # By URL, the verdict only (run_on: no screen, no trace). A step that fails waits its whole
@@ -36,7 +35,6 @@ REPRESENTATIVE = {"expiration-verifiee-a-l-ouverture": ("-k", "ouvert_à_temps")
 # accessibility profile, the readers of the reports and the login checks took their CI time.)
 IN_MAKE_TEST = ("formulaire-oublie-la-saisie", "captcha-10-minutes", "lien-reutilisable",
                 "casse-ignoree", "confirmation-ignoree", "connexion-jamais-bloquee")
-ALL = os.environ.get("AMELI_ALL_MUTANTS", "").lower() in ("1", "true", "oui", "yes")
 # In `make test`, the scenario of its identifier that walks each one's path (2026-12-03: these
 # and `expiration-verifiee-a-l-ouverture` took 73 worker-seconds on their whole identifiers,
 # 33 s narrowed; CI's margin was 41 s). `make mutants` runs them on their whole identifiers.
@@ -57,8 +55,6 @@ def test_every_required_identifier_has_a_mutant():
     assert sorted({m.requirement for m in MUTANTS.values()}) == sorted(REQUIRED)
 
 
-
-
 @pytest.mark.parametrize("mutant_target", sorted(CAUGHT), indirect=True)
 def test_mutant_is_caught_on_its_identifier_only(mutant_target, conformance_run):
     name, target = mutant_target
@@ -77,7 +73,6 @@ def test_mutant_is_caught_on_its_identifier_only(mutant_target, conformance_run)
     assert caught["reason"].strip()
     others = {rid: r["status"] for rid, r in statuses.items() if rid != mutant.requirement}
     assert others == {witness: "passed"}, (mutant.what, others)
-
 
 
 def caught_fault(name, target, conformance_run) -> dict:

@@ -10,17 +10,15 @@ found 25 of 74 scenarios failed (NON CONFORME). It now watches the first pages a
 a while longer and, seeing them change again after a lull, waits 1.5 times that lull on this
 target (steps/ui.py): 74 passed. Here, on two scenarios it had failed: a CAPTCHA copied wrong,
 then right, and six confirmations refused on one page."""
-import os
 
 import pytest
 
-from .conftest import run_on
+from .conftest import ALL_MUTANTS as ALL, run_on
 
 LATE = ["-m", "E2-CAPTCHA-ERREUR or E5-CONFIRMATION",
         "-k", "copie_erronée_est_refusée or confirmation_différente"]
 # In make test, the first of the two (the CAPTCHA copied wrong, then right: 35 s of CI for both,
 # each submission lasting 0.7 s at least); `make mutants` (AMELI_ALL_MUTANTS=1) runs both.
-ALL = os.environ.get("AMELI_ALL_MUTANTS", "").lower() in ("1", "true", "oui", "yes")
 if not ALL:
     LATE = ["-m", "E2-CAPTCHA-ERREUR", "-k", "copie_erronée_est_refusée"]
 
