@@ -11,7 +11,9 @@ Fonctionnalité: Étape 3bis, cas 2 – Trop de demandes successives
   #   l'heure dite, la demande aboutit ; hiver, été, et les deux changements d'heure ; un blocage
   #   qui passe minuit (et l'année : la fin est le lendemain de la demande) ; et pour un
   #   navigateur réglé sur l'heure de la Guadeloupe (une heure écrite par un script du navigateur,
-  #   dans son fuseau, n'est pas celle de Paris) ;
+  #   dans son fuseau, n'est pas celle de Paris) ; des demandes faites à 40 secondes, dont le
+  #   blocage finit à 40 secondes : l'heure affichée est la minute où une demande repasse, la
+  #   suivante (une heure écrite sans ses secondes, à la minute d'avant, renvoie la personne trop tôt) ;
   # - la page du blocage propose, comme dans le guide, « Retourner à la page de connexion », qui y
   #   mène ;
   # - la limite vaut pour le compte : demandes faites depuis des navigateurs différents ;
@@ -46,11 +48,11 @@ Fonctionnalité: Étape 3bis, cas 2 – Trop de demandes successives
     Alors la page affiche « Le mail a bien été envoyé à »
 
     Exemples:
-      | jour       | heure                    | cas                                       |
-      | 31/12/2022 | 23h45                    | en hiver, le blocage passe minuit         |
-      | 14/07/2023 | 10h05                    | en été                                    |
-      | 26/03/2023 | 01h30                    | le blocage passe à l'heure d'été          |
-      | 29/10/2023 | 02h30 (heure d'été)      | le blocage passe à l'heure d'hiver        |
+      | jour       | heure                    | cas                                                                         |
+      | 31/12/2022 | 23h45                    | en hiver, le blocage passe minuit                                           |
+      | 14/07/2023 | 10h05 et 40 secondes     | en été, la fin tombe à 40 secondes : l'heure affichée est la minute d'après |
+      | 26/03/2023 | 01h30                    | le blocage passe à l'heure d'été                                            |
+      | 29/10/2023 | 02h30 (heure d'été)      | le blocage passe à l'heure d'hiver                                          |
 
   @E3BIS-2-BLOCAGE
   Scénario: La fin du blocage est donnée en heure de Paris, même à un navigateur réglé sur une autre heure

@@ -81,18 +81,23 @@ def spread_requests(ui, target, control, mailpit, persona, interpretations, scen
                         gap)
 
 
-def block_end(state, interpretations, now):
+def exact_block_end(state, interpretations, now):
     """When a request is accepted again, for a request refused at `now`: in a rolling window,
     the counted request that keeps the count at the limit leaves the window; in a fixed one,
     the window that holds the requests ends (a window starts at the first request made after
-    the one before ended). Shown to the minute: the first minute at which a request works."""
+    the one before ended)."""
     window = timedelta(minutes=interpretations.reset_request_window_minutes)
     limit = interpretations.reset_request_limit
     if interpretations.reset_request_window_kind == "fixe":
-        end = fixed_window_start(state.request_times, window) + window
-    else:
-        counted = [t for t in state.request_times if t > now - window]
-        end = counted[len(counted) - limit] + window
+        return fixed_window_start(state.request_times, window) + window
+    counted = [t for t in state.request_times if t > now - window]
+    return counted[len(counted) - limit] + window
+
+
+def block_end(state, interpretations, now):
+    """`exact_block_end` shown to the minute: the first minute at which a request works (an end
+    at 11h05 and 40 seconds is shown 11h06; 11h05 would send the person back too early)."""
+    end = exact_block_end(state, interpretations, now)
     if end.second or end.microsecond:
         end = end.replace(second=0, microsecond=0) + timedelta(minutes=1)
     return end
@@ -101,9 +106,14 @@ def block_end(state, interpretations, now):
 @then("la page indique que le service est bloqué jusqu'à la fin du blocage, en heure de Paris")
 def shows_block_end(ui, control, interpretations, scenario_state):
     control.require("clock", "connaître l'heure de la demande refusée")
-    end = block_end(scenario_state, interpretations, control.now()).astimezone(PARIS)
-    ui.expect_pattern(texts.blocked_until(end),
-                      f"« {texts.BLOCKED_UNTIL.format(end=end.strftime('%d/%m/%Y - %Hh%M'))} »")
+    now = control.now()
+    end = block_end(scenario_state, interpretations, now).astimezone(PARIS)
+    what = f"« {texts.BLOCKED_UNTIL.format(end=end.strftime('%d/%m/%Y - %Hh%M'))} »"
+    exact = exact_block_end(scenario_state, interpretations, now).astimezone(PARIS)
+    if exact != end:
+        what += (f" (le blocage finit à {exact:%Hh%M} et {exact.second} secondes : une demande "
+                 f"repasse à partir de {end:%Hh%M})")
+    ui.expect_pattern(texts.blocked_until(end), what)
 
 
 @moves_clock(when, "l'heure de fin du blocage est arrivée")

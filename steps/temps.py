@@ -21,18 +21,18 @@ def time_goes_by(duree, control):
 # ------------------------------------------------------------------ time
 
 
-def at_paris(day: str, hour: str, season: str | None) -> datetime:
-    local = datetime.strptime(f"{day} {hour}", "%d/%m/%Y %Hh%M")
+def at_paris(day: str, hour: str, season: str | None, second: str | None = None) -> datetime:
+    local = datetime.strptime(f"{day} {hour}", "%d/%m/%Y %Hh%M").replace(second=int(second or 0))
     fold = 1 if season and "hiver" in season else 0  # the repeated hour of the autumn change
     return local.replace(tzinfo=PARIS, fold=fold)
 
 
 @moves_clock(given, parsers.re(r"nous sommes le (?P<jour>\d{2}/\d{2}/\d{4}) à (?P<heure>\d{2}h"
-                              r"\d{2})(?: \((?P<saison>heure d['’](?:été|hiver))\))?, heure de "
-                              r"Paris"))
-def it_is(control, jour, heure, saison):
+                              r"\d{2})(?: et (?P<seconde>\d{1,2}) secondes)?"
+                              r"(?: \((?P<saison>heure d['’](?:été|hiver))\))?, heure de Paris"))
+def it_is(control, jour, heure, seconde, saison):
     control.require("clock", "fixer la date et l'heure du service")
-    control.freeze(at_paris(jour, heure, saison).astimezone(timezone.utc))
+    control.freeze(at_paris(jour, heure, saison, seconde).astimezone(timezone.utc))
 
 
 _DURATION = re.compile(
@@ -62,7 +62,13 @@ def time_passes(duree, repere, control, scenario_state):
     control.advance(max(0.0, seconds_of(duree) - elapsed))
 
 
+START_SECOND = 40
+
+
 def freeze_now(control):
-    """Each scenario starts on a frozen clock, so that a duration since a request is exact."""
+    """Each scenario starts on a frozen clock, so that a duration since a request is exact; at
+    the same second of the minute every run (not the wall clock's): a target that keeps an
+    instant to the minute (a link, a series) loses those 40 seconds every run, not 58 runs in
+    60."""
     if control is not None and "clock" in control.capabilities:
-        control.freeze(datetime.now(timezone.utc).replace(microsecond=0))
+        control.freeze(datetime.now(timezone.utc).replace(second=START_SECOND, microsecond=0))

@@ -519,6 +519,22 @@ def block_end_on_the_requests_day():
     _render_all(reset, change)
 
 
+def block_end_to_the_minute_below():
+    """The block's end written as `strftime("%d/%m/%Y - %Hh%M")` of its exact instant: the
+    seconds cut off. Requests made at 10h05 and 40 seconds end their block at 11h05 and 40
+    seconds, shown « 11h05 »: the person who comes back at 11h05 is still refused."""
+    from flask import session
+
+    def change(name, html):
+        if name != "reset/blocked.html":
+            return html
+        end = datetime.fromtimestamp(session["blocked_until"], PARIS)
+        return re.sub(r"\d{2}/\d{2}/\d{4} - \d{2}h\d{2}", f"{end:%d/%m/%Y - %Hh%M}", html,
+                      count=1)
+
+    _render_all(reset, change)
+
+
 def errors_beside_the_next_field():
     """Each field's message of the request form shown beside the field after it (an index one
     off in a loop over the fields), the last one's beside the first."""
@@ -637,6 +653,23 @@ def form_expires_after_opening():
         return row
 
     reset._valid_token = valid
+
+
+def link_time_to_the_minute():
+    """The link's instant kept to the minute (a column written « 2023-07-14 10:05 », a token
+    carrying minutes since the epoch): a link requested at 10h05 and 40 seconds expires at
+    10h35, 40 seconds before its 30 minutes are over."""
+    original = reset._handle_request
+
+    def handle(nir13, birth_date, email):
+        from ameli_conformance.reference_app.db import transaction
+
+        answer = original(nir13, birth_date, email)
+        with transaction() as db:
+            db.execute("UPDATE reset_token SET created_at = created_at - created_at % 60")
+        return answer
+
+    reset._handle_request = handle
 
 
 def link_age_on_the_wall_clock():
@@ -1428,6 +1461,10 @@ CAMPAIGN = {
         "E3BIS-2-BLOCAGE", "la fin du blocage écrite avec le jour de la demande refusée et "
         "l'heure de la fin : fausse quand le blocage passe minuit",
         patch=block_end_on_the_requests_day),
+    "fin-du-blocage-a-la-minute-d-avant": _mutant(
+        "E3BIS-2-BLOCAGE", "la fin du blocage écrite sans ses secondes (à la minute d'avant) : "
+        "la personne qui revient à l'heure affichée est encore refusée",
+        patch=block_end_to_the_minute_below),
     "tentatives-bloquees-comptees": _mutant("E3BIS-2-BLOCAGE", "une demande refusée compte "
                                             "comme une demande", patch=blocked_attempts_counted),
     "blocage-leve-une-minute-tot": _mutant(
@@ -1447,6 +1484,9 @@ CAMPAIGN = {
         "E4-LIEN-30MIN", "la page du nouveau mot de passe ne vaut que 10 minutes après "
         "l'ouverture du lien (un jeton de formulaire à sa propre durée)",
         patch=form_expires_after_opening),
+    "lien-a-la-minute": _mutant(
+        "E4-LIEN-30MIN", "l'heure du lien gardée à la minute : il expire jusqu'à 59 secondes "
+        "avant ses 30 minutes", patch=link_time_to_the_minute),
     "lien-a-l-heure-affichee": _mutant(
         "E4-LIEN-30MIN", "l'âge du lien compté sur l'heure de Paris sans son décalage (1 h 30 la "
         "nuit du passage à l'heure d'hiver)", patch=link_age_on_the_wall_clock),
