@@ -973,6 +973,19 @@ def date_forms_month_first():
     rules.birth_date_parts = parts
 
 
+def date_forms_unpadded():
+    """The birth date's forms written without their zeros (`f"{d.day}{d.month}{d.year}"`, a
+    JavaScript template without `padStart`): born on 15/03/1985, « 1531985 » is looked for and
+    « 15031985 » goes through; born in October to December, nothing changes."""
+    from ameli_conformance.reference_app import rules
+
+    def parts(born):
+        d, m, y = str(born.day), str(born.month), str(born.year)
+        return [d + m + y, d + m + str(born.year % 100), y + m + d, y, d + m]
+
+    rules.birth_date_parts = parts
+
+
 def confirmation_rule(compare):
     original = reset.password_errors
 
@@ -1571,6 +1584,9 @@ CAMPAIGN = {
     "date-mois-d-abord": _mutant(
         "E5-SANS-NIR-NI-DATE", "la date de naissance cherchée mois d'abord (MMJJ pour JJMM)",
         patch=date_forms_month_first),
+    "date-sans-zeros": _mutant(
+        "E5-SANS-NIR-NI-DATE", "les formes de la date de naissance écrites sans leurs zéros "
+        "(« 1531985 » pour le 15/03/1985)", patch=date_forms_unpadded),
     "nir-par-blocs": _mutant("E5-SANS-NIR-NI-DATE", "le numéro vérifié par blocs de 4 chiffres "
                              "(positions 1, 5, 9)", patch=nir_by_blocks),
     "tout-nombre-de-4-chiffres": _mutant(

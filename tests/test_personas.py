@@ -62,6 +62,9 @@ def test_ten_thousand_draws_never_decide_a_verdict(reading):
         assert len({born.day, born.month, born.year % 100}) == 3, person
         # a day no month number can be: the day that can (05/03) is a row of its own
         assert born.day >= 13, person
+        # a month written with its zero: the date's forms written without zeros are another
+        # string, whatever the draw
+        assert born.month <= 9, person
         # the password's one special character is always « ! »: which special a target loses
         # is E5-CHIFFRE-OU-SPECIAL's to find, every run alike, never a draw's
         assert {c for c in person.password if not c.isalpha()} == {"!"}, person.password
