@@ -10,6 +10,8 @@ Fonctionnalité: Étape 3 – L'assuré est invité à se rendre dans sa boîte 
   # - toutes les sortes de naissance : Corse (2A, 2B), étranger (99), outre-mer (971), 29 février,
   #   et un jour de 1 à 12, que lit de travers une date lue mois d'abord (05/03 pris pour le 3 mai)
   #   quand elle ne refuse pas les autres (un lecteur qui échange ce qui ne peut pas être un mois) ;
+  #   et une clé du numéro qui s'écrit avec un zéro (07), qu'une clé calculée sans lui (« 7 »)
+  #   déclare fausse : un assuré sur onze ;
   # - le masquage : domaines à plusieurs niveaux, majuscules, partie locale d'une lettre ; une
   #   adresse avec « + » (jean+ameli@gmail.com), qu'un contrôle d'adresse trop étroit refuse.
 
@@ -39,8 +41,8 @@ Fonctionnalité: Étape 3 – L'assuré est invité à se rendre dans sa boîte 
       | une autre adresse mail                              |
 
   @E3-ENVOI
-  Plan du scénario: La demande aboutit quelle que soit la naissance de l'assuré
-    Étant donné un assuré <naissance> dont le compte ameli a une adresse mail validée
+  Plan du scénario: La demande aboutit quelles que soient la naissance de l'assuré et la clé de son numéro
+    Étant donné un assuré <assuré>, dont le compte ameli a une adresse mail validée
     Et que je suis sur le formulaire « Mot de passe oublié »
     Quand je remplis le formulaire avec mes informations
     Et je recopie les caractères de l'image
@@ -49,13 +51,14 @@ Fonctionnalité: Étape 3 – L'assuré est invité à se rendre dans sa boîte 
     Et je reçois un seul mail, à l'adresse de mon compte
 
     Exemples:
-      | naissance                                                    |
+      | assuré                                                       |
       | né en Corse-du-Sud (département 2A)                          |
       | né en Haute-Corse (département 2B)                           |
       | né à l'étranger (département 99)                             |
       | né en Guadeloupe (département 971)                           |
       | né un 29 février                                             |
       | né un jour de 1 à 12, qui se lit aussi comme un mois (05/03) |
+      | dont la clé du numéro s'écrit avec un zéro (01 à 09)         |
 
   @E3-ENVOI
   Plan du scénario: L'adresse est masquée comme dans le guide

@@ -67,6 +67,22 @@ def nir_key_ignored():
     reset.parse_nir = parse
 
 
+def key_without_its_zero():
+    """The NIR's key compared with `str(97 - n % 97)`, without `zfill(2)`: a key of 01 to 09 is
+    typed « 07 », computed « 7 », and the NIR is refused as having a wrong key (one person in
+    eleven), at the request and at the login alike."""
+    for module in (reset, auth):
+        original = module.parse_nir
+
+        def parse(value, original=original):
+            raw = re.sub(r"\s+", "", value or "")
+            if len(raw) == 15 and raw.isdigit() and raw[13:] != str(97 - int(raw[:13]) % 97):
+                raise InvalidInput("La clé du numéro de sécurité sociale n'est pas valide.")
+            return original(value)
+
+        module.parse_nir = parse
+
+
 def lenient_date():
     original = reset.parse_birth_date
 
@@ -1370,6 +1386,9 @@ CAMPAIGN = {
         patch=back_link_to_home, area=("E3-ENVOI", "E3BIS-1-SANS-MAIL", "E5-FORMULAIRE")),
     "cle-nir-ignoree": _mutant("E2-FORMULAIRE", "la clé du numéro n'est pas vérifiée",
                                patch=nir_key_ignored),
+    "cle-sans-zero": _mutant(
+        "E3-ENVOI", "la clé du numéro comparée sans son zéro (« 7 » pour 07) : un numéro dont la "
+        "clé va de 01 à 09 est refusé", patch=key_without_its_zero),
     "date-souple": _mutant("E2-FORMULAIRE", "le 31/02 devient le 03/03 (date « souple »)",
                            patch=lenient_date),
     "erreurs-en-anglais": _mutant(

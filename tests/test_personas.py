@@ -65,6 +65,8 @@ def test_ten_thousand_draws_never_decide_a_verdict(reading):
         # a month written with its zero: the date's forms written without zeros are another
         # string, whatever the draw
         assert born.month <= 9, person
+        # a key of 10 to 97: one written with a zero is a named example of E3-ENVOI
+        assert person.nir[13] != "0", person
         # the password's one special character is always « ! »: which special a target loses
         # is E5-CHIFFRE-OU-SPECIAL's to find, every run alike, never a draw's
         assert {c for c in person.password if not c.isalpha()} == {"!"}, person.password
@@ -135,7 +137,8 @@ def test_special_births_only_when_asked_for(kind):
                     "etranger": department == "99", "outre-mer": person.nir[5:8] == "971",
                     "29-fevrier": (person.birth_date.month, person.birth_date.day) == (2, 29),
                     "jour-1-a-12": person.birth_date.day <= 12
-                    and person.birth_date.day != person.birth_date.month}
+                    and person.birth_date.day != person.birth_date.month,
+                    "cle-avec-zero": person.nir[13] == "0"}
         assert expected[kind], person
 
 
