@@ -10,8 +10,9 @@ Fonctionnalité: Le compte bloqué après trop de mots de passe erronés
   #   une cible qui ne remet jamais le compte à zéro bloque qui se trompe de temps en temps) ;
   # - la portée : erreurs faites depuis des navigateurs différents, blocage constaté depuis un
   #   autre encore ;
-  # - la durée : une minute avant la fin, toujours bloqué (la fin comptée depuis l'erreur qui
-  #   bloque : les erreurs sont espacées de 30 secondes) ; à la fin, le mot de passe ouvre le compte ;
+  # - la durée : 15 secondes avant la fin, toujours bloqué (la fin comptée depuis l'erreur qui
+  #   bloque : les erreurs sont espacées de 30 secondes, et une cible qui compte depuis l'erreur
+  #   d'avant finit 30 secondes trop tôt) ; à la fin, le mot de passe ouvre le compte ;
   #   la nuit du passage à l'heure d'hiver aussi (une cible qui compte sur l'heure affichée à
   #   Paris, sans son décalage, bloque une heure de plus) ;
   # - « Mot de passe oublié » reste possible et aboutit : le nouveau mot de passe ouvre le compte
@@ -48,9 +49,9 @@ Fonctionnalité: Le compte bloqué après trop de mots de passe erronés
     Alors la connexion est refusée
 
   @CONNEXION-BLOCAGE
-  Scénario: Une minute avant la fin du blocage, la connexion est toujours refusée
+  Scénario: 15 secondes avant la fin du blocage, la connexion est toujours refusée
     Quand je me connecte avec un mauvais mot de passe autant de fois que le service le permet, à 30 secondes d'intervalle
-    Et il est une minute avant la fin du blocage de la connexion
+    Et il est 15 secondes avant la fin du blocage de la connexion
     Et je me connecte avec mon mot de passe
     Alors la connexion est refusée
 

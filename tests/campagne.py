@@ -1281,20 +1281,20 @@ def captcha_on_the_wall_clock():
     _on_the_wall_clock(captcha)
 
 
-def login_block_from_the_first_error():
-    """The login's block counted from the first wrong password of the series, not from the one
-    that blocks: whoever errs over a few minutes is blocked for less than the duration."""
+def _login_block_counted_from(pick):
+    """The login's block counted from `pick(instants)` of the series' wrong passwords (the one
+    that blocks last), not from the one that blocks."""
     from flask import g, request
 
     from ameli_conformance.reference_app import clock
     from ameli_conformance.reference_app.db import transaction
     from ameli_conformance.reference_app.rules import parse_nir
 
-    first = {}
+    errors = {}
 
     def hook(app):
         @app.before_request
-        def _note_the_first_error():
+        def _note_the_error():
             if request.method != "POST" or request.path != "/connexion":
                 return
             try:
@@ -1306,7 +1306,8 @@ def login_block_from_the_first_error():
             if row is not None:
                 g.login_account, g.blocked_before = row["id"], row["login_blocked_until"]
                 if row["login_failures"] == 0:
-                    first[row["id"]] = clock.timestamp()
+                    errors[row["id"]] = []
+                errors[row["id"]].append(clock.timestamp())
 
         @app.after_request
         def _block_from_it(response):
@@ -1317,10 +1318,22 @@ def login_block_from_the_first_error():
                                        (account,)).fetchone()[0]
                     if until and until != g.blocked_before:
                         db.execute("UPDATE account SET login_blocked_until = ? WHERE id = ?",
-                                   (first[account] + app.config["LOGIN_BLOCK_DURATION"], account))
+                                   (pick(errors[account]) + app.config["LOGIN_BLOCK_DURATION"],
+                                    account))
             return response
 
     _on_app(hook)
+
+
+def login_block_from_the_first_error():
+    """Whoever errs over a few minutes is blocked for less than the duration."""
+    _login_block_counted_from(lambda instants: instants[0])
+
+
+def login_block_from_the_error_before():
+    """The instant of the last error read before it is updated (`last_failure_at` of the row as
+    it was): the block counts from the error before the one that blocks."""
+    _login_block_counted_from(lambda instants: instants[-2])
 
 
 def reset_keeps_login_block():
@@ -1673,6 +1686,10 @@ CAMPAIGN = {
     "blocage-depuis-la-premiere-erreur": _mutant(
         "CONNEXION-BLOCAGE", "le blocage compté depuis la première erreur de la série, pas depuis "
         "celle qui bloque", patch=login_block_from_the_first_error),
+    "blocage-depuis-l-erreur-d-avant": _mutant(
+        "CONNEXION-BLOCAGE", "le blocage compté depuis l'erreur d'avant celle qui bloque (l'heure "
+        "de la dernière erreur lue avant d'être mise à jour)",
+        patch=login_block_from_the_error_before),
     "blocage-a-l-heure-affichee": _mutant(
         "CONNEXION-BLOCAGE", "le blocage compté sur l'heure de Paris sans son décalage (1 h 15 la "
         "nuit du passage à l'heure d'hiver)", patch=login_block_on_the_wall_clock),
