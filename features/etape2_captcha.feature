@@ -11,7 +11,9 @@ Fonctionnalité: Étape 2 – L'assuré recopie les caractères de l'image ou de
   #   et voit une autre image (une image fixe, toujours la même, passait) ;
   # - l'extrait sonore est celui de la série montrée : l'écouter ne change pas la série (les
   #   caractères de l'image valent toujours après), et l'autre série de l'autre assuré a un autre
-  #   extrait (un fichier son toujours le même passait) ;
+  #   extrait (un fichier son toujours le même passait) ; après la flèche, le microphone fait
+  #   entendre la nouvelle série : un extrait chargé avec la page, que la flèche laisse tel quel,
+  #   fait entendre l'ancienne ;
   # - la flèche, une fois puis deux fois : seule la dernière série vaut, et elle vaut ;
   # - chaque sorte d'erreur de copie (un caractère changé, en moins, en trop, rien) est refusée,
   #   puis la bonne copie passe ; après une erreur, une nouvelle série vient avec sa nouvelle
@@ -44,11 +46,15 @@ Fonctionnalité: Étape 2 – L'assuré recopie les caractères de l'image ou de
     Alors l'autre assuré reçoit son mail
 
   @E2-CAPTCHA-AUDIO
-  Scénario: Le microphone fait entendre les caractères, et ceux de l'image valent toujours
+  Scénario: Le microphone fait entendre les caractères, et ceux de l'image valent toujours ; après la flèche, ceux de la nouvelle série
     Étant donné que j'ai noté les caractères de l'image
     Quand je clique sur le microphone
     Alors j'entends un extrait sonore que le navigateur sait lire, de la longueur des caractères
     Et les caractères à recopier sont toujours ceux que j'ai notés sur l'image
+    Quand je reviens au formulaire
+    Et je clique sur la flèche pour obtenir une nouvelle série de caractères
+    Alors une nouvelle série de caractères m'est proposée
+    Et le microphone fait entendre la nouvelle série
 
   @E2-CAPTCHA-AUDIO
   Scénario: Une autre série se fait entendre autrement

@@ -1,17 +1,14 @@
-"""Step 2: the CAPTCHA, its image, its sound clip, the arrow that gives a new series."""
-import base64
-from types import SimpleNamespace
-from urllib.parse import unquote_to_bytes
-
-from playwright.sync_api import Error as PlaywrightError
+"""Step 2: the CAPTCHA, its image, the arrow that gives a new series (its sound clip:
+steps/extrait.py)."""
 from playwright.sync_api import expect
 
-from ameli_conformance.errors import ConformanceFailure, HarnessError
+from ameli_conformance.errors import ConformanceFailure
 from ameli_conformance.fixtures.bdd import given, then, when
 from ameli_conformance.fixtures.processes import wait_until
 
 from . import texts
 from .demande import note_series
+from .extrait import is_audio
 
 # ------------------------------------------------------------------ the CAPTCHA
 
@@ -95,8 +92,12 @@ def notes_captcha(ui, control, target, scenario_state):
 @when("je clique sur la flèche pour obtenir une nouvelle série de caractères")
 def clicks_arrow(ui, control, scenario_state):
     control.require("captcha", "savoir quels caractères l'image montrait")
-    scenario_state.before_arrow = control.captcha_answer(ui.page.context.cookies(ui.page.url))
-    scenario_state.images_before_arrow = images_seen(ui)
+    state = scenario_state
+    state.before_arrow = control.captcha_answer(ui.page.context.cookies(ui.page.url))
+    state.images_before_arrow = images_seen(ui)
+    state.audio_after_arrow = []  # the clips the browser receives from now on (clip_follows)
+    ui.page.on("response", lambda response: state.audio_after_arrow.append(response.url)
+               if is_audio(response) else None)
     ui.press(ui.action_matching(texts.CAPTCHA_ARROW, "la flèche (nouvelle série)"))
 
 
@@ -130,147 +131,3 @@ def types_previous(ui, mailpit, persona, scenario_state):
 def types_noted(ui, mailpit, persona, scenario_state):
     ui.fill(texts.FORM_CAPTCHA, scenario_state.noted)
     scenario_state.mails_before = len(mailpit.messages_to(persona.email))
-
-
-def microphone(ui):
-    return ui.action_matching(texts.CAPTCHA_MICRO, "le microphone (extrait sonore)")
-
-
-@when("je clique sur le microphone")
-def clicks_micro(ui, control, scenario_state):
-    """The person listens; the series the form expects is read as soon as the clip is heard."""
-    fetch_clip(ui, scenario_state, microphone(ui).click)
-    if "captcha" in control.capabilities:
-        scenario_state.series_after_clip = control.captcha_answer_if_any(
-            ui.page.context.cookies(ui.page.url))
-
-
-@when("l'autre assuré clique sur le microphone")
-def other_clicks_micro(scenario_state):
-    heard = SimpleNamespace()
-    fetch_clip(scenario_state.other.ui, heard, microphone(scenario_state.other.ui).click)
-    scenario_state.other.clip = heard.audio
-
-
-@then("les caractères à recopier sont toujours ceux que j'ai notés sur l'image")
-def series_kept(control, scenario_state):
-    """Listening does not change the series: a target whose clip is that of a new series
-    (issued to be spoken) refuses then the characters the image showed."""
-    control.require("captcha", "savoir quels caractères le formulaire attend")
-    after = scenario_state.series_after_clip
-    if after != scenario_state.noted:
-        raise ConformanceFailure("l'écoute a changé les caractères à recopier",
-                                 expected="les caractères de l'image, notés avant l'écoute",
-                                 seen="une autre série attendue par le formulaire" if after
-                                 else "plus aucune série attendue par le formulaire")
-
-
-@then("l'autre assuré entend un autre extrait sonore que le mien")
-def others_clip(control, scenario_state):
-    """The clip speaks the series shown: another series is heard otherwise (a target that plays
-    one sound file whatever the series passed). Two clips of one series may differ (noise drawn
-    anew); two series never sound the same byte for byte. Two browsers given the same series
-    are another fault (E2-CAPTCHA-IMAGE's scenario of two persons): not judged here."""
-    other = scenario_state.other
-    if "captcha" in control.capabilities and scenario_state.series_after_clip == \
-            control.captcha_answer_if_any(other.ui.page.context.cookies(other.ui.page.url)):
-        return
-    if other.clip == scenario_state.audio:
-        raise ConformanceFailure("le microphone fait entendre le même extrait pour une autre "
-                                 "série", expected="l'extrait de la série de l'autre assuré",
-                                 seen=f"les mêmes {len(other.clip)} octets que le mien")
-
-
-# Whatever the page plays from now on: an audio element of the page, or one made by a script
-# (`new Audio(…)`), whose source may be an address, data written into the page, or a blob.
-WATCH_PLAYS = """() => {
-  if (window.__ameliPlays) return;
-  window.__ameliPlays = [];
-  const play = HTMLMediaElement.prototype.play;
-  HTMLMediaElement.prototype.play = function () {
-    const source = this.querySelector('source');
-    window.__ameliPlays.push(this.currentSrc || this.src || (source ? source.src : ''));
-    return play.apply(this, arguments);
-  };
-}"""
-_PLAYED = "() => (window.__ameliPlays || []).filter(Boolean)[0] || null"
-_BLOB = """async (url) => {
-  const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
-  let text = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    text += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(text);
-}"""
-
-
-def _played(page) -> str | None:
-    try:
-        return page.evaluate(_PLAYED)
-    except PlaywrightError:  # the page was being replaced (a link to the clip)
-        return None
-
-
-def fetch_clip(ui, scenario_state, act, timeout: float = 10_000):
-    """`act` makes the page play the sound (a click, a key); the clip is kept: the audio the
-    browser fetched, or, where none was fetched, the source the page played (its data written
-    into the page, or a blob a script made)."""
-    page, fetched = ui.page, []
-
-    def on_response(response):
-        if response.headers.get("content-type", "").startswith("audio/"):
-            fetched.append(response.url)
-
-    page.evaluate(WATCH_PLAYS)
-    page.on("response", on_response)
-    try:
-        act()
-        url = wait_until(lambda: fetched[0] if fetched else _played(page), timeout / 1000)
-    finally:
-        page.remove_listener("response", on_response)
-    if not url:
-        raise ConformanceFailure("le microphone ne fait rien entendre",
-                                 expected="un extrait sonore joué ou téléchargé",
-                                 seen=f"aucun son en {timeout / 1000:.0f} s")
-    if url.startswith("data:"):
-        header, _, data = url.partition(",")
-        scenario_state.audio = (base64.b64decode(data) if header.endswith(";base64")
-                                else unquote_to_bytes(data))
-    elif url.startswith("blob:"):
-        scenario_state.audio = base64.b64decode(page.evaluate(_BLOB, url))
-    else:
-        # Chromium streams media: response.body() never completes for it, and has no deadline.
-        # The same clip is fetched again with the browser context's cookies, under a deadline.
-        scenario_state.audio = page.context.request.get(url, timeout=10_000).body()
-
-
-_DECODE = """async ([data, deadline]) => {
-    const bytes = Uint8Array.from(atob(data), c => c.charCodeAt(0));
-    const ctx = new OfflineAudioContext(1, 8000, 8000);
-    const late = new Promise(resolve => setTimeout(() => resolve(-2), deadline));
-    const decoded = ctx.decodeAudioData(bytes.buffer).then(b => b.duration, () => -1);
-    return await Promise.race([decoded, late]);
-}"""
-
-
-@then("j'entends un extrait sonore que le navigateur sait lire, de la longueur des caractères")
-def audio_plays(ui, interpretations, scenario_state):
-    # Decoded by the browser's own audio stack, in a blank page of the same browser (the page
-    # that plays the clip may be a media document), under a deadline: page.evaluate has none.
-    listener = ui.page.context.new_page()
-    try:
-        duration = listener.evaluate(
-            _DECODE, [base64.b64encode(scenario_state.audio).decode(), 5000]
-        )
-    finally:
-        listener.close()
-    if duration == -2:
-        raise HarnessError("navigateur", "le décodage de l'extrait sonore n'a pas abouti en 5 s")
-    if duration <= 0:
-        raise ConformanceFailure("l'extrait sonore n'est pas lisible par le navigateur",
-                                 expected="un fichier audio",
-                                 seen=f"{len(scenario_state.audio)} octets illisibles")
-    low = 0.25 * interpretations.captcha_length
-    if not low <= duration <= 60:
-        raise ConformanceFailure("l'extrait sonore n'a pas la longueur d'une série de caractères",
-                                 expected=f"entre {low:.1f} s et 60 s", seen=f"{duration:.1f} s")

@@ -9,6 +9,7 @@ from ameli_conformance.steps.accessibilite import *  # noqa: F401,F403
 from ameli_conformance.steps.blocage import *  # noqa: F401,F403
 from ameli_conformance.steps.connexion import *  # noqa: F401,F403
 from ameli_conformance.steps.captcha import *  # noqa: F401,F403
+from ameli_conformance.steps.extrait import *  # noqa: F401,F403
 from ameli_conformance.steps.courriel import *  # noqa: F401,F403
 from ameli_conformance.steps.demande import *  # noqa: F401,F403
 from ameli_conformance.steps.deux_personnes import *  # noqa: F401,F403

@@ -1,5 +1,5 @@
 """Steps 2, 3 and 3bis: the person, the request form filled and sent (what the page says after
-it: steps/reponse.py; the CAPTCHA: steps/captcha.py; time: steps/temps.py)."""
+it: steps/reponse.py; the CAPTCHA: steps/captcha.py and steps/extrait.py; time: steps/temps.py)."""
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime, timedelta

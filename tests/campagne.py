@@ -25,6 +25,7 @@ from .mutants import (
     password_rule,
     reworded_errors,
     rewrite,
+    rewrite_pattern,
     sql_rewritten,
 )
 
@@ -589,6 +590,40 @@ def image_cached_after_an_error():
         return re.sub(r'(<img src="[^"?]*/image)\?v=\d+"', r'\1"', html)
 
     after_render(reset, change)
+
+
+ARROW_BY_SCRIPT = (
+    '<button type="button" aria-label="Obtenir une nouvelle série de caractères" '
+    'title="Nouvelle série" onclick="(async (form) => { const data = new FormData(form); '
+    "data.set('action', 'nouveau'); await fetch(form.getAttribute('action'), {method: 'POST', "
+    "body: new URLSearchParams(data), credentials: 'same-origin'}); const image = "
+    "form.querySelector('fieldset img'); image.src = image.src.split('?')[0] + '?v=' + "
+    'Date.now(); })(this.form)">&#x21bb;</button>')
+
+
+def clip_loaded_before_the_arrow():
+    """The microphone plays an audio element the page loaded with it (`preload`, one address);
+    the arrow, a script, asks for a new series and shows its image, and leaves the element as
+    it was: after the arrow, the person who listens hears the first series, and copies
+    characters that no longer count."""
+    page = "reset/request.html"
+    rewrite_pattern(reset, page, r'<button type="submit" name="action" value="nouveau"[^>]*>'
+                                 r'&#x21bb;</button>', ARROW_BY_SCRIPT)
+    rewrite_pattern(reset, page,
+                    r'<a href="([^"?]*/audio)\?v=\d+" aria-label="([^"]*)" title="Écouter">'
+                    r'(.*?)</a>',
+                    r'<audio id="extrait" src="\1" preload="auto"></audio><button type="button" '
+                    r'aria-label="\2" title="Écouter" '
+                    r'onclick="this.previousElementSibling.play()">\3</button>')
+
+
+def clip_reloaded_at_the_same_address():
+    """As `clip_loaded_before_the_arrow`, the arrow's script also calling `load()` on the
+    element, at the address it had: Chromium's media cache answers it with the data it holds,
+    without a request (measured: no request after the arrow), so the first series plays."""
+    clip_loaded_before_the_arrow()
+    rewrite(reset, "reset/request.html", "Date.now(); })(this.form)",
+            "Date.now(); form.querySelector('audio').load(); })(this.form)")
 
 
 def blocked_attempts_counted():
@@ -1429,6 +1464,14 @@ CAMPAIGN = {
         "E2-CAPTCHA-ERREUR", "après une copie erronée, la nouvelle série tirée mais l'ancienne "
         "image montrée (gardée par le navigateur : une seule adresse, seule la flèche en change)",
         patch=image_cached_after_an_error, area=("E2-CAPTCHA-5MIN", "E2-FORMULAIRE")),
+    "son-d-avant-la-fleche": _mutant(
+        "E2-CAPTCHA-AUDIO", "le microphone joue l'extrait chargé avec la page ; la flèche, un "
+        "script, ne change que l'image : après elle, on entend l'ancienne série",
+        patch=clip_loaded_before_the_arrow),
+    "son-recharge-a-la-meme-adresse": _mutant(
+        "E2-CAPTCHA-AUDIO", "la flèche, un script, recharge l'élément audio à la même adresse "
+        "(`load()`) : Chromium rejoue les données qu'il a déjà, sans rien redemander",
+        patch=clip_reloaded_at_the_same_address),
     "serie-precedente-valable": _mutant("E2-CAPTCHA-NOUVEAU", "après la flèche, la série "
                                         "précédente vaut encore", patch=previous_series_valid),
     "dernier-caractere-ignore": _mutant("E2-CAPTCHA-ERREUR", "la comparaison s'arrête un "

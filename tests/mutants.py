@@ -1133,6 +1133,18 @@ def clip_written_into_the_page():
                     played)
 
 
+def clip_refreshed_by_the_arrow():
+    """The page of the campaign's `son-d-avant-la-fleche` (an audio element loaded with the
+    page, an arrow made by a script), whose arrow also gives the element the new series'
+    address (`?v=…`): the browser fetches the new clip. Conformant."""
+    from .campagne import clip_loaded_before_the_arrow
+
+    clip_loaded_before_the_arrow()
+    rewrite(reset, "reset/request.html", "Date.now(); })(this.form)",
+            "Date.now(); const clip = form.querySelector('audio'); clip.src = "
+            "clip.src.split('?')[0] + '?v=' + Date.now(); })(this.form)")
+
+
 def hour_not_padded():
     """The block's end written with an hour before ten without its zero (« 2h32 »), as a
     script that does not pad the hour writes it."""
@@ -1334,6 +1346,9 @@ VARIANTS = {
     "extrait-dans-la-page": Mutant(
         "", "l'extrait sonore écrit dans la page (data:), joué par le script du microphone",
         patch=clip_written_into_the_page),
+    "son-rafraichi-par-la-fleche": Mutant(
+        "", "le microphone joue un élément audio chargé avec la page ; la flèche, un script, lui "
+        "donne l'adresse de la nouvelle série", patch=clip_refreshed_by_the_arrow),
     "heure-sans-zero": Mutant(
         "", "la fin du blocage écrite sans le zéro d'une heure avant dix heures (« 2h32 »)",
         patch=hour_not_padded),

@@ -10,7 +10,7 @@ from ameli_conformance.errors import ConformanceFailure
 from ameli_conformance.fixtures.bdd import parsers, then, when
 
 from .. import texts, verifications
-from ..captcha import fetch_clip, microphone
+from ..extrait import fetch_clip, microphone
 from ..demande import copy_captcha
 from .rgaa import named
 
