@@ -15,8 +15,9 @@ Fonctionnalité: Le compte bloqué après trop de mots de passe erronés
   #   d'avant finit 30 secondes trop tôt) ; à la fin, le mot de passe ouvre le compte ;
   #   la nuit du passage à l'heure d'hiver aussi (une cible qui compte sur l'heure affichée à
   #   Paris, sans son décalage, bloque une heure de plus) ;
-  # - « Mot de passe oublié » reste possible et aboutit : le nouveau mot de passe ouvre le compte
-  #   sans attendre la fin du blocage.
+  # - « Mot de passe oublié » reste possible : la demande envoie son mail ; la demande seule ne
+  #   lève pas le blocage (c'est le nouveau mot de passe qui le lève : il ouvre le compte sans
+  #   attendre la fin du blocage).
 
   Contexte:
     Étant donné un assuré dont le compte ameli a une adresse mail validée
@@ -28,6 +29,13 @@ Fonctionnalité: Le compte bloqué après trop de mots de passe erronés
     Alors la connexion est refusée
     Quand je clique sur « Mot de passe oublié ? »
     Alors je suis sur le formulaire « Mot de passe oublié »
+    Quand je remplis le formulaire avec mes informations
+    Et je recopie les caractères de l'image
+    Et je clique sur « Recevoir le mail »
+    Alors la page affiche « Le mail a bien été envoyé à »
+    Et je reçois un seul mail, à l'adresse de mon compte
+    Quand je me connecte avec mon mot de passe
+    Alors la connexion est refusée
     Quand la durée du blocage de la connexion est passée
     Et je me connecte avec mon mot de passe
     Alors je suis connecté à mon compte ameli

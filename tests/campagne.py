@@ -1371,6 +1371,20 @@ def login_block_from_the_error_before():
     _login_block_counted_from(lambda instants: instants[-2])
 
 
+def request_lifts_login_block():
+    """A request for a new password (the mail sent) lifts the login's block, not the new
+    password: whoever knows the number, the birth date and the address may go on guessing the
+    password at once."""
+    original = reset.supersede_links
+
+    def supersede(db, account_id):
+        original(db, account_id)
+        db.execute("UPDATE account SET login_failures = 0, login_blocked_until = NULL WHERE id = ?",
+                   (account_id,))
+
+    reset.supersede_links = supersede
+
+
 def reset_keeps_login_block():
     from flask import g, request
 
@@ -1736,6 +1750,9 @@ CAMPAIGN = {
     "blocage-a-l-heure-affichee": _mutant(
         "CONNEXION-BLOCAGE", "le blocage compté sur l'heure de Paris sans son décalage (1 h 15 la "
         "nuit du passage à l'heure d'hiver)", patch=login_block_on_the_wall_clock),
+    "demande-leve-le-blocage": _mutant(
+        "CONNEXION-BLOCAGE", "une demande de renouvellement (le mail envoyé) lève le blocage de la "
+        "connexion, avant tout nouveau mot de passe", patch=request_lifts_login_block),
     "renouvellement-garde-le-blocage": _mutant(
         "CONNEXION-BLOCAGE", "un nouveau mot de passe ne lève pas le blocage",
         patch=reset_keeps_login_block),

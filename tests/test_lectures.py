@@ -452,9 +452,10 @@ def test_rules_marked_by_their_look_on_the_form_sent_again(mutant_target, confor
 # new series and shows its image. Conformant when the arrow gives the element the new series'
 # address; not when it leaves the element as it was (the campaign's `son-d-avant-la-fleche`):
 # the person who listens after the arrow hears the first series. Until 2026-12-04 (fifth
-# session) the harness fetched the clip's address again itself and heard the new series.
-@pytest.mark.parametrize("mutant_target", ["son-rafraichi-par-la-fleche",
-                                           "son-d-avant-la-fleche"], indirect=True)
+# session) the harness fetched the clip's address again itself and heard the new series. (The
+# fault runs in `make mutants`, AMELI_ALL_MUTANTS=1, and in the campaign.)
+@pytest.mark.parametrize("mutant_target", ["son-rafraichi-par-la-fleche"]
+                         + (["son-d-avant-la-fleche"] if ALL else []), indirect=True)
 def test_the_clip_heard_after_the_arrow_is_the_new_series(mutant_target, conformance_run):
     name, target = mutant_target
     result = run_on(conformance_run, target, "--ui-timeout", "3", "--mail-timeout", "3", "-k",
