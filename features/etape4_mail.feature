@@ -16,7 +16,9 @@ Fonctionnalité: Étape 4 – L'assuré clique sur le mail reçu
   #   30 minutes réelles les nuits de changement d'heure (une cible qui compte sur l'heure
   #   affichée à Paris, sans son décalage, garde le lien 1 h 30 en octobre et le refuse une heure
   #   trop tôt en mars) ;
-  # - seul le dernier lien : ouvert puis remplacé par une nouvelle demande (autre onglet), refusé ;
+  # - seul le dernier lien : l'ancien refusé même quand la nouvelle demande vient d'un autre
+  #   navigateur (une cible qui ne remplace que les liens demandés depuis le même navigateur le
+  #   laisse valable) ; ouvert puis remplacé par une nouvelle demande (autre onglet), refusé ;
   #   une demande bloquée, ou dont la date de naissance ou l'adresse n'est pas celle du compte
   #   (aucun mail), ne rend pas caduc le dernier lien ;
   #   le dernier lien est celui du compte : deux assurés d'un même foyer partagent une adresse,
@@ -123,9 +125,9 @@ Fonctionnalité: Étape 4 – L'assuré clique sur le mail reçu
     Alors le lien me permet d'enregistrer un nouveau mot de passe
 
   @E4-DERNIER-LIEN
-  Scénario: Seul le lien du mail le plus récent fonctionne
+  Scénario: Seul le lien du mail le plus récent fonctionne, même demandé depuis un autre navigateur
     Étant donné que j'ai demandé le renouvellement de mon mot de passe
-    Et que j'ai demandé à nouveau le renouvellement de mon mot de passe
+    Et que j'ai demandé à nouveau le renouvellement de mon mot de passe, depuis un autre navigateur
     Quand je clique dans le plus ancien des mails sur « Renouveler mon mot de passe »
     Alors un message indique que le lien n'est plus valable et qu'il faut recommencer la demande
     Quand je clique dans le mail le plus récent sur « Renouveler mon mot de passe »

@@ -211,6 +211,15 @@ def has_requested(ui, target, control, mailpit, persona, scenario_state):
     request_reset(ui, target, control, mailpit, persona, scenario_state)
 
 
+@given("j'ai demandé à nouveau le renouvellement de mon mot de passe, depuis un autre navigateur")
+def has_requested_elsewhere(ui, browser, target, control, mailpit, persona, scenario_state):
+    """The second request from a browser that shares nothing with the first (a phone, then a
+    computer): the older link stops all the same, whoever asked from where."""
+    other_browser(ui, browser, scenario_state)
+    scenario_state.form_url = None
+    request_reset(ui, target, control, mailpit, persona, scenario_state)
+
+
 @given("je suis sur le formulaire « Mot de passe oublié »")
 def on_request_form(ui, target, control, scenario_state):
     show_form(ui, target, control, scenario_state)

@@ -806,6 +806,34 @@ def link_bound_to_the_device():
     reset._handle_request, reset._valid_token = handle, valid
 
 
+def links_superseded_per_browser():
+    """A request stops the unused links that this browser asked for (kept in its session), not
+    the account's: the person who asked on a phone, then on a computer, has two links that
+    work."""
+    from flask import request, session
+
+    original = reset.supersede_links
+
+    def supersede(db, account_id):
+        if request.path != "/mot-de-passe-oublie":  # a password changed: every link stops
+            return original(db, account_id)
+        mine = session.get("mes_liens", [])
+        db.execute(f"UPDATE reset_token SET superseded = 1 WHERE account_id = ? AND used_at IS "
+                   f"NULL AND id IN ({', '.join('?' * len(mine)) or 'NULL'})", (account_id, *mine))
+
+    reset.supersede_links = supersede
+    handle = reset._handle_request
+
+    def request_made(nir13, birth_date, email):
+        before = _db().execute("SELECT COALESCE(MAX(id), 0) FROM reset_token").fetchone()[0]
+        answer = handle(nir13, birth_date, email)
+        made = _db().execute("SELECT id FROM reset_token WHERE id > ?", (before,)).fetchall()
+        session["mes_liens"] = session.get("mes_liens", []) + [row["id"] for row in made]
+        return answer
+
+    reset._handle_request = request_made
+
+
 def superseded_checked_on_open_only():
     from flask import request
 
@@ -1605,6 +1633,9 @@ CAMPAIGN = {
     "lien-expire-trop-tot": _mutant(
         "E4-LIEN-30MIN", "le lien expire après 29 min 30 s (la page d'erreur a le même titre)",
         settings=("RESET_LINK_LIFETIME=1770",)),
+    "liens-remplaces-par-navigateur": _mutant(
+        "E4-DERNIER-LIEN", "une demande ne rend caducs que les liens demandés depuis le même "
+        "navigateur (gardés dans sa session)", patch=links_superseded_per_browser),
     "remplacement-verifie-a-l-ouverture": _mutant(
         "E4-DERNIER-LIEN", "un lien remplacé n'est refusé qu'à l'ouverture",
         patch=superseded_checked_on_open_only),
