@@ -123,6 +123,7 @@ mutants: install
 	AMELI_ALL_MUTANTS=1 $(PY) -m pytest tests/test_mutants.py tests/test_pages_par_script.py \
 	  tests/test_lectures.py::test_forms_that_hold_their_button_until_what_is_typed_looks_right \
 	  tests/test_lectures.py::test_rules_marked_by_their_look_on_the_form_sent_again \
+	  tests/test_lectures.py::test_the_clip_heard_after_the_arrow_is_the_new_series \
 	  -n $(WORKERS) --maxschedchunk 1 $(ARGS)
 
 explore-mutants: install
