@@ -94,22 +94,25 @@ def exact_block_end(state, interpretations, now):
     return counted[len(counted) - limit] + window
 
 
-def block_end(state, interpretations, now):
-    """`exact_block_end` shown to the minute: the first minute at which a request works (an end
-    at 11h05 and 40 seconds is shown 11h06; 11h05 would send the person back too early)."""
-    end = exact_block_end(state, interpretations, now)
+def _minute_after(end):
+    """`end` shown to the minute: the first minute at which a request works (an end at 11h05 and
+    40 seconds is shown 11h06; 11h05 would send the person back too early)."""
     if end.second or end.microsecond:
         end = end.replace(second=0, microsecond=0) + timedelta(minutes=1)
     return end
 
 
+def block_end(state, interpretations, now):
+    """`exact_block_end` to the minute, as the page shows it (`_minute_after`)."""
+    return _minute_after(exact_block_end(state, interpretations, now))
+
+
 @then("la page indique que le service est bloqué jusqu'à la fin du blocage, en heure de Paris")
 def shows_block_end(ui, control, interpretations, scenario_state):
     control.require("clock", "connaître l'heure de la demande refusée")
-    now = control.now()
-    end = block_end(scenario_state, interpretations, now).astimezone(PARIS)
+    exact = exact_block_end(scenario_state, interpretations, control.now()).astimezone(PARIS)
+    end = _minute_after(exact)
     what = f"« {texts.BLOCKED_UNTIL.format(end=end.strftime('%d/%m/%Y - %Hh%M'))} »"
-    exact = exact_block_end(scenario_state, interpretations, now).astimezone(PARIS)
     if exact != end:
         what += (f" (le blocage finit à {exact:%Hh%M} et {exact.second} secondes : une demande "
                  f"repasse à partir de {end:%Hh%M})")

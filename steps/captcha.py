@@ -8,7 +8,7 @@ from ameli_conformance.fixtures.processes import wait_until
 
 from . import texts
 from .demande import note_series
-from .extrait import is_audio
+from .extrait import clips_received_from_now
 
 # ------------------------------------------------------------------ the CAPTCHA
 
@@ -95,9 +95,7 @@ def clicks_arrow(ui, control, scenario_state):
     state = scenario_state
     state.before_arrow = control.captcha_answer(ui.page.context.cookies(ui.page.url))
     state.images_before_arrow = images_seen(ui)
-    state.audio_after_arrow = []  # the clips the browser receives from now on (clip_follows)
-    ui.page.on("response", lambda response: state.audio_after_arrow.append(response.url)
-               if is_audio(response) else None)
+    clips_received_from_now(ui, state)  # after the arrow, the clip must be the new one
     ui.press(ui.action_matching(texts.CAPTCHA_ARROW, "la flèche (nouvelle série)"))
 
 

@@ -129,6 +129,16 @@ def is_audio(response) -> bool:
     return response.headers.get("content-type", "").startswith("audio/")
 
 
+def clips_received_from_now(ui, state):
+    """The addresses of the clips the browser receives on this page from now on, in
+    `state.audio_after_arrow` (clip_follows): the list starts anew; one listener per page."""
+    state.audio_after_arrow = []
+    if getattr(state, "clips_watched", None) is not ui.page:
+        state.clips_watched = ui.page
+        ui.page.on("response", lambda response: state.audio_after_arrow.append(response.url)
+                   if is_audio(response) else None)
+
+
 def fetch_clip(ui, scenario_state, act, timeout: float = 10_000):
     """`act` makes the page play the sound (a click, a key); the clip is kept, and its source
     (`clip_source`): the audio the browser fetched, or, where none was fetched, the source the

@@ -592,23 +592,25 @@ def image_cached_after_an_error():
     after_render(reset, change)
 
 
+# The arrow as a script: a new series asked for, its image shown, then `{then}` (what the script
+# does to the audio element, `form` being the form).
 ARROW_BY_SCRIPT = (
     '<button type="button" aria-label="Obtenir une nouvelle série de caractères" '
-    'title="Nouvelle série" onclick="(async (form) => { const data = new FormData(form); '
-    "data.set('action', 'nouveau'); await fetch(form.getAttribute('action'), {method: 'POST', "
-    "body: new URLSearchParams(data), credentials: 'same-origin'}); const image = "
+    'title="Nouvelle série" onclick="(async (form) => {{ const data = new FormData(form); '
+    "data.set('action', 'nouveau'); await fetch(form.getAttribute('action'), {{method: 'POST', "
+    "body: new URLSearchParams(data), credentials: 'same-origin'}}); const image = "
     "form.querySelector('fieldset img'); image.src = image.src.split('?')[0] + '?v=' + "
-    'Date.now(); })(this.form)">&#x21bb;</button>')
+    'Date.now(); {then} }})(this.form)">&#x21bb;</button>')
 
 
-def clip_loaded_before_the_arrow():
+def clip_loaded_before_the_arrow(then: str = ""):
     """The microphone plays an audio element the page loaded with it (`preload`, one address);
     the arrow, a script, asks for a new series and shows its image, and leaves the element as
-    it was: after the arrow, the person who listens hears the first series, and copies
-    characters that no longer count."""
+    it was (or does `then` to it): after the arrow, the person who listens hears the first
+    series, and copies characters that no longer count."""
     page = "reset/request.html"
     rewrite_pattern(reset, page, r'<button type="submit" name="action" value="nouveau"[^>]*>'
-                                 r'&#x21bb;</button>', ARROW_BY_SCRIPT)
+                                 r'&#x21bb;</button>', ARROW_BY_SCRIPT.format(then=then))
     rewrite_pattern(reset, page,
                     r'<a href="([^"?]*/audio)\?v=\d+" aria-label="([^"]*)" title="Écouter">'
                     r'(.*?)</a>',
@@ -621,9 +623,7 @@ def clip_reloaded_at_the_same_address():
     """As `clip_loaded_before_the_arrow`, the arrow's script also calling `load()` on the
     element, at the address it had: Chromium's media cache answers it with the data it holds,
     without a request (measured: no request after the arrow), so the first series plays."""
-    clip_loaded_before_the_arrow()
-    rewrite(reset, "reset/request.html", "Date.now(); })(this.form)",
-            "Date.now(); form.querySelector('audio').load(); })(this.form)")
+    clip_loaded_before_the_arrow(then="form.querySelector('audio').load();")
 
 
 def blocked_attempts_counted():

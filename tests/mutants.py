@@ -1139,10 +1139,8 @@ def clip_refreshed_by_the_arrow():
     address (`?v=…`): the browser fetches the new clip. Conformant."""
     from .campagne import clip_loaded_before_the_arrow
 
-    clip_loaded_before_the_arrow()
-    rewrite(reset, "reset/request.html", "Date.now(); })(this.form)",
-            "Date.now(); const clip = form.querySelector('audio'); clip.src = "
-            "clip.src.split('?')[0] + '?v=' + Date.now(); })(this.form)")
+    clip_loaded_before_the_arrow(then="const clip = form.querySelector('audio'); clip.src = "
+                                      "clip.src.split('?')[0] + '?v=' + Date.now();")
 
 
 def hour_not_padded():
