@@ -40,20 +40,22 @@ def back_to_form(ui, control, scenario_state):
 
 @then("le microphone fait entendre la nouvelle série")
 def clip_follows(ui, scenario_state):
-    """After the arrow, the clip is the new series': received since the arrow (its address
-    asked again, or a new one), or other data written into the page. An audio element loaded
-    with the page and played again, at the address it had, with nothing received since, plays
-    the first series: the person who listens copies characters that no longer count. (A clip
-    the browser keeps in its cache and serves again is received too: not told apart here.)"""
+    """After the arrow, the clip is the new series': other bytes than before it (a new series
+    never sounds the same; a server that keeps the first series' clip for the session serves
+    the same bytes at any address), and, played from an address, received since the arrow (its
+    address asked again, or a new one): an audio element loaded with the page and played again,
+    at the address it had, with nothing received since, plays the first series. Either way the
+    person who listens copies characters that no longer count. (A clip the browser keeps in its
+    cache and serves again is received too: not told apart here.)"""
     state = scenario_state
     source, heard = state.clip_source, state.audio
     fetch_clip(ui, state, microphone(ui).click)
-    if state.clip_source.startswith(("data:", "blob:")):
-        stale = state.audio == heard and "les mêmes octets qu'avant la flèche"
+    if state.clip_source == source and not source.startswith(("data:", "blob:")) \
+            and source not in state.audio_after_arrow:
+        stale = "l'extrait joué avant la flèche, à la même adresse, que le navigateur n'a pas " \
+                "redemandé depuis"
     else:
-        stale = state.clip_source == source and source not in state.audio_after_arrow and (
-            "l'extrait joué avant la flèche, à la même adresse, que le navigateur n'a pas "
-            "redemandé depuis")
+        stale = state.audio == heard and "les mêmes octets qu'avant la flèche"
     if stale:
         raise ConformanceFailure("après la flèche, le microphone fait entendre l'ancienne série",
                                  expected="l'extrait de la nouvelle série", seen=stale)

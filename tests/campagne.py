@@ -592,6 +592,27 @@ def image_cached_after_an_error():
     after_render(reset, change)
 
 
+def clip_of_the_first_series():
+    """The browser keeps being served the clip of the first series it heard (generated once and
+    kept for its session, as `image_of_the_first_series` does the picture): after the arrow, a
+    new request at a new address still speaks the old characters."""
+    import secrets
+
+    from flask import session
+
+    original = captcha._audio
+    served = {}
+
+    class Stale:
+        def generate(self, chars):
+            key = session.setdefault("extrait_servi", secrets.token_hex(8))
+            if key not in served:
+                served[key] = bytes(original.generate(chars))
+            return served[key]
+
+    captcha._audio = Stale()
+
+
 # The arrow as a script: a new series asked for, its image shown, then `{then}` (what the script
 # does to the audio element, `form` being the form).
 ARROW_BY_SCRIPT = (
@@ -1506,6 +1527,10 @@ CAMPAIGN = {
         "E2-CAPTCHA-ERREUR", "après une copie erronée, la nouvelle série tirée mais l'ancienne "
         "image montrée (gardée par le navigateur : une seule adresse, seule la flèche en change)",
         patch=image_cached_after_an_error, area=("E2-CAPTCHA-5MIN", "E2-FORMULAIRE")),
+    "son-de-la-premiere-serie": _mutant(
+        "E2-CAPTCHA-AUDIO", "le serveur garde l'extrait de la première série pour la session : "
+        "après la flèche, une nouvelle adresse fait entendre l'ancienne série",
+        patch=clip_of_the_first_series),
     "son-d-avant-la-fleche": _mutant(
         "E2-CAPTCHA-AUDIO", "le microphone joue l'extrait chargé avec la page ; la flèche, un "
         "script, ne change que l'image : après elle, on entend l'ancienne série",
