@@ -11,9 +11,10 @@ Fonctionnalité: Étape 3bis, cas 2 – Trop de demandes successives
   #   l'heure dite, la demande aboutit ; hiver, été, et les deux changements d'heure ; un blocage
   #   qui passe minuit (et l'année : la fin est le lendemain de la demande) ; et pour un
   #   navigateur réglé sur l'heure de la Guadeloupe (une heure écrite par un script du navigateur,
-  #   dans son fuseau, n'est pas celle de Paris) ; des demandes faites à 40 secondes, dont le
-  #   blocage finit à 40 secondes : l'heure affichée est la minute où une demande repasse, la
-  #   suivante (une heure écrite sans ses secondes, à la minute d'avant, renvoie la personne trop tôt) ;
+  #   dans son fuseau, n'est pas celle de Paris) ; des demandes faites à 20 secondes, dont le
+  #   blocage finit à 20 secondes : l'heure affichée est la minute où une demande repasse, la
+  #   suivante (une heure écrite sans ses secondes, ou arrondie à la minute la plus proche,
+  #   renvoie la personne trop tôt) ;
   # - la page du blocage propose, comme dans le guide, « Retourner à la page de connexion », qui y
   #   mène ;
   # - la limite vaut pour le compte : demandes faites depuis des navigateurs différents ;
@@ -50,7 +51,7 @@ Fonctionnalité: Étape 3bis, cas 2 – Trop de demandes successives
     Exemples:
       | jour       | heure                    | cas                                                                         |
       | 31/12/2022 | 23h45                    | en hiver, le blocage passe minuit                                           |
-      | 14/07/2023 | 10h05 et 40 secondes     | en été, la fin tombe à 40 secondes : l'heure affichée est la minute d'après |
+      | 14/07/2023 | 10h05 et 20 secondes     | en été, la fin tombe à 20 secondes : l'heure affichée est la minute d'après |
       | 26/03/2023 | 01h30                    | le blocage passe à l'heure d'été                                            |
       | 29/10/2023 | 02h30 (heure d'été)      | le blocage passe à l'heure d'hiver                                          |
 

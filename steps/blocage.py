@@ -96,7 +96,7 @@ def exact_block_end(state, interpretations, now):
 
 def _minute_after(end):
     """`end` shown to the minute: the first minute at which a request works (an end at 11h05 and
-    40 seconds is shown 11h06; 11h05 would send the person back too early)."""
+    20 seconds is shown 11h06; 11h05 would send the person back too early)."""
     if end.second or end.microsecond:
         end = end.replace(second=0, microsecond=0) + timedelta(minutes=1)
     return end

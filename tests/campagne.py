@@ -536,20 +536,32 @@ def block_end_on_the_requests_day():
     _render_all(reset, change)
 
 
-def block_end_to_the_minute_below():
-    """The block's end written as `strftime("%d/%m/%Y - %Hh%M")` of its exact instant: the
-    seconds cut off. Requests made at 10h05 and 40 seconds end their block at 11h05 and 40
-    seconds, shown « 11h05 »: the person who comes back at 11h05 is still refused."""
+def _block_end_written(minute):
+    """The block's end written as the minute `minute(exact end)` gives, not the first minute at
+    which a request works."""
     from flask import session
 
     def change(name, html):
         if name != "reset/blocked.html":
             return html
-        end = datetime.fromtimestamp(session["blocked_until"], PARIS)
+        end = minute(datetime.fromtimestamp(session["blocked_until"], PARIS))
         return re.sub(r"\d{2}/\d{2}/\d{4} - \d{2}h\d{2}", f"{end:%d/%m/%Y - %Hh%M}", html,
                       count=1)
 
     _render_all(reset, change)
+
+
+def block_end_to_the_minute_below():
+    """`strftime("%d/%m/%Y - %Hh%M")` of the exact end: the seconds cut off. Requests made at
+    10h05 and 20 seconds end their block at 11h05 and 20 seconds, shown « 11h05 »: the person
+    who comes back at 11h05 is still refused."""
+    _block_end_written(lambda end: end)
+
+
+def block_end_to_the_nearest_minute():
+    """The exact end rounded to the nearest minute (`Math.round(ms / 60000)`): right when it
+    falls in the second half of a minute, 20 seconds early in the first."""
+    _block_end_written(lambda end: end + timedelta(seconds=30))
 
 
 def errors_beside_the_next_field():
@@ -1620,6 +1632,10 @@ CAMPAIGN = {
         "E3BIS-2-BLOCAGE", "la fin du blocage écrite sans ses secondes (à la minute d'avant) : "
         "la personne qui revient à l'heure affichée est encore refusée",
         patch=block_end_to_the_minute_below),
+    "fin-du-blocage-a-la-minute-la-plus-proche": _mutant(
+        "E3BIS-2-BLOCAGE", "la fin du blocage arrondie à la minute la plus proche : 20 secondes "
+        "trop tôt quand elle tombe dans la première moitié d'une minute",
+        patch=block_end_to_the_nearest_minute),
     "tentatives-bloquees-comptees": _mutant("E3BIS-2-BLOCAGE", "une demande refusée compte "
                                             "comme une demande", patch=blocked_attempts_counted),
     "blocage-leve-une-minute-tot": _mutant(
