@@ -18,7 +18,8 @@ Fonctionnalité: Étape 4 – L'assuré clique sur le mail reçu
   #   trop tôt en mars) ;
   # - seul le dernier lien : l'ancien refusé même quand la nouvelle demande vient d'un autre
   #   navigateur (une cible qui ne remplace que les liens demandés depuis le même navigateur le
-  #   laisse valable) ; ouvert puis remplacé par une nouvelle demande (autre onglet), refusé ;
+  #   laisse valable), et encore après l'usage du récent (une cible qui ne fait valoir que le plus
+  #   récent des liens non utilisés rend l'ancien valable une fois le récent utilisé) ; ouvert puis remplacé par une nouvelle demande (autre onglet), refusé ;
   #   une demande bloquée, ou dont la date de naissance ou l'adresse n'est pas celle du compte
   #   (aucun mail), ne rend pas caduc le dernier lien ;
   #   le dernier lien est celui du compte : deux assurés d'un même foyer partagent une adresse,
@@ -26,7 +27,9 @@ Fonctionnalité: Étape 4 – L'assuré clique sur le mail reçu
   #   l'autre (une cible qui remplace les liens de l'adresse, à la demande ou au changement, le
   #   rend caduc), et ce lien change le mot de passe de son compte ;
   # - une seule fois : après l'enregistrement, le même lien est refusé, à l'ouverture comme dans
-  #   un formulaire ouvert avant (deux onglets : l'autre n'enregistre rien) ; un refus (règle non
+  #   un formulaire ouvert avant (deux onglets : l'autre n'enregistre rien), sur le même appareil
+  #   comme sur un autre (une cible qui garde l'usage dans la session du navigateur accepte
+  #   le lien ailleurs) ; un refus (règle non
   #   respectée) ne consomme pas le lien (étape 5) ;
   # - la version texte du mail donne le lien du bouton (un lecteur de la seule version texte),
   #   celui de ce mail-là quand un autre l'a précédé (une version texte gardée d'un mail à
@@ -125,13 +128,15 @@ Fonctionnalité: Étape 4 – L'assuré clique sur le mail reçu
     Alors le lien me permet d'enregistrer un nouveau mot de passe
 
   @E4-DERNIER-LIEN
-  Scénario: Seul le lien du mail le plus récent fonctionne, même demandé depuis un autre navigateur
+  Scénario: Seul le lien du mail le plus récent fonctionne, même demandé depuis un autre navigateur, et l'ancien ne revient pas après lui
     Étant donné que j'ai demandé le renouvellement de mon mot de passe
     Et que j'ai demandé à nouveau le renouvellement de mon mot de passe, depuis un autre navigateur
     Quand je clique dans le plus ancien des mails sur « Renouveler mon mot de passe »
     Alors un message indique que le lien n'est plus valable et qu'il faut recommencer la demande
     Quand je clique dans le mail le plus récent sur « Renouveler mon mot de passe »
     Alors le lien me permet d'enregistrer un nouveau mot de passe
+    Quand je clique à nouveau dans le plus ancien des mails sur « Renouveler mon mot de passe »
+    Alors un message indique que le lien n'est plus valable et qu'il faut recommencer la demande
 
   @E4-DERNIER-LIEN
   Scénario: Un lien ouvert puis remplacé par une nouvelle demande ne permet plus d'enregistrer un mot de passe
@@ -172,13 +177,15 @@ Fonctionnalité: Étape 4 – L'assuré clique sur le mail reçu
     Et ce mot de passe ouvre mon compte
 
   @E4-USAGE-UNIQUE
-  Scénario: Une fois le mot de passe changé, le même lien est refusé
+  Scénario: Une fois le mot de passe changé, le même lien est refusé, sur cet appareil comme sur un autre
     Étant donné que j'ai demandé le renouvellement de mon mot de passe
     Et que j'ai cliqué dans le mail sur « Renouveler mon mot de passe »
     Quand je saisis un nouveau mot de passe conforme et je le confirme
     Et je clique sur « Valider le nouveau mot de passe »
     Alors la page confirme que mon nouveau mot de passe est enregistré
     Quand je clique à nouveau dans le mail sur « Renouveler mon mot de passe »
+    Alors un message indique que le lien n'est plus valable et qu'il faut recommencer la demande
+    Quand j'ouvre le mail sur un autre appareil et je clique sur « Renouveler mon mot de passe »
     Alors un message indique que le lien n'est plus valable et qu'il faut recommencer la demande
 
   @E4-USAGE-UNIQUE

@@ -75,6 +75,7 @@ def clicks_in_mail(ui, mailpit, scenario_state, nom):
     click_in_mail(ui, mailpit, scenario_state, nom)
 
 @when(parsers.parse("je clique dans le plus ancien des mails sur « {nom} »"))
+@when(parsers.parse("je clique à nouveau dans le plus ancien des mails sur « {nom} »"))
 def clicks_in_oldest_mail(ui, mailpit, scenario_state, nom):
     click_in_mail(ui, mailpit, scenario_state, nom, which="oldest")
 

@@ -867,6 +867,52 @@ def links_superseded_per_browser():
     reset._handle_request = request_made
 
 
+def latest_unused_link():
+    """No mark of replacement: a link works while it is the account's latest unused one (`ORDER
+    BY created_at DESC LIMIT 1 … WHERE used_at IS NULL`). Once the latest is used, the one
+    before it becomes the latest unused, and the older mail's link works again."""
+    original = reset._valid_token
+    reset.supersede_links = lambda db, account_id: None
+
+    def valid(token):
+        row = _token_row()
+        if row is None or row["used_at"] is not None:
+            return None
+        newer = _db().execute("SELECT 1 FROM reset_token WHERE account_id = ? AND id > ? AND "
+                              "used_at IS NULL", (row["account_id"], row["id"])).fetchone()
+        return None if newer else original(token)
+
+    reset._valid_token = valid
+
+
+def used_mark_in_the_session():
+    """The link's use kept in the browser's session (a signed token that carries the account
+    and its date, and a list of the tokens this browser used): the same link, opened in
+    another browser, records a password again."""
+    from flask import request, session
+
+    from ameli_conformance.reference_app.db import transaction
+
+    def hook(app):
+        view = app.view_functions["reset.new_password"]
+
+        def new_password(token):
+            if reset._hash(token) in session.get("liens_utilises", []):
+                return reset.render_template("reset/invalid.html"), 410
+            answer = view(token)
+            if request.method == "POST" and getattr(answer, "status_code", None) == 302:
+                with transaction() as db:
+                    db.execute("UPDATE reset_token SET used_at = NULL WHERE token_hash = ?",
+                               (reset._hash(token),))
+                session["liens_utilises"] = session.get("liens_utilises", []) + [
+                    reset._hash(token)]
+            return answer
+
+        app.view_functions["reset.new_password"] = new_password
+
+    _on_app(hook)
+
+
 def superseded_checked_on_open_only():
     from flask import request
 
@@ -1446,6 +1492,24 @@ def request_lifts_login_block():
     reset.supersede_links = supersede
 
 
+def opening_lifts_login_block():
+    """Opening the link of the mail lifts the login's block (« the person proved the mailbox is
+    theirs »), before any new password: whoever reads the mail may go on guessing at once."""
+    from ameli_conformance.reference_app.db import transaction
+
+    original = reset._valid_token
+
+    def valid(token):
+        row = original(token)
+        if row is not None:
+            with transaction() as db:
+                db.execute("UPDATE account SET login_failures = 0, login_blocked_until = NULL "
+                           "WHERE id = ?", (row["account_id"],))
+        return row
+
+    reset._valid_token = valid
+
+
 def reset_keeps_login_block():
     from flask import g, request
 
@@ -1677,6 +1741,10 @@ CAMPAIGN = {
     "liens-remplaces-par-navigateur": _mutant(
         "E4-DERNIER-LIEN", "une demande ne rend caducs que les liens demandés depuis le même "
         "navigateur (gardés dans sa session)", patch=links_superseded_per_browser),
+    "dernier-lien-non-utilise": _mutant(
+        "E4-DERNIER-LIEN", "seul le plus récent des liens non utilisés fonctionne : une fois "
+        "celui-ci utilisé, le lien du mail d'avant redevient le plus récent et fonctionne",
+        patch=latest_unused_link),
     "remplacement-verifie-a-l-ouverture": _mutant(
         "E4-DERNIER-LIEN", "un lien remplacé n'est refusé qu'à l'ouverture",
         patch=superseded_checked_on_open_only),
@@ -1695,6 +1763,10 @@ CAMPAIGN = {
     "usage-unique-verifie-a-l-ouverture": _mutant(
         "E4-USAGE-UNIQUE", "un lien utilisé n'est refusé qu'à l'ouverture : un formulaire ouvert "
         "avant enregistre encore", patch=used_checked_on_open_only),
+    "usage-dans-la-session": _mutant(
+        "E4-USAGE-UNIQUE", "l'usage du lien gardé dans la session du navigateur : ouvert dans un "
+        "autre navigateur, le même lien enregistre encore un mot de passe",
+        patch=used_mark_in_the_session),
     "refus-consomme-le-lien": _mutant(
         "E4-USAGE-UNIQUE", "un mot de passe refusé consomme le lien",
         patch=refusal_consumes_link, area=("E5-LONGUEUR", "E5-CASSE", "E5-SANS-NIR-NI-DATE")),
@@ -1825,6 +1897,9 @@ CAMPAIGN = {
     "demande-leve-le-blocage": _mutant(
         "CONNEXION-BLOCAGE", "une demande de renouvellement (le mail envoyé) lève le blocage de la "
         "connexion, avant tout nouveau mot de passe", patch=request_lifts_login_block),
+    "ouverture-du-lien-leve-le-blocage": _mutant(
+        "CONNEXION-BLOCAGE", "ouvrir le lien du mail lève le blocage de la connexion, avant tout "
+        "nouveau mot de passe", patch=opening_lifts_login_block),
     "renouvellement-garde-le-blocage": _mutant(
         "CONNEXION-BLOCAGE", "un nouveau mot de passe ne lève pas le blocage",
         patch=reset_keeps_login_block),
