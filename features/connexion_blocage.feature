@@ -27,7 +27,7 @@ Fonctionnalité: Le compte bloqué après trop de mots de passe erronés
     Quand je me connecte avec un mauvais mot de passe autant de fois que le service le permet
     Et je me connecte avec mon mot de passe
     Alors la connexion est refusée
-    Quand je clique sur « Mot de passe oublié ? »
+    Quand je clique sur « Mot de passe oublié ? » de la page de connexion
     Alors je suis sur le formulaire « Mot de passe oublié »
     Quand je remplis le formulaire avec mes informations
     Et je recopie les caractères de l'image

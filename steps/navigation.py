@@ -205,6 +205,15 @@ def click(ui, nom):
     ui.click(nom)
 
 
+@when(parsers.parse("je clique sur « {nom} » de la page de connexion"))
+def click_on_login(ui, target, nom):
+    """From the page a refused login left the person on: the login page again, or another (the
+    account's home, a page of its own) from which the person goes back to the login page."""
+    if not _shows_login(ui):
+        open_login(ui, target)
+    ui.click(nom)
+
+
 @then(parsers.parse("la page propose « {nom} »"))
 def offers(ui, nom):
     ui.action(nom)

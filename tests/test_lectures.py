@@ -468,3 +468,15 @@ def test_the_clip_heard_after_the_arrow_is_the_new_series(mutant_target, conform
         assert scenario["failure"]["message"].startswith(
             "après la flèche, le microphone fait entendre l'ancienne série"), scenario["failure"]
 
+
+
+# A refused login that leads back to the account's home (« Connectez-vous »), without a word:
+# after the block, the person goes back to the login page for « Mot de passe oublié ? ». The
+# harness looked for that link on the home page: NON CONFORME on CONNEXION-BLOCAGE until
+# 2026-12-04 (its full run, 92 scenarios, passes since). In `make mutants` (AMELI_ALL_MUTANTS=1).
+@pytest.mark.parametrize("variant", ["refus-de-connexion-vers-l-accueil"] if ALL else [],
+                         indirect=True)
+def test_a_login_refused_back_to_the_home_page(variant, conformance_run):
+    result = run_on(conformance_run, variant, "-k", "trop_derreurs")
+    [scenario] = conformance_run.report()["scenarios"]
+    assert result.returncode == 0 and scenario["status"] == "passed", result.stdout[-3000:]
