@@ -21,6 +21,9 @@ def full_change(ui, target, control, mailpit, person, state, password):
 
 @when("je saisis un nouveau mot de passe conforme et je le confirme")
 def types_new_password(ui, control, mailpit, persona, scenario_state):
+    """On the form: the page's, or, after a refusal shown on a page of its own, the mail's link
+    opened again (as the refusal tables do)."""
+    _form_for_next_row(ui, mailpit, scenario_state, spent=False)
     type_passwords(ui, scenario_state, passwords.conforming(rng=scenario_state.rng))
     before_change(control, mailpit, persona, scenario_state)
 
