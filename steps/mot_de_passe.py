@@ -244,6 +244,9 @@ def not_changed(ui):
 
 @then("la page affiche les règles du mot de passe :")
 def shows_rules(ui, datatable):
+    """The rules as the person reads them on going to type: in the field « Nouveau mot de passe »
+    (a page may show them in a bubble while that field has the focus)."""
+    ui.field(texts.RESET_PASSWORD).focus()
     for row in datatable[1:]:
         ui.expect_phrase(row[0])
 
@@ -288,7 +291,8 @@ def link_refused(ui, control, mailpit, persona, scenario_state):
 @then("la règle des caractères spéciaux cite chacun des caractères spéciaux autorisés")
 def rule_lists_specials(ui, interpretations, scenario_state):
     """Each special character the rule allows is shown in the rule itself (the text after
-    « parmi les suivants », up to the next rule)."""
+    « parmi les suivants », up to the next rule), read in the field as shows_rules does."""
+    ui.field(texts.RESET_PASSWORD).focus()
     text = ui.body_text()
     start = text.find("parmi les suivants")
     if start < 0:

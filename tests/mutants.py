@@ -1391,6 +1391,13 @@ VARIANTS = {
     "demande-tenue-jusqu-a-la-saisie": Mutant(
         "", "« Recevoir le mail » désactivé tant qu'un champ semble faux, son message affiché une "
         "fois le champ quitté", patch=request_form_held),
+    "regles-au-focus": Mutant(
+        "", "les règles du mot de passe cachées tant que le champ « Nouveau mot de passe » n'a pas "
+        "le focus (une bulle, hors du flux de la page, qui s'ouvre quand on va taper)",
+        patch=lambda: rewrite_pattern(reset, "reset/new_password.html", "<ul>",
+                                      "<style>ul.regles{display:none;position:absolute;"
+                                      "background:#fff}body:has(#password:focus) ul.regles"
+                                      "{display:block}</style><ul class=\"regles\">")),
     "mot-de-passe-a-afficher": Mutant(
         "", "chaque champ du mot de passe avec un bouton qui l'affiche (un œil), l'erreur après "
         "leur groupe, sans lien ARIA", patch=password_shown_on_demand),
