@@ -8,8 +8,8 @@ from .connexion import account_opens
 from .navigation import out_of_the_account
 from .demande import another_person, create_account, request_reset
 from .formulaire_mot_de_passe import (before_change, change_password, check_confirmed,
-                                      check_refused, password_cut, refusal_problem, type_passwords,
-                                      validate)
+                                      check_refused, notice_settles, password_cut, refusal_problem,
+                                      type_passwords, validate)
 
 
 def full_change(ui, target, control, mailpit, person, state, password):
@@ -92,6 +92,7 @@ def has_new_password(ui, target, control, mailpit, persona, scenario_state):
     type_passwords(ui, state, passwords.conforming(rng=state.rng))
     validate(ui, control, mailpit, persona, state)
     check_confirmed(ui, state=state)
+    notice_settles(mailpit, persona, state)
 
 
 @then("la page confirme que mon nouveau mot de passe est enregistré")

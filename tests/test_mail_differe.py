@@ -6,7 +6,12 @@ import pytest
 
 from .conftest import run_on
 
-SCENARIO = ["-m", "E6-MAIL-NOTIFICATION", "-k", "seul_un_changement"]
+# And, on the target without the fault, two changes in a row: the first change's notice, 1.5 s
+# late, came after the second request and was taken for its mail (« Renouveler mon mot de
+# passe » introuvable, NON CONFORME on E6-CONNEXION until 2026-12-04, sixth session); the
+# harness now lets a change's notice come before it goes on.
+SCENARIO = ["-m", "E6-MAIL-NOTIFICATION or E6-CONNEXION", "-k",
+            "seul_un_changement or deux_changements"]
 
 
 @pytest.mark.parametrize("variant", ["mail-differe", "mail-differe+notification-sur-refus"],
@@ -15,14 +20,16 @@ def test_a_mail_sent_late_where_none_should_be_is_seen(variant, conformance_run,
     broken = "notification-sur-refus" in request.node.callspec.params["variant"]
     result = run_on(conformance_run, variant, *SCENARIO)
     report = conformance_run.report()
-    assert len(report["scenarios"]) == 1
+    assert len(report["scenarios"]) == 2
+    status = {s["name"].startswith("Seul un"): s for s in report["scenarios"]}
+    assert status[False]["status"] == "passed", status[False].get("failure")  # two changes
     if broken:
         assert result.returncode == 1, result.stdout[-3000:]
-        assert report["scenarios"][0]["status"] == "failed"
-        assert "n'a pas changé" in report["scenarios"][0]["failure"]["message"]
+        assert status[True]["status"] == "failed"
+        assert "n'a pas changé" in status[True]["failure"]["message"]
     else:  # the same target, without the fault: no mail where none should be, late or not
         assert result.returncode == 0, result.stdout[-3000:]
-        assert report["scenarios"][0]["status"] == "passed"
+        assert status[True]["status"] == "passed"
 
 
 @pytest.mark.parametrize("variant", ["mail-differe+mail-a-l-adresse-du-compte"], indirect=True)
