@@ -10,7 +10,7 @@ from ameli_conformance.fixtures.bdd import given, parsers, when
 from ameli_conformance.fixtures.personas import KINDS, make_persona
 
 from . import texts
-from .navigation import open_request_form, out_of_the_account
+from .navigation import form_address_kept, open_request_form, out_of_the_account
 
 FORM_FIELDS = (texts.FORM_NIR, texts.FORM_BIRTH_DATE, texts.FORM_EMAIL, texts.FORM_CAPTCHA)
 
@@ -138,9 +138,9 @@ def remember_form(ui, control, state):
 
 def show_form(ui, target, control, state):
     """The request form, the first time from the account home, then as a person who kept it
-    (who logs out first where the form leads a logged-in person to the account, as Devise's
-    does, the account having opened at the change)."""
-    if getattr(state, "form_url", None):
+    (logging out first where the form leads a logged-in person to the account, as Devise's
+    does); by its way if bound to a session, which may have ended since."""
+    if getattr(state, "form_url", None) and form_address_kept(target):
         ui.page.goto(state.form_url)
         if not ui.has_field(texts.FORM_NIR):
             out_of_the_account(ui, state.form_url, "le formulaire « Mot de passe oublié »")

@@ -46,6 +46,13 @@ def _key(target, page_name) -> tuple[str, str]:
     return page_name, target.url or target.login_url or ""
 
 
+def form_address_kept(target) -> bool:
+    """Whether the request form's address gives the form again in this run: not when the form
+    is bound to its session (the way to it leaves something in the browser), which a target
+    may end (at the change of password, or when the clock goes back before the session)."""
+    return bool(DISCOVERED.get(_key(target, REQUEST_FORM)))
+
+
 def _by_address(ui, target, page_name, shows) -> bool:
     """Reaches the page by the address found earlier; False when there is none or it failed."""
     key = _key(target, page_name)

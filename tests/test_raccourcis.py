@@ -9,7 +9,12 @@ import pytest
 from ameli_conformance.fixtures.targets import start_embedded
 
 FORM = "le formulaire « Mot de passe oublié » par son adresse"
-SELECTION = ["-m", "E3-ENVOI or E1-CONNEXION", "-k", "aboutit or propose"]
+# With two changes of password in a row (E6-CONNEXION): the session the way had marked ends at
+# the change, and the form kept by its address said « Session expirée » (ERROR, or NON CONFORME
+# on E6-CONNEXION, E5-CHIFFRE-OU-SPECIAL, E5-CARACTERES-AUTORISES, and E2-CAPTCHA-5MIN when the
+# clock goes back before the session: until 2026-12-04, sixth session).
+SELECTION = ["-m", "E3-ENVOI or E1-CONNEXION or E6-CONNEXION", "-k",
+             "aboutit or propose or deux_changements"]
 
 
 def shortcuts(report) -> dict[str, list[str]]:
