@@ -64,7 +64,8 @@ def held_reason(ui) -> str:
 
 # Passwords refused for one rule only, each against its rule (no digit: no part of a NIR).
 ONE_RULE_BROKEN = {"longueur": "Ab!xkq", "casse": "ab!xkqwmzt",
-                   "chiffre ou caractère spécial": "Abxkqwmztv"}
+                   "chiffre ou caractère spécial": "Abxkqwmztv",
+                   "caractères autorisés": "Ab!xkq#mzt"}
 
 
 def marked_reason(ui, rule: str) -> str:
@@ -72,17 +73,23 @@ def marked_reason(ui, rule: str) -> str:
     otherwise (a rule's line marked ✗ by a class and a CSS icon, or by « ✗ » in its text) than on
     the same form refused for another rule, and otherwise than on it refused for a third one (a
     line marked on one of those pages only differs from the other). Those two pages come from
-    sendings made only then, once per page; their looks are kept in `ui.marks`."""
+    sendings made only then, once per page; their looks are kept in `ui.marks`. A sending the
+    browser refuses (a field's own limit: 8 characters at least) gives no such page: the next
+    rule's is taken."""
     refused = ui.page.evaluate(page_scripts.LINE_LOOKS)
-    others = [r for r in ONE_RULE_BROKEN if r != rule][:2]
-    for other in others:
+    others = []
+    for other in (r for r in ONE_RULE_BROKEN if r != rule):
         if other not in ui.marks:
             for label in PASSWORD_FIELDS:
                 ui.fill(label, ONE_RULE_BROKEN[other])
             ui.click(texts.RESET_SUBMIT)
             ui.marks[other] = ui.page.evaluate(page_scripts.LINE_LOOKS) \
-                if ui.has_field(texts.RESET_PASSWORD) and not texts.confirmed(ui.lines()) else {}
-    if not all(ui.marks[o] for o in others):
+                if not ui.refused_by_browser and ui.has_field(texts.RESET_PASSWORD) \
+                and not texts.confirmed(ui.lines()) else {}
+        others += [other] if ui.marks[other] else []
+        if len(others) == 2:
+            break
+    else:
         return ""
     # A line that those pages have not (« ✗ Comporter… » where they say « ✓ Comporter… »), or
     # have with another look.
