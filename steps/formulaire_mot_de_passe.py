@@ -86,7 +86,8 @@ def marked_reason(ui, rule: str) -> str:
             ui.marks[other] = ui.page.evaluate(page_scripts.LINE_LOOKS) \
                 if not ui.refused_by_browser and ui.has_field(texts.RESET_PASSWORD) \
                 and not texts.confirmed(ui.lines()) else {}
-        others += [other] if ui.marks[other] else []
+        if ui.marks[other]:
+            others.append(other)
         if len(others) == 2:
             break
     else:
