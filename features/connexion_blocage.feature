@@ -16,8 +16,9 @@ Fonctionnalité: Le compte bloqué après trop de mots de passe erronés
   #   la nuit du passage à l'heure d'hiver aussi (une cible qui compte sur l'heure affichée à
   #   Paris, sans son décalage, bloque une heure de plus) ;
   # - « Mot de passe oublié » reste possible : la demande envoie son mail ; ni la demande ni
-  #   l'ouverture du lien ne lèvent le blocage (c'est le nouveau mot de passe qui le lève : il
-  #   ouvre le compte sans attendre la fin du blocage).
+  #   l'ouverture du lien, ni un nouveau mot de passe refusé (une confirmation différente) ne
+  #   lèvent le blocage (c'est le nouveau mot de passe enregistré qui le lève : il ouvre le compte
+  #   sans attendre la fin du blocage).
 
   Contexte:
     Étant donné un assuré dont le compte ameli a une adresse mail validée
@@ -35,6 +36,8 @@ Fonctionnalité: Le compte bloqué après trop de mots de passe erronés
     Alors la page affiche « Le mail a bien été envoyé à »
     Et je reçois un seul mail, à l'adresse de mon compte
     Quand je clique dans le mail sur « Renouveler mon mot de passe »
+    Et je saisis un mot de passe conforme et une confirmation différente
+    Et je clique sur « Valider le nouveau mot de passe »
     Et je me connecte avec mon mot de passe
     Alors la connexion est refusée
     Quand la durée du blocage de la connexion est passée

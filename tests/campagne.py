@@ -1510,6 +1510,26 @@ def opening_lifts_login_block():
     reset._valid_token = valid
 
 
+def refused_password_lifts_login_block():
+    """Sending the link's form lifts the login's block before the new password is checked (« the
+    person proved the mailbox is theirs »): refused, the password of before opens the account at
+    once, and whoever reads the mail may go on guessing it."""
+
+    def hook(app):
+        @app.before_request
+        def _lift():
+            from flask import request
+
+            if request.method == "POST" and "/renouveler/" in request.path:
+                row = _token_row()
+                if row is not None:
+                    _db().execute("UPDATE account SET login_failures = 0, login_blocked_until = "
+                                  "NULL WHERE id = ?", (row["account_id"],))
+                    _db().commit()
+
+    _on_app(hook)
+
+
 def reset_keeps_login_block():
     from flask import g, request
 
@@ -1900,6 +1920,9 @@ CAMPAIGN = {
     "ouverture-du-lien-leve-le-blocage": _mutant(
         "CONNEXION-BLOCAGE", "ouvrir le lien du mail lève le blocage de la connexion, avant tout "
         "nouveau mot de passe", patch=opening_lifts_login_block),
+    "mot-de-passe-refuse-leve-le-blocage": _mutant(
+        "CONNEXION-BLOCAGE", "envoyer le formulaire du lien lève le blocage de la connexion, même "
+        "quand le nouveau mot de passe est refusé", patch=refused_password_lifts_login_block),
     "renouvellement-garde-le-blocage": _mutant(
         "CONNEXION-BLOCAGE", "un nouveau mot de passe ne lève pas le blocage",
         patch=reset_keeps_login_block),
