@@ -739,6 +739,38 @@ def bound_to_the_way(method: str):
     app_main.create_app = create
 
 
+def token_kept_in_the_session():
+    """Django's way (PasswordResetConfirmView): the mail's link, opened, puts its token in the
+    session and sends the browser on to an address without it (« …/renouveler/saisie »), so that
+    the token never reaches a Referer or the history; the form there works with the session's
+    token. Conformant: the link opened is what is used, once, within its 30 minutes."""
+    from flask import redirect, request, session
+
+    prefix, fixed = "/mot-de-passe-oublie/renouveler/", "saisie"
+
+    def hook(app):
+        @app.before_request
+        def _token_in_the_session():
+            if not request.path.startswith(prefix) or request.view_args is None:
+                return None
+            token = request.path[len(prefix):]
+            if token == fixed:
+                request.view_args["token"] = session.get("jeton_de_renouvellement", "")
+            elif request.method == "GET" and reset._valid_token(token) is not None:
+                session["jeton_de_renouvellement"] = token
+                return redirect(prefix + fixed)
+            return None
+
+    original = app_main.create_app
+
+    def create(config):
+        app = original(config)
+        hook(app)
+        return app
+
+    app_main.create_app = create
+
+
 def path_bound_to_a_cookie():
     """The request form is served to anyone, but its submission is accepted only from a browser
     that went through the login page, which leaves a cookie of its own (as flows bound to a
@@ -1439,6 +1471,9 @@ VARIANTS = {
     "parcours-lie-a-un-cookie": Mutant("", "le formulaire est servi à tous, mais sa validation "
                                        "demande le cookie que laisse la page de connexion",
                                        patch=path_bound_to_a_cookie),
+    "jeton-en-session": Mutant("", "le lien ouvert met son jeton dans la session et mène à une "
+                               "adresse sans lui, où le formulaire sert (comme Django)",
+                               patch=token_kept_in_the_session),
     "parcours-marque-dans-la-session": Mutant("", "le formulaire est servi à tous, mais sa "
                                               "validation demande la marque que la page de "
                                               "connexion laisse dans la session",
