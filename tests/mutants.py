@@ -771,6 +771,42 @@ def token_kept_in_the_session():
     app_main.create_app = create
 
 
+def form_sent_elsewhere():
+    """Devise's way: the link's page carries its token in a hidden field of a form sent to one
+    address for all (« …/nouveau-mot-de-passe »); a refusal is written in the answer to that
+    address, the token kept in its hidden field. Conformant: the page of the link has no address
+    of its own once a password is refused."""
+    from html import escape
+
+    from flask import request
+
+    fixed = "/mot-de-passe-oublie/nouveau-mot-de-passe"
+
+    def form(_match):
+        token = (request.form.get("jeton", "") if request.path == fixed
+                 else (request.view_args or {}).get("token", ""))
+        return (f'<form method="post" action="{fixed}" novalidate>'
+                f'<input type="hidden" name="jeton" value="{escape(token)}">')
+
+    rewrite_pattern(reset, "reset/new_password.html", r'<form method="post" novalidate>', form)
+
+    def hook(app):
+        @app.before_request
+        def _sent_elsewhere():
+            if request.method == "POST" and request.path == fixed:
+                return reset.new_password(request.form.get("jeton", ""))
+            return None
+
+    original = app_main.create_app
+
+    def create(config):
+        app = original(config)
+        hook(app)
+        return app
+
+    app_main.create_app = create
+
+
 def path_bound_to_a_cookie():
     """The request form is served to anyone, but its submission is accepted only from a browser
     that went through the login page, which leaves a cookie of its own (as flows bound to a
@@ -1474,6 +1510,9 @@ VARIANTS = {
     "jeton-en-session": Mutant("", "le lien ouvert met son jeton dans la session et mène à une "
                                "adresse sans lui, où le formulaire sert (comme Django)",
                                patch=token_kept_in_the_session),
+    "formulaire-envoye-ailleurs": Mutant("", "le formulaire du lien, son jeton caché, est envoyé "
+                                         "à une adresse commune, où s'écrit un refus (comme "
+                                         "Devise)", patch=form_sent_elsewhere),
     "parcours-marque-dans-la-session": Mutant("", "le formulaire est servi à tous, mais sa "
                                               "validation demande la marque que la page de "
                                               "connexion laisse dans la session",

@@ -106,6 +106,9 @@ tests/test_profile.py.)
 - `jeton-en-session`: Django's way with the mail's link (PasswordResetConfirmView): opened, it
   puts its token in the session and sends the browser on to an address without it, where the
   form works with the session's token. A full run alone: CONFORME, 92 passed (2026-12-04).
+- `formulaire-envoye-ailleurs`: Devise's way: the link's form, its token in a hidden field, is
+  sent to one address for all, where a refusal is written. A full run alone: CONFORME, 92
+  passed (2026-12-04).
 - `sans-redirection`: each form's answer written in the answer to its POST (200, the form's
   address kept), no Post/Redirect/Get. The harness judged it right already (a full run:
   CONFORME, 2026-12-03); it stays here so that it keeps doing so.
@@ -125,7 +128,7 @@ OTHER_READINGS = ("numero-sans-la-cle+fenetre-fixe+refus-de-connexion-sur-sa-pag
                   "extrait-dans-la-page+heure-sans-zero+icones-nommees-autrement+"
                   "erreurs-en-peu-de-mots+sans-redirection+lien-caduc-en-d-autres-mots+"
                   "confirmation-breve+adresses-en-minuscules+notification-au-format-moyen+"
-                  "regles-au-focus+jeton-en-session")
+                  "regles-au-focus+jeton-en-session+formulaire-envoye-ailleurs")
 # A request that sends (E3-ENVOI); the form's refusals of a NIR of 11, of 13 with a letter and of
 # 15 characters (E2-FORMULAIRE); the new password opening the account and the old one refused
 # (E6-CONNEXION), and after two changes only the last (a request made while the account is open:
