@@ -807,6 +807,20 @@ def form_sent_elsewhere():
     app_main.create_app = create
 
 
+def image_written_into_the_page():
+    """The series' picture written into the form's page (« data:image/png;base64,… »), as many
+    CAPTCHA libraries give it, with no address of its own. Conformant: the picture is the
+    series'."""
+    import base64
+
+    def inline(_match):
+        row = captcha.current()
+        data = captcha._image.generate(row["answer"], format="png").getvalue()
+        return 'src="data:image/png;base64,' + base64.b64encode(data).decode("ascii") + '"'
+
+    rewrite_pattern(reset, "reset/request.html", r'src="[^"]*captcha/image[^"]*"', inline)
+
+
 def path_bound_to_a_cookie():
     """The request form is served to anyone, but its submission is accepted only from a browser
     that went through the login page, which leaves a cookie of its own (as flows bound to a
@@ -1513,6 +1527,8 @@ VARIANTS = {
     "formulaire-envoye-ailleurs": Mutant("", "le formulaire du lien, son jeton caché, est envoyé "
                                          "à une adresse commune, où s'écrit un refus (comme "
                                          "Devise)", patch=form_sent_elsewhere),
+    "image-dans-la-page": Mutant("", "l'image des caractères écrite dans la page (data:), sans "
+                                 "adresse à elle", patch=image_written_into_the_page),
     "parcours-marque-dans-la-session": Mutant("", "le formulaire est servi à tous, mais sa "
                                               "validation demande la marque que la page de "
                                               "connexion laisse dans la session",
