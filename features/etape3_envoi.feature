@@ -11,7 +11,8 @@ Fonctionnalité: Étape 3 – L'assuré est invité à se rendre dans sa boîte 
   #   et un jour de 1 à 12, que lit de travers une date lue mois d'abord (05/03 pris pour le 3 mai)
   #   quand elle ne refuse pas les autres (un lecteur qui échange ce qui ne peut pas être un mois) ;
   #   et une clé du numéro qui s'écrit avec un zéro (07), qu'une clé calculée sans lui (« 7 »)
-  #   déclare fausse : un assuré sur onze ;
+  #   déclare fausse : un assuré sur onze ; et le numéro saisi avec les espaces de la carte
+  #   Vitale (« 1 85 05 75 123 456 78 ») : les espaces ne comptent pas ;
   # - le masquage : domaines à plusieurs niveaux, majuscules, partie locale d'une lettre ; une
   #   adresse avec « + » (jean+ameli@gmail.com), qu'un contrôle d'adresse trop étroit refuse.
 
@@ -41,7 +42,7 @@ Fonctionnalité: Étape 3 – L'assuré est invité à se rendre dans sa boîte 
       | une autre adresse mail                              |
 
   @E3-ENVOI
-  Plan du scénario: La demande aboutit quelles que soient la naissance de l'assuré et la clé de son numéro
+  Plan du scénario: La demande aboutit quelles que soient la naissance de l'assuré, la clé de son numéro et ses espaces
     Étant donné un assuré <assuré>, dont le compte ameli a une adresse mail validée
     Et que je suis sur le formulaire « Mot de passe oublié »
     Quand je remplis le formulaire avec mes informations
@@ -59,6 +60,7 @@ Fonctionnalité: Étape 3 – L'assuré est invité à se rendre dans sa boîte 
       | né un 29 février                                             |
       | né un jour de 1 à 12, qui se lit aussi comme un mois (05/03) |
       | dont la clé du numéro s'écrit avec un zéro (01 à 09)         |
+      | qui saisit son numéro avec les espaces de sa carte Vitale    |
 
   @E3-ENVOI
   Plan du scénario: L'adresse est masquée comme dans le guide

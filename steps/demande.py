@@ -60,11 +60,11 @@ def insured_with_address(persona, control, adresse):
 KIND_OF = {words: kind for kind, words in KINDS.items()}
 
 
-@given(parsers.re(r"un assuré (?P<naissance>(?:né|dont la clé) .+?),? dont le compte ameli a une "
-                  r"adresse mail validée"), target_fixture="persona")
+@given(parsers.re(r"un assuré (?P<naissance>(?:né|dont la clé|qui saisit) .+?),? dont le compte "
+                  r"ameli a une adresse mail validée"), target_fixture="persona")
 def insured_born(request, control, interpretations, naissance):
     """A persona of a named kind of birth (Corsica, abroad, overseas, a 29 February), or of NIR
-    (a key written with a zero)."""
+    (a key written with a zero, the card's spaces typed)."""
     if naissance not in KIND_OF:
         raise ValueError(f"sorte d'assuré inconnue : {naissance!r} ({', '.join(KIND_OF)})")
     from ameli_conformance.fixtures.plugin import scenario_rng

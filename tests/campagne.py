@@ -241,6 +241,19 @@ def _refuse_nir(when):
     reset.parse_nir = parse
 
 
+def nir_spaces_refused():
+    """The NIR checked as typed, by a pattern of digits only, no space taken away: the number
+    copied from the carte Vitale, with its spaces, is refused."""
+    original = reset.parse_nir
+
+    def parse(value):
+        if re.search(r"\s", value or ""):
+            raise InvalidInput("Le numéro de sécurité sociale ne doit contenir que des chiffres.")
+        return original(value)
+
+    reset.parse_nir = parse
+
+
 def leap_day_refused():
     original = reset.parse_birth_date
 
@@ -1660,6 +1673,9 @@ CAMPAIGN = {
                                       "saisie est une autre", patch=typed_address_ignored),
     "corse-refusee": _mutant("E3-ENVOI", "un numéro 2A/2B est refusé",
                              patch=lambda: _refuse_nir(lambda n: not n.isdigit())),
+    "numero-avec-espaces-refuse": _mutant(
+        "E3-ENVOI", "le numéro saisi avec les espaces de la carte Vitale est refusé",
+        patch=nir_spaces_refused),
     "etranger-refuse": _mutant("E3-ENVOI", "un numéro de né à l'étranger (99) est refusé",
                                patch=lambda: _refuse_nir(lambda n: n[5:7] == "99")),
     "date-mois-en-premier": _mutant(

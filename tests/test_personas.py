@@ -138,8 +138,12 @@ def test_special_births_only_when_asked_for(kind):
                     "29-fevrier": (person.birth_date.month, person.birth_date.day) == (2, 29),
                     "jour-1-a-12": person.birth_date.day <= 12
                     and person.birth_date.day != person.birth_date.month,
-                    "cle-avec-zero": person.nir[13] == "0"}
+                    "cle-avec-zero": person.nir[13] == "0",
+                    "numero-espace": person.nir_typed == " ".join(
+                        (person.nir[0], person.nir[1:3], person.nir[3:5], person.nir[5:7],
+                         person.nir[7:10], person.nir[10:13], person.nir[13:]))}
         assert expected[kind], person
+        assert person.nir_card_spaces == (kind == "numero-espace")
 
 
 def test_corsican_parts_leave_out_the_letter():
