@@ -821,6 +821,39 @@ def image_written_into_the_page():
     rewrite_pattern(reset, "reset/request.html", r'src="[^"]*captcha/image[^"]*"', inline)
 
 
+def confirmed_on_the_login_page():
+    """The recorded password sends the person on to the login page, which says it in a banner
+    above the form (a « flash » message, once), as many sites confirm a change. Conformant: the
+    page confirms the new password, and the person logs in with it there."""
+    from flask import redirect, request, session
+
+    def banner(name, html, _context):
+        if name == "auth/login.html" and session.pop("mot_de_passe_enregistre", False):
+            html = html.replace("</h1>", "</h1>\n<p class=\"succes\" role=\"status\">Votre "
+                                "nouveau mot de passe a bien été enregistré. Connectez-vous avec "
+                                "ce nouveau mot de passe.</p>", 1)
+        return html
+
+    after_render(auth, banner)
+
+    def hook(app):
+        @app.before_request
+        def _to_the_login_page():
+            if request.method == "GET" and request.path == "/mot-de-passe-oublie/confirmation":
+                session["mot_de_passe_enregistre"] = True
+                return redirect("/connexion")
+            return None
+
+    original = app_main.create_app
+
+    def create(config):
+        app = original(config)
+        hook(app)
+        return app
+
+    app_main.create_app = create
+
+
 def path_bound_to_a_cookie():
     """The request form is served to anyone, but its submission is accepted only from a browser
     that went through the login page, which leaves a cookie of its own (as flows bound to a
@@ -1529,6 +1562,9 @@ VARIANTS = {
                                          "Devise)", patch=form_sent_elsewhere),
     "image-dans-la-page": Mutant("", "l'image des caractères écrite dans la page (data:), sans "
                                  "adresse à elle", patch=image_written_into_the_page),
+    "confirmation-sur-la-page-de-connexion": Mutant(
+        "", "le nouveau mot de passe enregistré mène à la page de connexion, qui le confirme dans "
+        "un bandeau", patch=confirmed_on_the_login_page),
     "parcours-marque-dans-la-session": Mutant("", "le formulaire est servi à tous, mais sa "
                                               "validation demande la marque que la page de "
                                               "connexion laisse dans la session",
