@@ -8,8 +8,8 @@ from ameli_conformance.errors import ConformanceFailure
 from ameli_conformance.fixtures.bdd import parsers, then
 
 from . import texts, verifications
-from .demande import (copy_captcha, fill_identity, identity, masked, miscopied, note_series,
-                      show_form, typed_value)
+from .demande import (copy_captcha, fill_identity, identity, masked, note_series, show_form,
+                      typed_value)
 from .captcha import image_follows, images_seen
 from .ui import HELD
 
@@ -116,6 +116,20 @@ def each_entry_refused(ui, control, target, mailpit, persona, scenario_state, da
             show_form(ui, target, control, state)
     verifications.no_mail_since(state, mailpit, persona.email, before, "pendant ces saisies")
     verifications.settle(state, since, "saisies manquantes ou erronées")
+
+
+def miscopied(answer: str, how: str) -> str:
+    """A copy of `answer` with one mistake a person makes. The character put in is never a
+    look-alike of the one it replaces (K and X look like no other character)."""
+    other = lambda c: "X" if c.upper() == "K" else "K"  # noqa: E731
+    return {
+        "tous les caractères faux": "".join("2" if c != "2" else "3" for c in answer),
+        "un caractère changé": answer[:-1] + other(answer[-1]),
+        "le premier caractère changé": other(answer[0]) + answer[1:],
+        "un caractère en moins": answer[:-1],
+        "un caractère en trop": answer + other(answer[-1]),
+        "(rien)": "",
+    }[how]
 
 
 @then("chacune de ces copies erronées est refusée, sans envoyer de mail :")

@@ -1565,6 +1565,11 @@ VARIANTS = {
     "confirmation-sur-la-page-de-connexion": Mutant(
         "", "le nouveau mot de passe enregistré mène à la page de connexion, qui le confirme dans "
         "un bandeau", patch=confirmed_on_the_login_page),
+    "numero-limite-a-15": Mutant(
+        "", "le champ du numéro ne prend que 15 caractères (maxlength) : qui le tape avec les "
+        "espaces de sa carte voit la saisie s'arrêter, et le tape sans elles",
+        patch=lambda: rewrite(reset, "reset/request.html", 'id="nir" name="nir"',
+                              'id="nir" name="nir" maxlength="15"')),
     "parcours-marque-dans-la-session": Mutant("", "le formulaire est servi à tous, mais sa "
                                               "validation demande la marque que la page de "
                                               "connexion laisse dans la session",
