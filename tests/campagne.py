@@ -254,6 +254,27 @@ def nir_spaces_refused():
     reset.parse_nir = parse
 
 
+def password_escaped_in_html():
+    """The password fields put through the site's « anti-XSS » helper (html.escape) before
+    anything else, on the link's form and at the login alike: the two agree, but the rules see
+    « &amp; » for « & », five characters for one."""
+    from html import escape
+
+    from flask import request
+    from werkzeug.datastructures import ImmutableMultiDict
+
+    def hook(app):
+        @app.before_request
+        def _escaped():
+            if request.method == "POST" and (request.path == "/connexion"
+                                             or "/renouveler/" in request.path):
+                request.form = ImmutableMultiDict(
+                    [(k, escape(v) if k in ("password", "confirmation") else v)
+                     for k, v in request.form.items(multi=True)])
+
+    _on_app(hook)
+
+
 def leap_day_refused():
     original = reset.parse_birth_date
 
@@ -1807,6 +1828,10 @@ CAMPAIGN = {
         "E4-USAGE-UNIQUE", "un mot de passe refusé consomme le lien",
         patch=refusal_consumes_link, area=("E5-LONGUEUR", "E5-CASSE", "E5-SANS-NIR-NI-DATE")),
     # E5-*
+    "mot-de-passe-echappe-en-html": _mutant(
+        "E5-LONGUEUR", "le mot de passe échappé en HTML avant d'être vérifié, au formulaire du "
+        "lien comme à la connexion : « & » y compte pour cinq caractères",
+        patch=password_escaped_in_html),
     "regle-sans-euro": _mutant(
         "E5-FORMULAIRE", "la règle affichée omet « € »",
         patch=lambda: rewrite(reset, "reset/new_password.html", "$ € @", "$ @")),
