@@ -254,10 +254,11 @@ def nir_spaces_refused():
     reset.parse_nir = parse
 
 
-def password_escaped_in_html():
+def password_escaped_in_html(at_login: bool = True):
     """The password fields put through the site's « anti-XSS » helper (html.escape) before
     anything else, on the link's form and at the login alike: the two agree, but the rules see
-    « &amp; » for « & », five characters for one."""
+    « &amp; » for « & », five characters for one. Without `at_login`, on the link's form only:
+    a password holding « & », « < » or « > » no longer opens the account."""
     from html import escape
 
     from flask import request
@@ -266,7 +267,7 @@ def password_escaped_in_html():
     def hook(app):
         @app.before_request
         def _escaped():
-            if request.method == "POST" and (request.path == "/connexion"
+            if request.method == "POST" and ((at_login and request.path == "/connexion")
                                              or "/renouveler/" in request.path):
                 request.form = ImmutableMultiDict(
                     [(k, escape(v) if k in ("password", "confirmation") else v)
@@ -1832,6 +1833,10 @@ CAMPAIGN = {
         "E5-LONGUEUR", "le mot de passe échappé en HTML avant d'être vérifié, au formulaire du "
         "lien comme à la connexion : « & » y compte pour cinq caractères",
         patch=password_escaped_in_html),
+    "mot-de-passe-echappe-au-renouvellement": _mutant(
+        "E5-CHIFFRE-OU-SPECIAL", "le mot de passe échappé en HTML au formulaire du lien, pas à la "
+        "connexion : « & », « < » ou « > » enregistrés autrement que tapés",
+        patch=lambda: password_escaped_in_html(at_login=False)),
     "regle-sans-euro": _mutant(
         "E5-FORMULAIRE", "la règle affichée omet « € »",
         patch=lambda: rewrite(reset, "reset/new_password.html", "$ € @", "$ @")),
