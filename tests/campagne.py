@@ -12,7 +12,6 @@ import io
 import re
 from datetime import date, datetime, timedelta, timezone
 
-from ameli_conformance.reference_app import __main__ as app_main
 from ameli_conformance.reference_app import auth, captcha, mail, reset
 from ameli_conformance.reference_app.rules import PARIS, InvalidInput
 
@@ -21,6 +20,7 @@ from .mutants import (
     Mutant,
     add_reason,
     after_render,
+    on_app,
     constraints_of_the_browser,
     password_rule,
     reworded_errors,
@@ -273,7 +273,7 @@ def password_escaped_in_html(at_login: bool = True):
                     [(k, escape(v) if k in ("password", "confirmation") else v)
                      for k, v in request.form.items(multi=True)])
 
-    _on_app(hook)
+    on_app(hook)
 
 
 def leap_day_refused():
@@ -352,18 +352,6 @@ def _unlimited(original, *args):
         return original(*args)
     finally:
         cfg["RESET_REQUEST_LIMIT"] = saved
-
-
-def _on_app(hook):
-    """`hook(app)` on the app once created (a request hook, a view replaced)."""
-    original = app_main.create_app
-
-    def create(config):
-        app = original(config)
-        hook(app)
-        return app
-
-    app_main.create_app = create
 
 
 def _count_sent(nir13):
@@ -628,7 +616,7 @@ def image_cached_after_an_error():
                 response.headers["Cache-Control"] = "private, max-age=3600"
             return response
 
-    _on_app(hook)
+    on_app(hook)
 
     def change(name, html, context):
         arrow = bool(context.get("values")) and not context.get("errors")
@@ -945,7 +933,7 @@ def used_mark_in_the_session():
 
         app.view_functions["reset.new_password"] = new_password
 
-    _on_app(hook)
+    on_app(hook)
 
 
 def superseded_checked_on_open_only():
@@ -1026,7 +1014,7 @@ def used_checked_on_open_only():
 
         app.view_functions["reset.new_password"] = new_password
 
-    _on_app(hook)
+    on_app(hook)
 
 
 def mismatch_supersedes():
@@ -1240,7 +1228,7 @@ def notice_on_opening_too():
                     mail.send_password_changed(row["email"],
                                                format_paris(clock.now()).replace(" - ", " à "))
 
-    _on_app(hook)
+    on_app(hook)
 
 
 def notice_date_in_utc():
@@ -1356,7 +1344,7 @@ def securing_link_in_the_notice():
         app.add_url_rule("/securiser", "securiser", secure)
 
     _notice_offering(link_of, "Ce n'est pas vous ? Sécurisez votre compte")
-    _on_app(hook)
+    on_app(hook)
 
 
 def account_page_fails():
@@ -1371,7 +1359,7 @@ def account_page_fails():
                                   "momentanément indisponible.</p></body></html>")
             return response
 
-    _on_app(hook)
+    on_app(hook)
 
 
 def previous_password_kept():
@@ -1420,7 +1408,7 @@ def login_failures_per_session():
             session["echecs"] = failures + 1
         return answer
 
-    _on_app(lambda app: app.view_functions.__setitem__("auth.login", login))
+    on_app(lambda app: app.view_functions.__setitem__("auth.login", login))
 
 
 def _on_the_wall_clock(module):
@@ -1499,7 +1487,7 @@ def _login_block_counted_from(pick):
                                     account))
             return response
 
-    _on_app(hook)
+    on_app(hook)
 
 
 def login_block_from_the_first_error():
@@ -1562,7 +1550,7 @@ def refused_password_lifts_login_block():
                                   "NULL WHERE id = ?", (row["account_id"],))
                     _db().commit()
 
-    _on_app(hook)
+    on_app(hook)
 
 
 def reset_keeps_login_block():
@@ -1578,7 +1566,7 @@ def reset_keeps_login_block():
                                             "?", (row["account_id"],)).fetchone()[0]
                     g.account = row["account_id"]
 
-    _on_app(hook)
+    on_app(hook)
     original = reset.supersede_links
 
     def supersede(db, account_id):

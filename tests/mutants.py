@@ -39,6 +39,18 @@ def after_render(module, change):
     module.render_template = render
 
 
+def on_app(hook):
+    """`hook(app)` on the app once created (a request hook, a view replaced)."""
+    original = app_main.create_app
+
+    def create(config):
+        app = original(config)
+        hook(app)
+        return app
+
+    app_main.create_app = create
+
+
 def rewrite(module, template: str, old: str, new: str):
     """The page `template`, as `module` renders it, with `old` replaced by `new`."""
     def change(name, html, _context):
@@ -761,14 +773,7 @@ def token_kept_in_the_session():
                 return redirect(prefix + fixed)
             return None
 
-    original = app_main.create_app
-
-    def create(config):
-        app = original(config)
-        hook(app)
-        return app
-
-    app_main.create_app = create
+    on_app(hook)
 
 
 def form_sent_elsewhere():
@@ -797,14 +802,7 @@ def form_sent_elsewhere():
                 return reset.new_password(request.form.get("jeton", ""))
             return None
 
-    original = app_main.create_app
-
-    def create(config):
-        app = original(config)
-        hook(app)
-        return app
-
-    app_main.create_app = create
+    on_app(hook)
 
 
 def image_written_into_the_page():
@@ -844,14 +842,7 @@ def confirmed_on_the_login_page():
                 return redirect("/connexion")
             return None
 
-    original = app_main.create_app
-
-    def create(config):
-        app = original(config)
-        hook(app)
-        return app
-
-    app_main.create_app = create
+    on_app(hook)
 
 
 def path_bound_to_a_cookie():
