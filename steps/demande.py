@@ -17,13 +17,6 @@ FORM_FIELDS = (texts.FORM_NIR, texts.FORM_BIRTH_DATE, texts.FORM_EMAIL, texts.FO
 PARIS = ZoneInfo("Europe/Paris")
 
 
-def masked(address: str) -> str:
-    """The guide's masking, t***@t***.com (../shared/design/requirements.md, E3-ENVOI)."""
-    local, _, domain = address.partition("@")
-    tld = domain.rsplit(".", 1)[-1]
-    return f"{local[0]}***@{domain[0]}***.{tld}"
-
-
 # ------------------------------------------------------------------ the person and the form
 
 
@@ -165,6 +158,20 @@ def fill_identity(ui, persona, state, except_field=None, typed=None):
             values[label] = value.replace(" ", "")  # the field stops before the card's spaces:
             ui.fill(label, values[label])  # the person sees it and types the digits alone
     state.typed = values
+
+
+def miscopied(answer: str, how: str) -> str:
+    """A copy of `answer` with one mistake a person makes. The character put in is never a
+    look-alike of the one it replaces (K and X look like no other character)."""
+    other = lambda c: "X" if c.upper() == "K" else "K"  # noqa: E731
+    return {
+        "tous les caractères faux": "".join("2" if c != "2" else "3" for c in answer),
+        "un caractère changé": answer[:-1] + other(answer[-1]),
+        "le premier caractère changé": other(answer[0]) + answer[1:],
+        "un caractère en moins": answer[:-1],
+        "un caractère en trop": answer + other(answer[-1]),
+        "(rien)": "",
+    }[how]
 
 
 def copy_captcha(ui, control, target, wrong=False, state=None):

@@ -8,7 +8,7 @@ from ameli_conformance.errors import ConformanceFailure
 from ameli_conformance.fixtures.bdd import parsers, then
 
 from . import texts, verifications
-from .demande import (copy_captcha, fill_identity, identity, masked, note_series, show_form,
+from .demande import (copy_captcha, fill_identity, identity, miscopied, note_series, show_form,
                       typed_value)
 from .captcha import image_follows, images_seen
 from .ui import HELD
@@ -118,20 +118,6 @@ def each_entry_refused(ui, control, target, mailpit, persona, scenario_state, da
     verifications.settle(state, since, "saisies manquantes ou erronées")
 
 
-def miscopied(answer: str, how: str) -> str:
-    """A copy of `answer` with one mistake a person makes. The character put in is never a
-    look-alike of the one it replaces (K and X look like no other character)."""
-    other = lambda c: "X" if c.upper() == "K" else "K"  # noqa: E731
-    return {
-        "tous les caractères faux": "".join("2" if c != "2" else "3" for c in answer),
-        "un caractère changé": answer[:-1] + other(answer[-1]),
-        "le premier caractère changé": other(answer[0]) + answer[1:],
-        "un caractère en moins": answer[:-1],
-        "un caractère en trop": answer + other(answer[-1]),
-        "(rien)": "",
-    }[how]
-
-
 @then("chacune de ces copies erronées est refusée, sans envoyer de mail :")
 def each_miscopy_refused(ui, control, target, mailpit, persona, scenario_state, datatable):
     """Each kind of mistake in the copy of the CAPTCHA, one after the other on the same form."""
@@ -184,12 +170,12 @@ def no_mail(mailpit, persona, scenario_state):
 
 @then("la page affiche « Le mail a bien été envoyé à » suivi de mon adresse masquée")
 def shows_masked_address(ui, persona):
-    ui.expect_phrase(f"{texts.SENT} {masked(persona.email)}")
+    ui.expect_phrase(f"{texts.SENT} {texts.masked(persona.email)}")
     # What the person sees: the page, its title in the tab, its address in the address bar.
     seen = f"{ui.body_text()} {ui.page.title()} {unquote(ui.page.url)}"
     if persona.email.lower() in seen.lower():
         raise ConformanceFailure("l'adresse mail est affichée en clair",
-                                 expected=masked(persona.email), seen="l'adresse complète")
+                                 expected=texts.masked(persona.email), seen="l'adresse complète")
 
 
 @then("je reçois un seul mail, à l'adresse de mon compte")

@@ -247,3 +247,10 @@ def less(text: str, before: str) -> str:
     if before and before in text:
         text = text.replace(before, " ", 1)
     return " ".join(text.split())
+
+
+def masked(address: str) -> str:
+    """The guide's masking, t***@t***.com (../shared/design/requirements.md, E3-ENVOI)."""
+    local, _, domain = address.partition("@")
+    tld = domain.rsplit(".", 1)[-1]
+    return f"{local[0]}***@{domain[0]}***.{tld}"

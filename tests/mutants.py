@@ -1038,7 +1038,7 @@ def logged_in_after_the_change():
     of it."""
     from flask import redirect, request, session, url_for
 
-    from .campagne import _db, _on_app
+    from .campagne import _db
 
     def hook(app):
         change, login = app.view_functions["reset.new_password"], app.view_functions["auth.login"]
@@ -1075,7 +1075,7 @@ def logged_in_after_the_change():
         app.view_functions["auth.login"] = logged_in_login
         app.view_functions["reset.request_form"] = logged_in_request_form
 
-    _on_app(hook)
+    on_app(hook)
 
 
 def errors_around_wrapped_fields():
@@ -1289,7 +1289,6 @@ def pages_without_redirection():
 
     from flask import request
 
-    from .campagne import _on_app
 
     def hook(app):
         @app.after_request
@@ -1303,7 +1302,7 @@ def pages_without_redirection():
                 return response
             return app.make_response(app.view_functions[endpoint](**args))
 
-    _on_app(hook)
+    on_app(hook)
 
 
 def icons_named_otherwise():

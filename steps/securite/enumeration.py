@@ -8,7 +8,7 @@ from ameli_conformance.fixtures.bdd import given, parsers, then, when
 from ameli_conformance.fixtures.personas import make_persona
 
 from .. import texts
-from ..demande import create_account, masked
+from ..demande import create_account
 from .commun import (BLOCKED, FULL_WIDTH, field_name, fill_request, http_client, replay, submission,
                      submit_recorded)
 
@@ -52,7 +52,7 @@ def other_request(ui, target, control, persona, interpretations, scenario_state,
         typed = {texts.FORM_BIRTH_DATE: day.strftime("%d/%m/%Y")}
     elif cas == "une adresse mail erronée":
         wrong = look_alike(persona.email)
-        privacy.register(wrong, masked(wrong))
+        privacy.register(wrong, texts.masked(wrong))
         typed = {texts.FORM_EMAIL: wrong}
     else:
         raise ValueError(f"cas inconnu : {cas!r}")
@@ -108,7 +108,7 @@ def request_with_variant(ui, target, control, mailpit, persona, scenario_state, 
     else:
         raise ValueError(f"variante inconnue : {variante!r}")
     for other in others:
-        privacy.register(other, masked(other))
+        privacy.register(other, texts.masked(other))
     scenario_state.other_addresses = others
     scenario_state.mails_before = len(mailpit.messages_to(mine))
     with http_client(ui) as client:
@@ -120,8 +120,8 @@ def only_stored_address(mailpit, persona, scenario_state):
     for other in scenario_state.other_addresses:
         if mailpit.count_stays(other, 0):
             raise ConformanceFailure("un mail est parti vers une autre adresse que celle du compte",
-                                     expected=f"aucun mail à {masked(other)}",
-                                     seen=f"un mail à {masked(other)}")
+                                     expected=f"aucun mail à {texts.masked(other)}",
+                                     seen=f"un mail à {texts.masked(other)}")
     for summary in mailpit.messages_to(persona.email):
         recipients = [(a or {}).get("Address", "") for a in
                       (summary.get("To") or []) + (summary.get("Cc") or []) + (summary.get("Bcc") or [])]
