@@ -20,8 +20,8 @@ from .mutants import (
     Mutant,
     add_reason,
     after_render,
-    on_app,
     constraints_of_the_browser,
+    on_app,
     password_rule,
     reworded_errors,
     rewrite,
@@ -1537,18 +1537,19 @@ def refused_password_lifts_login_block():
     """Sending the link's form lifts the login's block before the new password is checked (« the
     person proved the mailbox is theirs »): refused, the password of before opens the account at
     once, and whoever reads the mail may go on guessing it."""
+    from flask import request
+
+    from ameli_conformance.reference_app.db import transaction
 
     def hook(app):
         @app.before_request
         def _lift():
-            from flask import request
-
             if request.method == "POST" and "/renouveler/" in request.path:
                 row = _token_row()
                 if row is not None:
-                    _db().execute("UPDATE account SET login_failures = 0, login_blocked_until = "
-                                  "NULL WHERE id = ?", (row["account_id"],))
-                    _db().commit()
+                    with transaction() as db:
+                        db.execute("UPDATE account SET login_failures = 0, login_blocked_until = "
+                                   "NULL WHERE id = ?", (row["account_id"],))
 
     on_app(hook)
 

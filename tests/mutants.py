@@ -317,18 +317,12 @@ def link_from_host_header():
     """The link's host taken from the request (Host header), as `url_for(_external=True)` does."""
     from flask import request
 
-    original = app_main.create_app
-
-    def create(config):
-        app = original(config)
-
+    def hook(app):
         @app.before_request
         def _base_from_host():
             app.config["PUBLIC_BASE_URL"] = request.host_url.rstrip("/")
 
-        return app
-
-    app_main.create_app = create
+    on_app(hook)
 
 
 def predictable_token():
@@ -732,11 +726,7 @@ def bound_to_the_way(method: str):
     way shows whether it is there."""
     from flask import request, session
 
-    original = app_main.create_app
-
-    def create(config):
-        app = original(config)
-
+    def hook(app):
         @app.before_request
         def _bound_to_the_way():
             path = request.path.rstrip("/")
@@ -746,9 +736,7 @@ def bound_to_the_way(method: str):
                     and not session.get("parcours"):
                 return SESSION_EXPIRED
 
-        return app
-
-    app_main.create_app = create
+    on_app(hook)
 
 
 def token_kept_in_the_session():
@@ -852,11 +840,7 @@ def path_bound_to_a_cookie():
     from the login page. A harness that trusted the form's address would find a false fault."""
     from flask import request
 
-    original = app_main.create_app
-
-    def create(config):
-        app = original(config)
-
+    def hook(app):
         @app.after_request
         def _mark_the_way(response):
             if request.method == "GET" and request.path.rstrip("/") == "/connexion":
@@ -869,9 +853,7 @@ def path_bound_to_a_cookie():
                     and not request.cookies.get("parcours"):
                 return SESSION_EXPIRED
 
-        return app
-
-    app_main.create_app = create
+    on_app(hook)
 
 
 def constraints_of_the_browser(shortest: int = 8, longest: int = 50):
@@ -993,11 +975,7 @@ def forms_sent_by_script(script: str = SUBMIT_BY_SCRIPT):
     (history.pushState). Conformant: a person sees the same pages."""
     from flask import request
 
-    original = app_main.create_app
-
-    def create(config):
-        app = original(config)
-
+    def hook(app):
         @app.after_request
         def _script(response):
             if response.mimetype == "text/html" and request.blueprint != "control":
@@ -1005,9 +983,7 @@ def forms_sent_by_script(script: str = SUBMIT_BY_SCRIPT):
                 response.set_data(html.replace("</body>", script + "</body>", 1))
             return response
 
-        return app
-
-    app_main.create_app = create
+    on_app(hook)
 
 
 def login_refused_on_its_own_page():
