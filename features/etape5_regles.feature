@@ -43,6 +43,7 @@ Fonctionnalité: Étape 5 – Les règles du nouveau mot de passe
       | conforme de 7 caractères              | longueur |
       | conforme de 7 caractères dont « € »   | longueur |
       | conforme de 7 caractères dont « & »   | longueur |
+      | conforme de 7 caractères dont « < »   | longueur |
       | conforme de 51 caractères             | longueur |
       | conforme de 51 caractères dont « € »  | longueur |
     Et mon ancien mot de passe ouvre toujours mon compte, depuis un autre navigateur

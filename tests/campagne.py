@@ -254,12 +254,17 @@ def nir_spaces_refused():
     reset.parse_nir = parse
 
 
-def password_escaped_in_html(at_login: bool = True):
+def _angles_escaped(text: str) -> str:
+    return text.replace("<", "&lt;").replace(">", "&gt;")
+
+
+def password_escaped_in_html(at_login: bool = True, escape=None):
     """The password fields put through the site's « anti-XSS » helper (html.escape) before
     anything else, on the link's form and at the login alike: the two agree, but the rules see
     « &amp; » for « & », five characters for one. Without `at_login`, on the link's form only:
-    a password holding « & », « < » or « > » no longer opens the account."""
-    from html import escape
+    a password holding « & », « < » or « > » no longer opens the account. `escape`: another
+    helper (a hand-written one that escapes « < » and « > » only)."""
+    import html
 
     from flask import request
     from werkzeug.datastructures import ImmutableMultiDict
@@ -270,7 +275,7 @@ def password_escaped_in_html(at_login: bool = True):
             if request.method == "POST" and ((at_login and request.path == "/connexion")
                                              or "/renouveler/" in request.path):
                 request.form = ImmutableMultiDict(
-                    [(k, escape(v) if k in ("password", "confirmation") else v)
+                    [(k, (escape or html.escape)(v) if k in ("password", "confirmation") else v)
                      for k, v in request.form.items(multi=True)])
 
     on_app(hook)
@@ -1822,6 +1827,10 @@ CAMPAIGN = {
         "E5-LONGUEUR", "le mot de passe échappé en HTML avant d'être vérifié, au formulaire du "
         "lien comme à la connexion : « & » y compte pour cinq caractères",
         patch=password_escaped_in_html),
+    "chevrons-echappes": _mutant(
+        "E5-LONGUEUR", "le mot de passe passé par un filtre écrit à la main, qui échappe « < » et "
+        "« > » seulement, au formulaire du lien comme à la connexion : « < » y compte pour quatre",
+        patch=lambda: password_escaped_in_html(escape=_angles_escaped)),
     "mot-de-passe-echappe-au-renouvellement": _mutant(
         "E5-CHIFFRE-OU-SPECIAL", "le mot de passe échappé en HTML au formulaire du lien, pas à la "
         "connexion : « & », « < » ou « > » enregistrés autrement que tapés",
