@@ -16,9 +16,11 @@ Fonctionnalité: Le compte bloqué après trop de mots de passe erronés
   #   la nuit du passage à l'heure d'hiver aussi (une cible qui compte sur l'heure affichée à
   #   Paris, sans son décalage, bloque une heure de plus) ;
   # - « Mot de passe oublié » reste possible : la demande envoie son mail ; ni la demande ni
-  #   l'ouverture du lien, ni un nouveau mot de passe refusé (une confirmation différente) ne
-  #   lèvent le blocage (c'est le nouveau mot de passe enregistré qui le lève : il ouvre le compte
-  #   sans attendre la fin du blocage).
+  #   l'ouverture du lien, ni un nouveau mot de passe refusé ne lèvent le blocage (c'est le
+  #   nouveau mot de passe enregistré qui le lève : il ouvre le compte sans attendre la fin du
+  #   blocage). Refusé deux fois : pour sa confirmation différente, puis, confirmé, pour une
+  #   règle (une cible qui lève le blocage dès que les deux champs sont égaux, avant les règles,
+  #   ou après les règles, avant de comparer les champs, est vue de l'une ou l'autre façon).
 
   Contexte:
     Étant donné un assuré dont le compte ameli a une adresse mail validée
@@ -37,6 +39,8 @@ Fonctionnalité: Le compte bloqué après trop de mots de passe erronés
     Et je reçois un seul mail, à l'adresse de mon compte
     Quand je clique dans le mail sur « Renouveler mon mot de passe »
     Et je saisis un mot de passe conforme et une confirmation différente
+    Et je clique sur « Valider le nouveau mot de passe »
+    Et je choisis un mot de passe sans majuscule
     Et je clique sur « Valider le nouveau mot de passe »
     Et je me connecte avec mon mot de passe
     Alors la connexion est refusée

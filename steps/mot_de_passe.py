@@ -30,6 +30,7 @@ def types_new_password(ui, control, mailpit, persona, scenario_state):
 
 @when(parsers.parse("je choisis un mot de passe {description}"))
 def chooses_password(ui, control, mailpit, persona, interpretations, scenario_state, description):
+    _form_for_next_row(ui, mailpit, scenario_state, spent=False)  # after a refusal, as above
     password = passwords.build(description, persona, interpretations, scenario_state.rng)
     scenario_state.password_facts = passwords.facts(password, persona, interpretations)
     type_passwords(ui, scenario_state, password)

@@ -1538,10 +1538,12 @@ def opening_lifts_login_block():
     reset._valid_token = valid
 
 
-def refused_password_lifts_login_block():
+def refused_password_lifts_login_block(once_confirmed: bool = False):
     """Sending the link's form lifts the login's block before the new password is checked (« the
     person proved the mailbox is theirs »): refused, the password of before opens the account at
-    once, and whoever reads the mail may go on guessing it."""
+    once, and whoever reads the mail may go on guessing it. `once_confirmed`: the lift comes
+    after the two fields are found equal and before the password's rules (Django's way: the form
+    compares the fields, a validator called after it checks the rules)."""
     from flask import request
 
     from ameli_conformance.reference_app.db import transaction
@@ -1550,6 +1552,9 @@ def refused_password_lifts_login_block():
         @app.before_request
         def _lift():
             if request.method == "POST" and "/renouveler/" in request.path:
+                if once_confirmed and request.form.get("password") != request.form.get(
+                        "confirmation"):
+                    return
                 row = _token_row()
                 if row is not None:
                     with transaction() as db:
@@ -1967,6 +1972,10 @@ CAMPAIGN = {
     "mot-de-passe-refuse-leve-le-blocage": _mutant(
         "CONNEXION-BLOCAGE", "envoyer le formulaire du lien lève le blocage de la connexion, même "
         "quand le nouveau mot de passe est refusé", patch=refused_password_lifts_login_block),
+    "regle-refusee-leve-le-blocage": _mutant(
+        "CONNEXION-BLOCAGE", "envoyer le formulaire du lien lève le blocage de la connexion dès que "
+        "la confirmation est égale au mot de passe, avant que ses règles ne le refusent",
+        patch=lambda: refused_password_lifts_login_block(once_confirmed=True)),
     "renouvellement-garde-le-blocage": _mutant(
         "CONNEXION-BLOCAGE", "un nouveau mot de passe ne lève pas le blocage",
         patch=reset_keeps_login_block),
