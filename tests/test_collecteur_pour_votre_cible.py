@@ -21,10 +21,12 @@ def test_the_harness_starts_the_sink_your_target_sends_to(conformance_run, tmp_p
                         control_url=f"{base}/__test__/controle")
         profile.write_text(autre_profile(target, mail=f'catcher = "embedded"\nsmtp_port = {port}'),
                            encoding="utf-8")
+        temp = tmp_path / "tmp"  # the run's temp folder: the catcher's and the clock's
+        temp.mkdir()
         result = conformance_run.run("--profile", str(profile), "-n", "2", "-m", "E3-ENVOI or E4-MAIL",
                                      "-k", "not naissance and not masquée",
                                      "--step-screenshots", "off", "--playwright-trace", "off",
-                                     **{TOKEN_ENV: "jeton-de-test-collecteur"})
+                                     TMPDIR=str(temp), **{TOKEN_ENV: "jeton-de-test-collecteur"})
         report = conformance_run.report()
     finally:
         process.stop()
@@ -33,3 +35,5 @@ def test_the_harness_starts_the_sink_your_target_sends_to(conformance_run, tmp_p
     assert {s["worker"] for s in report["scenarios"]} == {"gw0", "gw1"}  # both read one sink
     assert report["profile"]["smtp_port"] == port and report["profile"]["catcher"] == "embedded"
     assert report["profile"]["mailpit_url"].startswith("http://127.0.0.1:")
+    # Both made (the catcher's folder, the clock's turns of two workers), both taken away.
+    assert not [p.name for p in temp.iterdir() if p.name.startswith("ameli-")], list(temp.iterdir())
