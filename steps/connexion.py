@@ -36,7 +36,8 @@ REFUSAL = re.compile(r"incorrect|erron[ée]|invalide\b|non reconnu|pas reconnu|\
                      r"pas pu vous (?:identifier|authentifier|connecter)|"
                      r"\bmauvais(?:es?)?\s+(?:identifiants?|mot de passe|numéro|combinaison)|"
                      r"trop de tentatives|trop d'(?:essais|erreurs|échecs)|"
-                     r"ne correspond|ne permet(?:tent)? pas|"
+                     r"ne correspond|ne (?:nous )?permet(?:tent)? pas|n'(?:ont|a) pas permis|"
+                     r"compte introuvable|"
                      r"une erreur (?:est survenue|s'est produite)|erreur technique|"
                      r"indisponible", re.IGNORECASE)
 
