@@ -60,6 +60,7 @@ Fonctionnalité: Étape 3 – L'assuré est invité à se rendre dans sa boîte 
       | né un 29 février                                             |
       | né un jour de 1 à 12, qui se lit aussi comme un mois (05/03) |
       | dont la clé du numéro s'écrit avec un zéro (01 à 09)         |
+      | dont la clé du numéro est 97                                 |
       | qui saisit son numéro avec les espaces de sa carte Vitale    |
 
   @E3-ENVOI

@@ -84,6 +84,22 @@ def key_without_its_zero():
         module.parse_nir = parse
 
 
+def key_up_to_96():
+    """The NIR's key computed `(97 - n % 97) % 97`, « a remainder, from 00 to 96 »: the 13 digits
+    that are a multiple of 97 have the key 97 (python-stdnum's, the Assurance Maladie's own
+    validator's), computed « 00 »: one person in 97 is refused, at the request and at the login."""
+    for module in (reset, auth):
+        original = module.parse_nir
+
+        def parse(value, original=original):
+            raw = re.sub(r"\s+", "", value or "")
+            if len(raw) == 15 and raw.isdigit() and raw[13:] != f"{(97 - int(raw[:13]) % 97) % 97:02d}":
+                raise InvalidInput("La clé du numéro de sécurité sociale n'est pas valide.")
+            return original(value)
+
+        module.parse_nir = parse
+
+
 def lenient_date():
     original = reset.parse_birth_date
 
@@ -1630,6 +1646,9 @@ CAMPAIGN = {
     "cle-sans-zero": _mutant(
         "E3-ENVOI", "la clé du numéro comparée sans son zéro (« 7 » pour 07) : un numéro dont la "
         "clé va de 01 à 09 est refusé", patch=key_without_its_zero),
+    "cle-97-refusee": _mutant(
+        "E3-ENVOI", "la clé du numéro calculée « (97 - n % 97) % 97 », de 00 à 96 : un numéro dont "
+        "la clé est 97 (un sur 97) est refusé", patch=key_up_to_96),
     "date-souple": _mutant("E2-FORMULAIRE", "le 31/02 devient le 03/03 (date « souple »)",
                            patch=lenient_date),
     "erreurs-en-anglais": _mutant(
