@@ -8,8 +8,9 @@ Fonctionnalité: Étape 6 – L'assuré reçoit la confirmation de son nouveau m
   # - la date et l'heure du mail sont celles du changement, pas de la demande ni de l'ouverture du
   #   lien : l'horloge avance entre chaque étape ; l'heure de Paris quand la date UTC diffère ;
   # - un seul mail par changement, aucun pour un changement refusé ;
-  # - le nouveau mot de passe ouvre le compte depuis un autre navigateur ; chacun des anciens
-  #   (l'initial, et celui d'avant le dernier changement) est refusé ;
+  # - le nouveau mot de passe ouvre le compte depuis un autre navigateur (le numéro saisi avec
+  #   les espaces de la carte Vitale : ils ne comptent pas, à la connexion comme à la demande) ;
+  #   chacun des anciens (l'initial, et celui d'avant le dernier changement) est refusé ;
   # - seul le mot de passe exact ouvre le compte : un mot de passe long, fait pour moitié de
   #   « € » (3 octets chacun), puis ses voisins (dernier caractère changé, casse inversée, un
   #   caractère de moins ou de plus) sont refusés : une connexion qui compare les premiers
@@ -77,7 +78,7 @@ Fonctionnalité: Étape 6 – L'assuré reçoit la confirmation de son nouveau m
     Alors la connexion est refusée
     Quand je me connecte avec mon nouveau mot de passe
     Alors je suis connecté à mon compte ameli
-    Quand je me connecte avec mon nouveau mot de passe depuis un autre navigateur
+    Quand je me connecte avec mon nouveau mot de passe depuis un autre navigateur, mon numéro saisi avec les espaces de ma carte Vitale
     Alors je suis connecté à mon compte ameli
 
   @E6-CONNEXION

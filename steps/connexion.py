@@ -1,10 +1,12 @@
 """Step 6 and the login page: logging in with the old, the new or a wrong password, the login
 blocked after too many errors and when it ends."""
 import re
+from dataclasses import replace
 from datetime import timedelta
 
 from playwright.sync_api import expect
 
+from ameli_conformance import privacy
 from ameli_conformance.errors import ConformanceFailure
 from ameli_conformance.fixtures.bdd import then, when
 
@@ -18,6 +20,8 @@ from .ui import actions, labelled
 def log_in(ui, target, persona, password):
     open_login(ui, target)
     ui.fill(texts.LOGIN_NIR, persona.nir_typed)
+    if texts.LOGIN_NIR in ui.cuts and persona.nir_card_spaces:  # as on the request form: the
+        ui.fill(texts.LOGIN_NIR, persona.nir_typed.replace(" ", ""))  # digits alone, then
     ui.fill(texts.LOGIN_PASSWORD, password)
     ui.click(texts.LOGIN_SUBMIT)
 
@@ -129,6 +133,17 @@ def reset_form_offered(ui):
 def logs_in_new_elsewhere(ui, browser, target, persona, scenario_state):
     other_browser(ui, browser, scenario_state)
     log_in(ui, target, persona, recorded(scenario_state))
+
+
+@when("je me connecte avec mon nouveau mot de passe depuis un autre navigateur, mon numéro "
+      "saisi avec les espaces de ma carte Vitale")
+def logs_in_new_with_card_spaces(ui, browser, target, persona, scenario_state):
+    """The NIR as the card writes it (« 1 85 05 75 123 456 78 »): its spaces do not count, at the
+    login as on the request form (the reference reading)."""
+    other_browser(ui, browser, scenario_state)
+    spaced = replace(persona, nir_card_spaces=True)
+    privacy.register_persona(spaced)
+    log_in(ui, target, spaced, recorded(scenario_state))
 
 
 def fail_logins(ui, target, persona, state, times, browser=None, between=lambda: None):
