@@ -100,19 +100,6 @@ def key_up_to_96():
         module.parse_nir = parse
 
 
-def login_refuses_card_spaces():
-    """The login's own check of the NIR, a pattern of digits only: the request form takes the
-    card's spaces away (`parse_nir`), the login page refuses them (« 1 85 05 75 … »)."""
-    original = auth.parse_nir
-
-    def parse(value):
-        if not re.fullmatch(r"[0-9AB]{13}(?:[0-9]{2})?", (value or "").strip().upper()):
-            raise InvalidInput("Le numéro de sécurité sociale n'est pas valide.")
-        return original(value)
-
-    auth.parse_nir = parse
-
-
 def lenient_date():
     original = reset.parse_birth_date
 
@@ -1420,6 +1407,19 @@ def previous_password_kept():
     auth.check_password_hash = check
 
 
+def login_refuses_card_spaces():
+    """The login's own check of the NIR, a pattern of digits only: the request form takes the
+    card's spaces away (`parse_nir`), the login page refuses them (« 1 85 05 75 … »)."""
+    original = auth.parse_nir
+
+    def parse(value):
+        if not re.fullmatch(r"[0-9AB]{13}(?:[0-9]{2})?", (value or "").strip().upper()):
+            raise InvalidInput("Le numéro de sécurité sociale n'est pas valide.")
+        return original(value)
+
+    auth.parse_nir = parse
+
+
 # ------------------------------------------------------------------ CONNEXION-BLOCAGE
 
 
@@ -1662,10 +1662,6 @@ CAMPAIGN = {
     "cle-97-refusee": _mutant(
         "E3-ENVOI", "la clé du numéro calculée « (97 - n % 97) % 97 », de 00 à 96 : un numéro dont "
         "la clé est 97 (un sur 97) est refusé", patch=key_up_to_96),
-    "connexion-avec-espaces-refusee": _mutant(
-        "E6-CONNEXION", "la page de connexion contrôle le numéro par un motif de chiffres seuls : "
-        "les espaces de la carte Vitale, que le formulaire de la demande retire, y sont refusés",
-        patch=login_refuses_card_spaces),
     "date-souple": _mutant("E2-FORMULAIRE", "le 31/02 devient le 03/03 (date « souple »)",
                            patch=lenient_date),
     "erreurs-en-anglais": _mutant(
@@ -1977,6 +1973,10 @@ CAMPAIGN = {
                                 patch=account_page_fails),
     "ancien-mot-de-passe-garde": _mutant("E6-CONNEXION", "le mot de passe d'avant reste "
                                          "valable", patch=previous_password_kept),
+    "connexion-avec-espaces-refusee": _mutant(
+        "E6-CONNEXION", "la page de connexion contrôle le numéro par un motif de chiffres seuls : "
+        "les espaces de la carte Vitale, que le formulaire de la demande retire, y sont refusés",
+        patch=login_refuses_card_spaces),
     # CONNEXION-BLOCAGE
     "erreurs-par-navigateur": _mutant("CONNEXION-BLOCAGE", "les erreurs sont comptées par "
                                       "navigateur", patch=login_failures_per_session),
