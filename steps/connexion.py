@@ -14,14 +14,13 @@ from . import passwords, texts, verifications
 from .demande import in_a_browser_of_its_own, other_browser
 from .horloge import moves_clock
 from .navigation import logout_offered, open_login
+from .saisie import type_nir
 from .ui import actions, labelled
 
 
 def log_in(ui, target, persona, password):
     open_login(ui, target)
-    ui.fill(texts.LOGIN_NIR, persona.nir_typed)
-    if texts.LOGIN_NIR in ui.cuts and persona.nir_card_spaces:  # as on the request form: the
-        ui.fill(texts.LOGIN_NIR, persona.nir_typed.replace(" ", ""))  # digits alone, then
+    type_nir(ui, texts.LOGIN_NIR, persona)
     ui.fill(texts.LOGIN_PASSWORD, password)
     ui.click(texts.LOGIN_SUBMIT)
 

@@ -10,6 +10,7 @@ from ameli_conformance.fixtures.bdd import given, parsers, when
 from ameli_conformance.fixtures.personas import KINDS, make_persona
 
 from . import texts
+from .saisie import fill_identity
 from .navigation import form_address_kept, open_request_form, out_of_the_account
 
 FORM_FIELDS = (texts.FORM_NIR, texts.FORM_BIRTH_DATE, texts.FORM_EMAIL, texts.FORM_CAPTCHA)
@@ -140,24 +141,6 @@ def show_form(ui, target, control, state):
     else:
         open_request_form(ui, target)
     remember_form(ui, control, state)
-
-
-def identity(persona) -> dict[str, str]:
-    """What the person types in each field of the request form, when they type it right."""
-    return {texts.FORM_NIR: persona.nir_typed, texts.FORM_BIRTH_DATE: persona.birth_date_fr,
-            texts.FORM_EMAIL: persona.email}
-
-
-def fill_identity(ui, persona, state, except_field=None, typed=None):
-    values = identity(persona)
-    if except_field is not None:
-        values[except_field] = typed
-    for label, value in values.items():
-        ui.fill(label, value)
-        if label == texts.FORM_NIR and label in ui.cuts and persona.nir_card_spaces:
-            values[label] = value.replace(" ", "")  # the field stops before the card's spaces:
-            ui.fill(label, values[label])  # the person sees it and types the digits alone
-    state.typed = values
 
 
 def miscopied(answer: str, how: str) -> str:

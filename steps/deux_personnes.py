@@ -6,8 +6,9 @@ from ameli_conformance.errors import ConformanceFailure
 from ameli_conformance.fixtures.bdd import given, parsers, then, when
 
 from . import texts, verifications
-from .demande import another_person, copy_captcha, fill_identity, show_form
+from .demande import another_person, copy_captcha, show_form
 from .navigation import open_request_form
+from .saisie import fill_identity
 
 # ------------------------------------------------------------------ another person, at once
 

@@ -8,9 +8,9 @@ from ameli_conformance.errors import ConformanceFailure
 from ameli_conformance.fixtures.bdd import parsers, then
 
 from . import texts, verifications
-from .demande import (copy_captcha, fill_identity, identity, miscopied, note_series, show_form,
-                      typed_value)
+from .demande import copy_captcha, miscopied, note_series, show_form, typed_value
 from .captcha import image_follows, images_seen
+from .saisie import fill_identity, identity
 from .ui import HELD
 
 # ------------------------------------------------------------------ what the page says
