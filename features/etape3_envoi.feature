@@ -77,6 +77,7 @@ Fonctionnalité: Étape 3 – L'assuré est invité à se rendre dans sa boîte 
       | adresse                       | adresse masquée |
       | thomas@test.com               | t***@t***.com   |
       | jean.dupont@club-internet.fr  | j***@c***.fr    |
+      | claire.martin@tele2.fr        | c***@t***.fr    |
       | Marie-Anne.O'Neil@laposte.net | M***@l***.net   |
       | a@b.co.uk                     | a***@b***.uk    |
       | paul@mail.ville.paris         | p***@m***.paris |

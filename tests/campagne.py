@@ -346,6 +346,8 @@ HAND_WRITTEN = {
     "apostrophe": r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}",
     # a domain of letters, digits and dots: « jean.dupont@club-internet.fr » refused
     "tiret": r"[^@\s]+@[A-Za-z0-9.]+\.[A-Za-z]{2,}",
+    # a domain of letters, dots and hyphens: « claire.martin@tele2.fr » refused
+    "chiffre": r"[^@\s]+@[A-Za-z.-]+\.[A-Za-z]{2,}",
     # a top-level domain of two or three letters: « paul@mail.ville.paris » refused
     "extension": r"[^@\s]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,3}",
 }
@@ -1741,6 +1743,10 @@ CAMPAIGN = {
         "E3-ENVOI", "le formulaire vérifie l'adresse par le motif des tutoriels : « + » passe, "
         "l'apostrophe (Marie-Anne.O'Neil@laposte.net), que le compte a pourtant, non",
         patch=lambda: address_checked_by(HAND_WRITTEN["apostrophe"])),
+    "domaine-avec-chiffre-refuse": _mutant(
+        "E3-ENVOI", "le formulaire refuse un chiffre dans le domaine de l'adresse "
+        "(claire.martin@tele2.fr), que le compte a pourtant",
+        patch=lambda: address_checked_by(HAND_WRITTEN["chiffre"])),
     "domaine-avec-tiret-refuse": _mutant(
         "E3-ENVOI", "le formulaire refuse un tiret dans le domaine de l'adresse "
         "(jean.dupont@club-internet.fr), que le compte a pourtant",

@@ -67,6 +67,8 @@ def test_ten_thousand_draws_never_decide_a_verdict(reading):
         assert born.month <= 9, person
         # a key of 10 to 96: one written with a zero, and 97, are named examples of E3-ENVOI
         assert person.nir[13] != "0" and person.nir[13:] != "97", person
+        # a domain of letters and dots: one with a hyphen or a digit is a named row of E3-ENVOI
+        assert person.email.split("@")[1].replace(".", "").isalpha(), person.email
         # the password's one special character is always « ! »: which special a target loses
         # is E5-CHIFFRE-OU-SPECIAL's to find, every run alike, never a draw's
         assert {c for c in person.password if not c.isalpha()} == {"!"}, person.password
