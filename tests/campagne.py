@@ -68,36 +68,33 @@ def nir_key_ignored():
     reset.parse_nir = parse
 
 
+def _key_computed_as(key):
+    """The NIR's key compared with `key(n)` (n: the 13 digits as a number) before the app's own
+    reading, at the request and at the login alike: a NIR whose key differs is refused."""
+    for module in (reset, auth):
+        original = module.parse_nir
+
+        def parse(value, original=original):
+            raw = re.sub(r"\s+", "", value or "")
+            if len(raw) == 15 and raw.isdigit() and raw[13:] != key(int(raw[:13])):
+                raise InvalidInput("La clé du numéro de sécurité sociale n'est pas valide.")
+            return original(value)
+
+        module.parse_nir = parse
+
+
 def key_without_its_zero():
     """The NIR's key compared with `str(97 - n % 97)`, without `zfill(2)`: a key of 01 to 09 is
     typed « 07 », computed « 7 », and the NIR is refused as having a wrong key (one person in
     eleven), at the request and at the login alike."""
-    for module in (reset, auth):
-        original = module.parse_nir
-
-        def parse(value, original=original):
-            raw = re.sub(r"\s+", "", value or "")
-            if len(raw) == 15 and raw.isdigit() and raw[13:] != str(97 - int(raw[:13]) % 97):
-                raise InvalidInput("La clé du numéro de sécurité sociale n'est pas valide.")
-            return original(value)
-
-        module.parse_nir = parse
+    _key_computed_as(lambda n: str(97 - n % 97))
 
 
 def key_up_to_96():
     """The NIR's key computed `(97 - n % 97) % 97`, « a remainder, from 00 to 96 »: the 13 digits
-    that are a multiple of 97 have the key 97 (python-stdnum's, the Assurance Maladie's own
-    validator's), computed « 00 »: one person in 97 is refused, at the request and at the login."""
-    for module in (reset, auth):
-        original = module.parse_nir
-
-        def parse(value, original=original):
-            raw = re.sub(r"\s+", "", value or "")
-            if len(raw) == 15 and raw.isdigit() and raw[13:] != f"{(97 - int(raw[:13]) % 97) % 97:02d}":
-                raise InvalidInput("La clé du numéro de sécurité sociale n'est pas valide.")
-            return original(value)
-
-        module.parse_nir = parse
+    that are a multiple of 97 have the key 97 (python-stdnum's; the Assurance Maladie's own
+    validator allows it), computed « 00 »: one person in 97 is refused."""
+    _key_computed_as(lambda n: f"{(97 - n % 97) % 97:02d}")
 
 
 def lenient_date():
@@ -257,17 +254,18 @@ def _refuse_nir(when):
     reset.parse_nir = parse
 
 
-def nir_spaces_refused():
+def nir_spaces_refused(module=reset):
     """The NIR checked as typed, by a pattern of digits only, no space taken away: the number
-    copied from the carte Vitale, with its spaces, is refused."""
-    original = reset.parse_nir
+    copied from the carte Vitale, with its spaces, is refused; on the request form, or, with
+    `auth`, on the login page only (the request form takes the spaces away)."""
+    original = module.parse_nir
 
     def parse(value):
         if re.search(r"\s", value or ""):
             raise InvalidInput("Le numéro de sécurité sociale ne doit contenir que des chiffres.")
         return original(value)
 
-    reset.parse_nir = parse
+    module.parse_nir = parse
 
 
 def _angles_escaped(text: str) -> str:
@@ -1409,19 +1407,6 @@ def previous_password_kept():
     auth.check_password_hash = check
 
 
-def login_refuses_card_spaces():
-    """The login's own check of the NIR, a pattern of digits only: the request form takes the
-    card's spaces away (`parse_nir`), the login page refuses them (« 1 85 05 75 … »)."""
-    original = auth.parse_nir
-
-    def parse(value):
-        if not re.fullmatch(r"[0-9AB]{13}(?:[0-9]{2})?", (value or "").strip().upper()):
-            raise InvalidInput("Le numéro de sécurité sociale n'est pas valide.")
-        return original(value)
-
-    auth.parse_nir = parse
-
-
 # ------------------------------------------------------------------ CONNEXION-BLOCAGE
 
 
@@ -1982,7 +1967,7 @@ CAMPAIGN = {
     "connexion-avec-espaces-refusee": _mutant(
         "E6-CONNEXION", "la page de connexion contrôle le numéro par un motif de chiffres seuls : "
         "les espaces de la carte Vitale, que le formulaire de la demande retire, y sont refusés",
-        patch=login_refuses_card_spaces),
+        patch=lambda: nir_spaces_refused(auth)),
     # CONNEXION-BLOCAGE
     "erreurs-par-navigateur": _mutant("CONNEXION-BLOCAGE", "les erreurs sont comptées par "
                                       "navigateur", patch=login_failures_per_session),
