@@ -19,7 +19,9 @@ Fonctionnalité: Étape 2 – L'assuré recopie les caractères de l'image ou de
   #   puis la bonne copie passe ; après une erreur, une nouvelle série vient avec sa nouvelle
   #   image (une image gardée par le navigateur montre l'ancienne) ;
   # - les 5 minutes courent depuis l'affichage de la série recopiée : après la flèche ou après
-  #   une erreur, la nouvelle série a ses propres 5 minutes ; après 5 minutes, on peut recommencer.
+  #   une erreur, la nouvelle série a ses propres 5 minutes ; après 5 minutes, on peut recommencer ;
+  #   l'écouter ne les relance pas (« 5 minutes pour lire ou écouter le code et le saisir ») :
+  #   écoutée à la 4e minute, la série est refusée à 5 min 1 s de son affichage.
   # - 5 minutes de temps réel, pas d'heure affichée : la nuit du passage à l'heure d'hiver (02h57,
   #   heure d'été, puis 02h02, heure d'hiver), une série gardée à l'heure de Paris sans son
   #   décalage paraît plus jeune que son affichage, et passait.
@@ -151,6 +153,18 @@ Fonctionnalité: Étape 2 – L'assuré recopie les caractères de l'image ou de
     Et je clique sur « Recevoir le mail »
     Alors la page affiche « Le mail a bien été envoyé à »
     Et je reçois un seul mail, à l'adresse de mon compte
+
+  @E2-CAPTCHA-5MIN
+  Scénario: Écouter les caractères ne relance pas les 5 minutes
+    Quand 4 minutes se sont écoulées depuis l'affichage de l'image
+    Et je clique sur le microphone
+    Et je reviens au formulaire
+    Et je remplis le formulaire avec mes informations
+    Et je recopie les caractères de l'image
+    Et 5 minutes et 1 seconde se sont écoulées depuis l'affichage de l'image
+    Et je clique sur « Recevoir le mail »
+    Alors une erreur signale que les caractères recopiés sont faux
+    Et aucun mail n'est envoyé
 
   @E2-CAPTCHA-5MIN
   Scénario: Après une copie erronée, les 5 minutes courent depuis l'affichage des caractères à recopier

@@ -20,6 +20,7 @@ from .mutants import (
     Mutant,
     add_reason,
     after_render,
+    clip_fetched_on_click,
     constraints_of_the_browser,
     on_app,
     password_rule,
@@ -216,6 +217,31 @@ def error_keeps_timer():
 
     captcha.check = check
     _inherit_issued_at(lambda r: r.method == "POST" and r.form.get("action") != "nouveau")
+
+
+def listening_restarts_timer():
+    """The clip made by the helper that makes the image, which stamps the series' time: each
+    listening gives the series 5 minutes more. On a page whose microphone asks for the clip
+    when clicked and keeps the page (the reference's link opens the clip as a page of its own,
+    and the form comes back with a new series, which has its own 5 minutes anyway)."""
+    clip_fetched_on_click()
+    from ameli_conformance.reference_app import clock
+    from ameli_conformance.reference_app.db import transaction
+
+    def hook(app):
+        original = app.view_functions["captcha.audio"]
+
+        def audio():
+            row = captcha.current()
+            if row is not None:
+                with transaction() as db:
+                    db.execute("UPDATE captcha SET issued_at = ? WHERE id = ?",
+                               (clock.timestamp(), row["id"]))
+            return original()
+
+        app.view_functions["captcha.audio"] = audio
+
+    on_app(hook)
 
 
 # ------------------------------------------------------------------ E3-ENVOI
@@ -1703,6 +1729,8 @@ CAMPAIGN = {
         patch=captcha_on_the_wall_clock),
     "erreur-garde-le-chrono": _mutant("E2-CAPTCHA-5MIN", "après une erreur, la nouvelle série "
                                       "garde les minutes de l'ancienne", patch=error_keeps_timer),
+    "ecoute-relance-le-chrono": _mutant("E2-CAPTCHA-5MIN", "écouter les caractères relance les 5 "
+                                        "minutes de la série", patch=listening_restarts_timer),
     # E3-ENVOI
     "erreur-a-cote-du-champ-suivant": _mutant(
         "E2-FORMULAIRE", "le message de chaque champ affiché à côté du champ suivant",

@@ -1215,6 +1215,19 @@ def clip_written_into_the_page():
                     played)
 
 
+def clip_fetched_on_click():
+    """The microphone a button whose script asks for the clip when clicked (`new Audio(…)` at
+    an address of its own each time) and plays it: the page stays, and so does its series."""
+    def button(m):
+        return (f'<button type="button" aria-label="{m[2]}" title="Écouter" data-extrait="{m[1]}" '
+                f'onclick="new Audio(this.dataset.extrait + \'?v=\' + Date.now()).play()">'
+                f'{m[3]}</button>')
+
+    rewrite_pattern(reset, "reset/request.html",
+                    r'<a href="([^"?]*/audio)\?v=\d+" aria-label="(Écouter[^"]*)" title="Écouter">'
+                    r'(.*?)</a>', button)
+
+
 def clip_refreshed_by_the_arrow():
     """The page of the campaign's `son-d-avant-la-fleche` (an audio element loaded with the
     page, an arrow made by a script), whose arrow also gives the element the new series'
@@ -1425,6 +1438,9 @@ VARIANTS = {
     "extrait-dans-la-page": Mutant(
         "", "l'extrait sonore écrit dans la page (data:), joué par le script du microphone",
         patch=clip_written_into_the_page),
+    "extrait-demande-au-clic": Mutant(
+        "", "le microphone un bouton dont le script demande l'extrait au clic (new Audio) et le "
+        "joue ; la page et sa série restent", patch=clip_fetched_on_click),
     "son-rafraichi-par-la-fleche": Mutant(
         "", "le microphone joue un élément audio chargé avec la page ; la flèche, un script, lui "
         "donne l'adresse de la nouvelle série", patch=clip_refreshed_by_the_arrow),
