@@ -40,7 +40,9 @@ REFUSAL = re.compile(r"incorrect|erron[ée]|invalide\b|non reconnu|pas reconnu|\
                      r"\bmauvais(?:es?)?\s+(?:identifiants?|mot de passe|numéro|combinaison)|"
                      r"trop de tentatives|trop d'(?:essais|erreurs|échecs)|"
                      r"ne correspond|ne (?:nous )?permet(?:tent)? pas|n'(?:ont|a) pas permis|"
-                     r"compte introuvable|"
+                     r"compte introuvable|inexact|\bpas (?:les|le|la) bon(?:ne)?s?\b|"
+                     r"v[ée]rifi(?:ez|er) (?:vos identifiants|votre saisie|votre mot de passe|"
+                     r"les informations saisies)|"
                      r"une erreur (?:est survenue|s'est produite)|erreur technique|"
                      r"indisponible", re.IGNORECASE)
 

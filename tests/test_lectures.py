@@ -212,7 +212,11 @@ def test_a_sentence_of_refusal_is_read_on_a_page_without_the_form():
                  "Numéro de sécurité sociale ou mot de passe non valide.",
                  "Les informations saisies ne sont pas correctes.",
                  "Nous n'avons pas pu vous identifier.", "Mauvais identifiant ou mot de passe",
-                 "Trop de tentatives : réessayez dans 15 minutes."):
+                 "Trop de tentatives : réessayez dans 15 minutes.",
+                 "Les informations saisies sont inexactes.",
+                 "Ces identifiants ne sont pas les bons.",
+                 "Vérifiez vos identifiants et réessayez.",
+                 "Veuillez vérifier votre saisie."):
         assert REFUSAL.search(said), said
     for account_page in ("Mon compte ameli Vous êtes connecté à votre compte ameli. "
                          "Me déconnecter", "Bienvenue sur votre compte ameli Vos remboursements "
@@ -220,7 +224,8 @@ def test_a_sentence_of_refusal_is_read_on_a_page_without_the_form():
                          "Votre pension d'invalidité", "Bloquez votre carte en un clic",
                          "Vos droits sont valides jusqu'au 31/12/2026",
                          "Attestation de droits non valable à l'étranger ? Demandez la carte "
-                         "européenne"):
+                         "européenne", "Le bon geste : vérifiez vos remboursements",
+                         "Vérifiez vos informations personnelles"):
         assert not REFUSAL.search(account_page), account_page
 
 
