@@ -12,7 +12,9 @@ Fonctionnalité: Étape 3 – L'assuré est invité à se rendre dans sa boîte 
   #   quand elle ne refuse pas les autres (un lecteur qui échange ce qui ne peut pas être un mois) ;
   #   et une clé du numéro qui s'écrit avec un zéro (07), qu'une clé calculée sans lui (« 7 »)
   #   déclare fausse : un assuré sur onze ; et le numéro saisi avec les espaces de la carte
-  #   Vitale (« 1 85 05 75 123 456 78 ») : les espaces ne comptent pas ;
+  #   Vitale (« 1 85 05 75 123 456 78 ») : les espaces ne comptent pas ; et l'adresse saisie
+  #   avec une majuscule au début, comme l'écrit le clavier d'un téléphone : c'est la même
+  #   adresse (une recherche de l'adresse sensible à la casse ne la trouve pas) ;
   # - le masquage : domaines à plusieurs niveaux, majuscules, partie locale d'une lettre ; une
   #   adresse avec « + » (jean+ameli@gmail.com), qu'un contrôle d'adresse trop étroit refuse.
 
@@ -42,7 +44,7 @@ Fonctionnalité: Étape 3 – L'assuré est invité à se rendre dans sa boîte 
       | une autre adresse mail                              |
 
   @E3-ENVOI
-  Plan du scénario: La demande aboutit quelles que soient la naissance de l'assuré, la clé de son numéro et ses espaces
+  Plan du scénario: La demande aboutit quelles que soient la naissance de l'assuré, la clé de son numéro, ses espaces et la majuscule de son adresse
     Étant donné un assuré <assuré>, dont le compte ameli a une adresse mail validée
     Et que je suis sur le formulaire « Mot de passe oublié »
     Quand je remplis le formulaire avec mes informations
@@ -52,16 +54,17 @@ Fonctionnalité: Étape 3 – L'assuré est invité à se rendre dans sa boîte 
     Et je reçois un seul mail, à l'adresse de mon compte
 
     Exemples:
-      | assuré                                                       |
-      | né en Corse-du-Sud (département 2A)                          |
-      | né en Haute-Corse (département 2B)                           |
-      | né à l'étranger (département 99)                             |
-      | né en Guadeloupe (département 971)                           |
-      | né un 29 février                                             |
-      | né un jour de 1 à 12, qui se lit aussi comme un mois (05/03) |
-      | dont la clé du numéro s'écrit avec un zéro (01 à 09)         |
-      | dont la clé du numéro est 97                                 |
-      | qui saisit son numéro avec les espaces de sa carte Vitale    |
+      | assuré                                                                                           |
+      | né en Corse-du-Sud (département 2A)                                                              |
+      | né en Haute-Corse (département 2B)                                                               |
+      | né à l'étranger (département 99)                                                                 |
+      | né en Guadeloupe (département 971)                                                               |
+      | né un 29 février                                                                                 |
+      | né un jour de 1 à 12, qui se lit aussi comme un mois (05/03)                                     |
+      | dont la clé du numéro s'écrit avec un zéro (01 à 09)                                             |
+      | dont la clé du numéro est 97                                                                     |
+      | qui saisit son numéro avec les espaces de sa carte Vitale                                        |
+      | qui saisit son adresse mail avec une majuscule au début, comme le clavier d'un téléphone l'écrit |
 
   @E3-ENVOI
   Plan du scénario: L'adresse est masquée comme dans le guide

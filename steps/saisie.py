@@ -6,7 +6,7 @@ from . import texts
 def identity(persona) -> dict[str, str]:
     """What the person types in each field of the request form, when they type it right."""
     return {texts.FORM_NIR: persona.nir_typed, texts.FORM_BIRTH_DATE: persona.birth_date_fr,
-            texts.FORM_EMAIL: persona.email}
+            texts.FORM_EMAIL: persona.email_typed}
 
 
 def fill_identity(ui, persona, state, except_field=None, typed=None):

@@ -268,6 +268,24 @@ def typed_address_ignored():
     reset._handle_request = handle
 
 
+def address_case_sensitive():
+    """The address looked for as typed, `email = ?` in SQL: typed with a capital, the account's
+    is not found, and the page says sent, as for another address."""
+    from flask import redirect, session, url_for
+
+    original = reset._handle_request
+
+    def handle(nir13, birth_date, email):
+        row = _db().execute("SELECT email FROM account WHERE nir13 = ? AND birth_date = ?",
+                            (nir13, birth_date)).fetchone()
+        if row and row["email"] and row["email"] != email:
+            session["masked_email"] = reset.mask_email(email)
+            return redirect(url_for("reset.sent"))
+        return original(nir13, birth_date, email)
+
+    reset._handle_request = handle
+
+
 def _refuse_nir(when):
     original = reset.parse_nir
 
@@ -1739,6 +1757,9 @@ CAMPAIGN = {
                             patch=birth_date_ignored),
     "adresse-saisie-ignoree": _mutant("E3-ENVOI", "le mail part au compte même si l'adresse "
                                       "saisie est une autre", patch=typed_address_ignored),
+    "adresse-sensible-a-la-casse": _mutant("E3-ENVOI", "l'adresse cherchée telle que saisie : "
+                                           "écrite avec une majuscule, le compte n'est pas trouvé",
+                                           patch=address_case_sensitive),
     "corse-refusee": _mutant("E3-ENVOI", "un numéro 2A/2B est refusé",
                              patch=lambda: _refuse_nir(lambda n: not n.isdigit())),
     "numero-avec-espaces-refuse": _mutant(

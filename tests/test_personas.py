@@ -144,9 +144,13 @@ def test_special_births_only_when_asked_for(kind):
                     "cle-97": person.nir[13:] == "97",
                     "numero-espace": person.nir_typed == " ".join(
                         (person.nir[0], person.nir[1:3], person.nir[3:5], person.nir[5:7],
-                         person.nir[7:10], person.nir[10:13], person.nir[13:]))}
+                         person.nir[7:10], person.nir[10:13], person.nir[13:])),
+                    # the account's address as drawn, in lower case; typed with a capital
+                    "adresse-majuscule": person.email_typed == person.email.capitalize() !=
+                    person.email}
         assert expected[kind], person
         assert person.nir_card_spaces == (kind == "numero-espace")
+        assert (person.email_typed != person.email) == (kind == "adresse-majuscule"), person
 
 
 def test_corsican_parts_leave_out_the_letter():
