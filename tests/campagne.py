@@ -224,9 +224,10 @@ def listening_restarts_timer():
     listening gives the series 5 minutes more. On a page whose microphone asks for the clip
     when clicked and keeps the page (the reference's link opens the clip as a page of its own,
     and the form comes back with a new series, which has its own 5 minutes anyway)."""
-    clip_fetched_on_click()
     from ameli_conformance.reference_app import clock
     from ameli_conformance.reference_app.db import transaction
+
+    clip_fetched_on_click()
 
     def hook(app):
         original = app.view_functions["captcha.audio"]
