@@ -7,9 +7,11 @@ import pytest
 
 from ameli_conformance.fixtures.targets import start_embedded
 
-# The CAPTCHA's 5 minutes (4) and the dated notifications (3) move the clock; the mail does not.
-# (The link's 30 minutes, 6 more turns of the clock, made this test 53 s of CI: issue 14.)
+# The CAPTCHA's 5 minutes (5) and the dated notifications (3) move the clock; the mail does not.
+# (The link's 30 minutes, 6 more turns of the clock, made this test 53 s of CI: issue 14; so
+# does the sixth of the 5 minutes, the clip listened to, left out for the same reason.)
 SELECTION = "E2-CAPTCHA-5MIN or E6-MAIL-NOTIFICATION or E4-MAIL"
+LEFT_OUT = "not écouter_les_caractères"
 
 
 @pytest.fixture
@@ -22,7 +24,7 @@ def shared_target(tmp_path):
 def test_clock_scenarios_run_alone_on_a_shared_target(conformance_run, shared_target):
     t = shared_target
     result = conformance_run.run(
-        "-n", "2", "-m", SELECTION, "--target-url", t.url, "--mailpit-url", t.mailpit_url,
+        "-n", "2", "-m", SELECTION, "-k", LEFT_OUT, "--target-url", t.url, "--mailpit-url", t.mailpit_url,
         "--control-url", t.control_url, "--step-screenshots", "off", "--playwright-trace", "off",
         AMELI_CONTROL_TOKEN=t.control_token, timeout=600)
     assert result.returncode == 0, result.stdout[-3000:]
