@@ -142,3 +142,21 @@ def test_a_catcher_that_does_not_speak_the_api(conformance_run, tmp_path, web_pa
     finally:
         target.stop()
     errors_of(conformance_run, result, "collecteur de mails", "ne parle pas l'API REST v1")
+
+
+def test_a_browser_that_dies_mid_run_leaves_no_folder_behind(conformance_run, tmp_path):
+    """Chromium gone after its first pages (here: run in one process, which does not survive a
+    second context): each scenario after it ends in ERROR, and none leaves its network record's
+    folder in the system's temp folder (each did, 27 in one run, before 2026-12-04)."""
+    import shutil as sh
+
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    dying = tmp_path / "chromium"
+    dying.write_text(f'#!/bin/sh\nexec {sh.which("chromium-headless-shell") or sh.which("chromium")}'
+                     ' --single-process "$@"\n', encoding="utf-8")
+    dying.chmod(0o755)
+    result = conformance_run.run("-m", "E3-ENVOI", "--chromium-path", str(dying), TMPDIR=str(temp))
+    statuses = [s["status"] for s in conformance_run.report()["scenarios"]]
+    assert result.returncode != 0 and statuses.count("error") >= 3, statuses
+    assert not [p.name for p in temp.iterdir() if p.name.startswith("ameli-")], list(temp.iterdir())
