@@ -258,13 +258,18 @@ def birth_date_ignored():
     reset._handle_request = handle
 
 
+def _account_email(nir13, birth_date):
+    """The address of the account of this NIR and birth date, as kept (None without one)."""
+    row = _db().execute("SELECT email FROM account WHERE nir13 = ? AND birth_date = ?",
+                        (nir13, birth_date)).fetchone()
+    return row["email"] if row else None
+
+
 def typed_address_ignored():
     original = reset._handle_request
 
     def handle(nir13, birth_date, email):
-        row = _db().execute("SELECT email FROM account WHERE nir13 = ? AND birth_date = ?",
-                            (nir13, birth_date)).fetchone()
-        return original(nir13, birth_date, row["email"] if row and row["email"] else email)
+        return original(nir13, birth_date, _account_email(nir13, birth_date) or email)
 
     reset._handle_request = handle
 
@@ -277,9 +282,8 @@ def address_case_sensitive():
     original = reset._handle_request
 
     def handle(nir13, birth_date, email):
-        row = _db().execute("SELECT email FROM account WHERE nir13 = ? AND birth_date = ?",
-                            (nir13, birth_date)).fetchone()
-        if row and row["email"] and row["email"] != email:
+        kept = _account_email(nir13, birth_date)
+        if kept and kept != email:
             session["masked_email"] = reset.mask_email(email)
             return redirect(url_for("reset.sent"))
         return original(nir13, birth_date, email)

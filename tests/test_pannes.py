@@ -148,13 +148,13 @@ def test_a_browser_that_dies_mid_run_leaves_no_folder_behind(conformance_run, tm
     """Chromium gone after its first pages (here: run in one process, which does not survive a
     second context): each scenario after it ends in ERROR, and none leaves its network record's
     folder in the system's temp folder (each did, 27 in one run, before 2026-12-04)."""
-    import shutil as sh
+    from ameli_conformance.fixtures.browser import find_chromium
 
     temp = tmp_path / "tmp"
     temp.mkdir()
     dying = tmp_path / "chromium"
-    dying.write_text(f'#!/bin/sh\nexec {sh.which("chromium-headless-shell") or sh.which("chromium")}'
-                     ' --single-process "$@"\n', encoding="utf-8")
+    dying.write_text(f'#!/bin/sh\nexec {find_chromium(None)} --single-process "$@"\n',
+                     encoding="utf-8")
     dying.chmod(0o755)
     result = conformance_run.run("-m", "E3-ENVOI", "--chromium-path", str(dying), TMPDIR=str(temp))
     statuses = [s["status"] for s in conformance_run.report()["scenarios"]]
