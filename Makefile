@@ -10,6 +10,7 @@
 #            make mutation (the mutation campaign: score and survivors, reports/mutation.json)
 #            make mutants (each of the 26 mutants of one identifier caught on its identifier only)
 #            make hostile (1000 hostile inputs per form of the reference app; CASES=N)
+#            make tirages (the personas' properties over 10,000 draws per reading; DRAWS=N)
 #            make explore (random sequences against a model of the guide; ARGS="--explore-budget 600")
 #            make explore-mutants (the exploration run against broken variants of the reference)
 #            make browser-server HOST=0.0.0.0 PORT=3000 (a Playwright browser server for others)
@@ -38,7 +39,7 @@ WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) + 1 )))
 HOST   ?= 127.0.0.1
 PORT   ?= 0
 
-.PHONY: hostile mutants mutation explore explore-mutants conformance securite accessibilite flakiness benchmark browser-server compare merge check-profile test install chromium clean
+.PHONY: hostile tirages mutants mutation explore explore-mutants conformance securite accessibilite flakiness benchmark browser-server compare merge check-profile test install chromium clean
 
 # Python's bytecode caches are kept (__pycache__/, ignored by git), even where the environment says
 # PYTHONDONTWRITEBYTECODE=1 (this machine's image does): without them every process of a run (the
@@ -115,6 +116,9 @@ mutation: install
 
 hostile: install
 	AMELI_HOSTILE_CASES=$(or $(CASES),1000) $(PY) -m pytest tests/test_reference_entrees_hostiles.py -n 2 $(ARGS)
+
+tirages: install
+	AMELI_DRAWS=$(or $(DRAWS),10000) $(PY) -m pytest tests/test_personas.py -n 2 $(ARGS)
 
 explore: install
 	$(PY) -m pytest exploration $(PROFILE_ARG) $(ARGS)

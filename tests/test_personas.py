@@ -1,7 +1,8 @@
 """Personas: a NIR consistent with the birth date, with a valid key (python-stdnum), and a draw
-that never decides a verdict: tested over 10,000 draws for each reading of the guide a profile
-may declare (docs/conception-des-tests.md, « Données »)."""
+that never decides a verdict: tested over 2,000 draws for each reading of the guide a profile
+may declare in `make test`, 10,000 in `make tirages` (docs/conception-des-tests.md, « Données »)."""
 import collections
+import os
 import random
 import re
 from dataclasses import replace
@@ -22,7 +23,10 @@ from ameli_conformance.interpretations import DATE_FORMS, Interpretations, date_
 from ameli_conformance.reference_app.rules import password_errors
 from ameli_conformance.steps import passwords
 
-DRAWS = 10_000
+# The draws are seeded: `make test`'s 2,000 are the first of `make tirages`'s 10,000
+# (AMELI_DRAWS). The 10,000 were 61 worker-seconds of CPU in `make test` (2026-12-04: CI over its
+# 10 minutes, issue 14); a property that fails once in more than 2,000 draws is the campaign's.
+DRAWS = int(os.environ.get("AMELI_DRAWS", "2000"))
 READINGS = {
     "référence": Interpretations(),
     "seconde implémentation (5 chiffres)": Interpretations(nir_part_digits=5),
@@ -43,7 +47,7 @@ def date_rule_refuses(password: str, born: date, forms) -> bool:
 
 
 @pytest.mark.parametrize("reading", sorted(READINGS))
-def test_ten_thousand_draws_never_decide_a_verdict(reading):
+def test_draws_never_decide_a_verdict(reading):
     interp = READINGS[reading]
     faker = Faker("fr_FR")
     faker.seed_instance(2026)
