@@ -165,7 +165,6 @@ def run_on(conformance_run, target, *args: str) -> subprocess.CompletedProcess:
 HEAVY = {
     "test_the_second_implementation_passes_unchanged": 130,
     "test_reference_app_is_conformant_and_reports_are_written": 173,
-    "test_clock_scenarios_run_alone_on_a_shared_target": 58,
     "test_the_reference_app_passes_it_but_for_the_accepted_exceptions": 30,
     "test_mutant_is_caught_on_its_identifier_only": 25,
     "test_exploration_finds_nothing_on_the_reference_app": 20,

@@ -12,6 +12,7 @@ from ameli_conformance.fixtures.targets import start_embedded
 
 from .conftest import ROOT
 from .couverture import covering_tests, deselect_all_but
+from .test_parallele import assert_clock_turns_alone
 from tests.autre_impl import TOKEN_ENV, launch, profile
 
 # The scenario of E4-LIEN-30MIN that a 60-minute link fails (its two examples).
@@ -57,8 +58,10 @@ def test_the_second_implementation_passes_unchanged(second_implementation, confo
     # is tested, on the fewest scenarios that do so (tests/couverture.py: 34 of 52 scenarios, the
     # first example of an outline); the other scenarios try the same steps on more data, which
     # the reference's full run covers.
+    # Two workers on the one target its URLs give: its clock scenarios must take their turns
+    # alone (tests/test_parallele.py), as on any shared target.
     result = conformance_run.run("--profile", str(path), "--step-screenshots", "off",
-                                 "--playwright-trace", "off",
+                                 "--playwright-trace", "off", "-n", "2",
                                  *deselect_all_but(covering_tests(), collected_tests()),
                                  **{TOKEN_ENV: target.control_token})
     report = conformance_run.report()
@@ -71,6 +74,7 @@ def test_the_second_implementation_passes_unchanged(second_implementation, confo
     assert report["interpretations"]["reset_request_limit"] == 4  # its own, from its profile
     assert report["profile"]["token_env"] == TOKEN_ENV
     assert target.control_token not in (conformance_run.reports_dir / "conformance.json").read_text()
+    assert_clock_turns_alone(report["scenarios"])
 
 
 @pytest.mark.parametrize("second_implementation", [("clock",)], indirect=True)
