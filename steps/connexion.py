@@ -44,6 +44,11 @@ REFUSAL = re.compile(r"incorrect|erron[ée]|invalide\b|non reconnu|pas reconnu|\
                      r"v[ée]rifi(?:ez|er) (?:vos identifiants|votre saisie|votre mot de passe|"
                      r"les informations saisies)|"
                      r"une erreur (?:est survenue|s'est produite)|erreur technique|"
+                     r"\berreur d(?:e |')(?:connexion|authentification|identification)|"
+                     r"\bréessay|ne reconnaiss\w* pas|(?:accès|connexion) non autorisée?|"
+                     r"(?:identifiants?|mot de passe|numéro)\b[^.!?]{0,40}"
+                     r"\b(?:faux|non valables?|pas valables?)\b|"
+                     r"\b(?:un|des) (?:identifiants?|mot de passe|numéro)\b[^.!?]{0,30}\bvalides?\b|"
                      r"indisponible", re.IGNORECASE)
 
 

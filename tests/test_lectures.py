@@ -216,7 +216,12 @@ def test_a_sentence_of_refusal_is_read_on_a_page_without_the_form():
                  "Les informations saisies sont inexactes.",
                  "Ces identifiants ne sont pas les bons.",
                  "Vérifiez vos identifiants et réessayez.",
-                 "Veuillez vérifier votre saisie."):
+                 "Veuillez vérifier votre saisie.", "Réessayez.", "Veuillez réessayer",
+                 "Erreur d'authentification", "Erreur de connexion",
+                 "Nous ne reconnaissons pas vos identifiants.", "Accès non autorisé",
+                 "Identifiant ou mot de passe faux", "Mot de passe non valable",
+                 "Veuillez saisir un mot de passe valide",
+                 "Numéro de sécurité sociale ou mot de passe pas valable"):
         assert REFUSAL.search(said), said
     for account_page in ("Mon compte ameli Vous êtes connecté à votre compte ameli. "
                          "Me déconnecter", "Bienvenue sur votre compte ameli Vos remboursements "
@@ -225,7 +230,11 @@ def test_a_sentence_of_refusal_is_read_on_a_page_without_the_form():
                          "Vos droits sont valides jusqu'au 31/12/2026",
                          "Attestation de droits non valable à l'étranger ? Demandez la carte "
                          "européenne", "Le bon geste : vérifiez vos remboursements",
-                         "Vérifiez vos informations personnelles"):
+                         "Vérifiez vos informations personnelles",
+                         "Attention aux faux mails et aux faux SMS au nom de l'Assurance Maladie",
+                         "Votre numéro de sécurité sociale : 1 84 12", "Mot de passe modifié le "
+                         "14/07/2023", "Signaler une erreur de remboursement",
+                         "Des documents valides pour vos démarches"):
         assert not REFUSAL.search(account_page), account_page
 
 
@@ -236,6 +245,7 @@ PAGES_AFTER_LOGGING_IN = [
     ("<h1>Accès refusé</h1><p>Vos informations ne permettent pas de vous identifier.</p>"
      "<a href='/connexion'>Réessayer</a>", True),
     ("<h1>Connexion impossible</h1><a href='/connexion'>Réessayer</a>", True),
+    ("<h1>Erreur d'authentification</h1><p>Réessayez.</p>", True),
     ("<label for='m'>Mon mot de passe (ou code provisoire)</label><input id='m' type='password'>"
      "<p>Bienvenue</p>", True),
     # the account's home, without a word: a refusal that leads back there leaves the person out
