@@ -35,19 +35,17 @@ def login_form_shown(ui) -> bool:
 # Whole words where a word of an account page could hold them (« bloquer votre carte »).
 REFUSAL = re.compile(r"incorrect|erron[ée]|invalide\b|non reconnu|pas reconnu|\béchou|\béchec|"
                      r"\bbloqu(?:é|ée|és|ées)\b|verrouill|suspendu|refus|impossible|inconnu|"
-                     r"pas valide|non valides?\b|pas correct|"
-                     r"pas pu vous (?:identifier|authentifier|connecter)|"
+                     r"pas valide|non valides?\b|pas correct|pas pu vous (?:identifier|authentifier|connecter)|"
                      r"\bmauvais(?:es?)?\s+(?:identifiants?|mot de passe|numéro|combinaison)|"
                      r"trop de tentatives|trop d'(?:essais|erreurs|échecs)|"
                      r"ne correspond|ne (?:nous )?permet(?:tent)? pas|n'(?:ont|a) pas permis|"
                      r"compte introuvable|inexact|\bpas (?:les|le|la) bon(?:ne)?s?\b|"
                      r"v[ée]rifi(?:ez|er) (?:vos identifiants|votre saisie|votre mot de passe|"
                      r"les informations saisies)|"
-                     r"une erreur (?:est survenue|s'est produite)|erreur technique|"
-                     r"\berreur d(?:e |')(?:connexion|authentification|identification)|"
+                     r"une erreur (?:est survenue|s'est produite)|erreur (?:technique|d(?:e |')"
+                     r"(?:connexion|authentification|identification))|"
                      r"\bréessay|ne reconnaiss\w* pas|(?:accès|connexion) non autorisée?|"
-                     r"(?:identifiants?|mot de passe|numéro)\b[^.!?]{0,40}"
-                     r"\b(?:faux|non valables?|pas valables?)\b|"
+                     r"(?:identifiants?|mot de passe|numéro)\b[^.!?]{0,40}\b(?:faux|(?:non|pas) valables?)\b|"
                      r"\b(?:un|des) (?:identifiants?|mot de passe|numéro)\b[^.!?]{0,30}\bvalides?\b|"
                      r"indisponible", re.IGNORECASE)
 
