@@ -1,9 +1,14 @@
-"""A date control (`<input type="date">`), as a person uses it: the guide's jj/mm/aaaa is typed
-as day, month and year in the order the browser shows them, and read back in the guide's form.
-Ui.fill and Ui.value (steps/ui.py) come here when the field of a date is such a control."""
+"""The birth date asked otherwise than in a text field, as a person uses it: a date control
+(`<input type="date">`), where the guide's jj/mm/aaaa is typed as day, month and year in the
+order the browser shows them; or three fields, « Jour », « Mois », « Année », grouped under the
+guide's label (a fieldset and its legend: the État's design system's date). Either is read back
+in the guide's form. Ui (steps/ui.py) comes here when the field of a date is such a control, or
+when the page has no field of the date's label but such a group."""
 import re
 
-from playwright.sync_api import Locator
+from playwright.sync_api import Locator, Page
+
+from . import page_scripts, texts
 
 
 def fill(field: Locator, value: str) -> bool:
@@ -38,3 +43,69 @@ def shown(field: Locator, typed: str) -> str:
     if not held and field.evaluate("e => e.validity.badInput"):
         return typed
     return held
+
+
+# Three fields: the parts of a date, in the guide's order, by the beginning of their labels.
+PARTS = tuple(re.compile(rf"^\s*{part}", re.IGNORECASE) for part in ("jour", "mois", "ann[ée]e"))
+
+
+def group(page: Page, label: str) -> Locator | None:
+    """For the date's label: the groups named by it without its format (« Date de naissance »,
+    with a hint or not) that hold a field « Année »; None for another label."""
+    if label != texts.FORM_BIRTH_DATE:
+        return None
+    stem = label.split("(")[0]
+    named = page.get_by_role("group", name=texts.label(stem)).or_(
+        page.get_by_role("group", name=texts.label_and_more(stem)))
+    return named.filter(has=page.get_by_label(PARTS[2]))
+
+
+def parts(found: Locator) -> list[Locator]:
+    return [found.get_by_label(part).first for part in PARTS]
+
+
+def fill_parts(found: Locator, value: str) -> bool:
+    """Types jj/mm/aaaa in the three fields (nothing in each for nothing); False, the fields left
+    empty, when `value` is of another form, which a person cannot type there."""
+    shape = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", value)
+    pieces = shape.groups() if shape else ("", "", "")
+    for part, piece in zip(parts(found), pieces):
+        part.fill(piece)
+    return bool(shape) or not value
+
+
+def shown_parts(found: Locator) -> str:
+    """What the three fields hold, as the guide writes a date; "" when they hold nothing."""
+    held = [part.input_value() for part in parts(found)]
+    return "/".join(held) if any(held) else ""
+
+
+# What is tied to the group or written in it, besides its legend, its fields and their labels
+# (the DSFR writes a date's error inside its fieldset); Ui._look adds what is around it.
+GROUP_BESIDE = """(el) => {
+  const piece = (e) => (e.innerText || '').replace(/\\s+/g, ' ').trim();
+  const tied = [];
+  for (const e of [el, ...el.querySelectorAll('input')]) {
+    for (const attr of ['aria-describedby', 'aria-errormessage']) {
+      for (const id of (e.getAttribute(attr) || '').split(/\\s+/).filter(Boolean)) {
+        const target = document.getElementById(id);
+        if (target && !tied.includes(piece(target))) tied.push(piece(target));
+      }
+    }
+  }
+  if (tied.join('')) return tied.filter(Boolean).join('\\n');
+  // its own elements that hold no field, label or legend, the outermost of them only
+  const own = Array.from(el.querySelectorAll('*')).filter((e) => !e.closest('legend, label')
+    && !e.matches('input, select, textarea, button')
+    && !e.querySelector('input, select, textarea, button, label, legend'));
+  return own.filter((e) => !own.includes(e.parentElement)).map(piece).filter(Boolean).join('\\n');
+}"""
+
+
+def look(found: Locator, script: str):
+    """`script` on the group, as Ui._look runs it on a field; ERROR_BESIDE reads the group's own
+    texts too (GROUP_BESIDE)."""
+    if script != page_scripts.ERROR_BESIDE:
+        return found.evaluate(script)
+    return found.evaluate(f"(el) => [({GROUP_BESIDE})(el), ({script})(el)].filter(Boolean)"
+                          ".join('\\n')")

@@ -12,6 +12,11 @@ French-only check then says so: the harness never invents a translation).
 """
 import re
 
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import Page
+
+from . import page_scripts
+
 CHROMIUM_FR = {
     'Please enter a non-empty email address.':
         'Veuillez saisir une adresse e-mail dans le champ correspondant.',
@@ -99,3 +104,24 @@ def in_french(message: str) -> str:
         if found:
             return re.sub(r"\$(\d)", lambda m: found.group(f"p{m.group(1)}") or "", french)
     return message
+
+
+def beside(label: str, said: list | None) -> str:
+    """What the browser said beside the field `label` when it refused the form (`said`: the
+    [message, title] of page_scripts.REFUSED_HERE; None when it did not, or pointed at another
+    field: it shows its message at the first wrong field only), as a French browser says it,
+    after the field's name as a screen reader gives it."""
+    return " ".join(f"{label} : {in_french(said[0])} {said[1]}".split()) if said else ""
+
+
+def note(page: Page) -> str:
+    """Where and what the browser said when it refused the last submission ('' when unknown)."""
+    try:
+        said = page.evaluate(page_scripts.REFUSAL)
+    except PlaywrightError:
+        return ""
+    if not said:
+        return ""
+    label, message = said
+    return (f"le navigateur a refusé le formulaire, au champ « {' '.join(label.split())} » : "
+            f"{in_french(message)}")

@@ -70,11 +70,18 @@ class Ui:
         exact = labelled(self.page, label, whole=True)
         if exact.evaluate_all(page_scripts.FIRST_SHOWN):  # most times: one look, no wait (6 ms)
             return exact.first
-        self._visible(labelled(self.page, label, either=True), f"le champ « {label} »")
-        return labelled(self.page, label).first  # once one is there: the whole label first
+        either, parts = labelled(self.page, label, either=True), controle_date.group(self.page, label)
+        self._visible(either.or_(parts) if parts else either, f"le champ « {label} »")
+        return parts.first if parts and not either.count() else labelled(self.page, label).first
+
+    def in_parts(self, label: str) -> Locator | None:
+        """The date's three fields (controle_date), where the page has no field of its label."""
+        parts = controle_date.group(self.page, label)
+        return parts.first if parts and not labelled(self.page, label, either=True).count() \
+            and parts.count() else None
 
     def has_field(self, label: str) -> bool:
-        return labelled(self.page, label, either=True).count() > 0
+        return labelled(self.page, label, either=True).count() > 0 or bool(self.in_parts(label))
 
     def click(self, name: str) -> None:
         """Clicks and waits until the page has reacted: a new page loaded, the browser itself
@@ -141,28 +148,14 @@ class Ui:
             self.page.wait_for_function(page_scripts.REACTED, arg=settling[origin])
 
     def browser_refusal(self, label: str) -> str:
-        """What the browser said beside this field when it refused the form ('' when it did not,
-        or pointed at another field: it shows its message at the first wrong field only), as a
-        French browser says it, after the field's name as a screen reader gives it."""
-        said = self._look(label, page_scripts.REFUSED_HERE)  # [message, title], or nothing
-        return " ".join(f"{label} : {navigateur.in_french(said[0])} {said[1]}".split()) \
-            if said else ""
+        """What the browser said beside this field when it refused the form (navigateur.beside)."""
+        return navigateur.beside(label, self._look(label, page_scripts.REFUSED_HERE))
 
     def refusal_note(self) -> str:
         """When the browser refused the last submission: where and what it said ('' else)."""
         if self.reaction == HELD:
             return "le bouton est resté désactivé : rien n'a été envoyé"
-        if not self.refused_by_browser:
-            return ""
-        try:
-            said = self.page.evaluate(page_scripts.REFUSAL)
-        except PlaywrightError:
-            return ""
-        if not said:
-            return ""
-        label, message = said
-        return (f"le navigateur a refusé le formulaire, au champ « {' '.join(label.split())} » : "
-                f"{navigateur.in_french(message)}")
+        return navigateur.note(self.page) if self.refused_by_browser else ""
 
     def seen(self) -> str:
         """What the page shows, for a failure's « constaté » (masked)."""
@@ -177,6 +170,8 @@ class Ui:
     def value(self, label: str) -> str:
         """What the field holds, as the person sees it (a date control: controle_date.shown)."""
         field = self.field(label)
+        if (parts := self.in_parts(label)) is not None:
+            return controle_date.shown_parts(parts)
         return controle_date.shown(field, self.dates[label]) if label in self.dates \
             else field.input_value()
 
@@ -194,7 +189,8 @@ class Ui:
                 f"(els) => els.length ? [({script})(els[0])] : null")
             if found is not None:
                 return found[0]
-        return None
+        parts = self.in_parts(label)  # the date's three fields: their group
+        return None if parts is None else controle_date.look(parts, script)
 
     def remember_pristine(self, *labels: str, page: bool = False) -> None:
         for label in labels:
@@ -262,6 +258,10 @@ class Ui:
         `cuts`: what was submitted is not what was typed."""
         field = self.field(label)
         self.untypable.pop(label, None)  # what was typed before no longer counts
+        if (parts := self.in_parts(label)) is not None:
+            if not controle_date.fill_parts(parts, value):
+                self.untypable[label] = value  # a value of another form cannot be typed
+            return
         field.fill(value)
         kept = field.input_value() if value else ""
         # A date control keeps nothing of jj/mm/aaaa, and takes 2000-12-31, which no person types.

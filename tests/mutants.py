@@ -893,6 +893,49 @@ def date_control():
     reset.parse_birth_date = parse
 
 
+DATE_IN_THREE_FIELDS = """<fieldset class="date" aria-labelledby="birth_date-legende{% if errors.get('birth_date') %} birth_date-erreur{% endif %}">
+  <legend id="birth_date-legende">Date de naissance <span aria-hidden="true">*</span>
+    <span class="indication" style="display:block">Par exemple : 14 07 1985</span></legend>
+  {% set parts = (values.get('birth_date', '') ~ '//').split('/') %}
+  <div><label for="birth_day">Jour</label>
+    <input id="birth_day" name="birth_day" inputmode="numeric" maxlength="2" value="{{ parts[0] }}"></div>
+  <div><label for="birth_month">Mois</label>
+    <input id="birth_month" name="birth_month" inputmode="numeric" maxlength="2" value="{{ parts[1] }}"></div>
+  <div><label for="birth_year">Année</label>
+    <input id="birth_year" name="birth_year" inputmode="numeric" maxlength="4" value="{{ parts[2] }}"></div>
+  {% if errors.get('birth_date') %}<p class="erreur" id="birth_date-erreur">{{ errors['birth_date'] }}</p>{% endif %}
+</fieldset>"""
+
+
+def date_in_three_fields():
+    """The birth date asked in three fields, « Jour », « Mois », « Année », in a fieldset whose
+    legend is « Date de naissance » with an example (the État's design system's date, DSFR), the
+    error written inside it; the service joins them into jj/mm/aaaa. Conformant."""
+    from flask import request
+    from werkzeug.datastructures import ImmutableMultiDict
+
+    def join_parts(app):
+        @app.before_request
+        def joined():
+            if request.method == "POST" and "birth_year" in request.form:
+                form = request.form.copy()
+                parts = [form.pop(f"birth_{p}", "").strip() for p in ("day", "month", "year")]
+                form["birth_date"] = "/".join(parts) if any(parts) else ""
+                request.form = ImmutableMultiDict(form)
+
+    def change(name, html, context):
+        if name != "reset/request.html":
+            return html
+        from flask import render_template_string
+
+        fields = render_template_string(DATE_IN_THREE_FIELDS, **context)
+        return re.sub(r'<label for="birth_date">.*?(?=\s*<label for="email">)', lambda _: fields,
+                      html, count=1, flags=re.S)
+
+    on_app(join_parts)
+    after_render(reset, change)
+
+
 def mail_sent_later(delay: float = 1.5):
     """Every mail leaves `delay` seconds after the page has answered (a queue, a worker), as
     many services send them. Conformant: the mail comes, a little later."""
@@ -1563,6 +1606,9 @@ VARIANTS = {
                            "d'attente)", patch=mail_sent_later),
     "date-en-controle": Mutant("", "la date de naissance est un contrôle de date (type date)",
                                patch=date_control),
+    "date-en-trois-champs": Mutant("", "la date de naissance en trois champs, « Jour », « Mois », "
+                                   "« Année », sous la légende « Date de naissance » (DSFR)",
+                                   patch=date_in_three_fields),
     "rendu-differe": Mutant("", "chaque formulaire envoyé par un script, la réponse affichée "
                             "0,7 s après un indicateur de chargement", patch=forms_rendered_later),
     "envoi-par-script": Mutant("", "chaque formulaire envoyé par un script (fetch), la réponse "

@@ -181,6 +181,24 @@ def test_a_target_of_other_readings_is_conformant_under_them(variant, conformanc
     assert outside["outside_reading"] and "période fixe" in outside["not_applicable"], outside
 
 
+# The birth date in three fields, « Jour », « Mois », « Année », under the legend « Date de
+# naissance » with an example (the État's design system's date, DSFR), its error written in the
+# fieldset: before 2026-12-04 « champ introuvable » on every scenario that fills the form (21 of 21
+# of E2-FORMULAIRE and E3-ENVOI: NON CONFORME); its full run passes since (97 scenarios).
+@pytest.mark.parametrize("variant", ["date-en-trois-champs"], indirect=True)
+def test_a_date_asked_in_three_fields_is_typed_and_read_there(variant, conformance_run):
+    result = run_on(conformance_run, variant, "-m", "E2-FORMULAIRE or E3-ENVOI", "-k",
+                    "signalée or envoie_un_seul_mail")
+    report = conformance_run.report()
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert [s["status"] for s in report["scenarios"]] == ["passed", "passed"]
+    seen = {c["tried"]: c["seen"] for s in report["scenarios"] for c in s["checks"]}
+    date = "« Date de naissance (jj/mm/aaaa) » : "
+    assert seen[date + "« 31/02/1990 »"] == "Cette date de naissance n'existe pas."  # in its group
+    assert seen[date + "(rien)"] == "Veuillez saisir votre date de naissance."
+    assert seen[date + "« 1990-02-01 »"].startswith("refusé à la saisie")  # no field takes it
+
+
 @pytest.mark.parametrize("key, value, said", [
     ("nir_typed_digits", 14, "nir_typed_digits : 13 ou 15 est attendu, pas 14"),
     ("reset_request_window_kind", '"mobile"',
