@@ -107,7 +107,9 @@ def block_end(state, interpretations, now):
     return _minute_after(exact_block_end(state, interpretations, now))
 
 
-@then("la page indique que le service est bloqué jusqu'à la fin du blocage, en heure de Paris")
+# It reads the target's clock: on a target shared by workers, only while holding the clock's turn.
+@moves_clock(then, "la page indique que le service est bloqué jusqu'à la fin du blocage, en heure "
+             "de Paris")
 def shows_block_end(ui, control, interpretations, scenario_state):
     control.require("clock", "connaître l'heure de la demande refusée")
     exact = exact_block_end(scenario_state, interpretations, control.now()).astimezone(PARIS)

@@ -41,3 +41,35 @@ def test_overlapping_turns_are_seen():
     assert_clock_turns_alone([turn("exclusive", 0, 5, "gw0"), turn("shared", 5, 9, "gw1")])
     with pytest.raises(AssertionError, match="en même temps"):
         assert_clock_turns_alone([turn("exclusive", 0, 5, "gw0"), turn("shared", 4, 9, "gw1")])
+
+
+def test_every_step_that_needs_the_clock_takes_its_turn():
+    """A step that sets, moves or reads the target's clock (`control.require("clock", …)`,
+    `control.freeze`) is declared by @moves_clock: its scenario then runs alone on a shared
+    target. Until 2026-12-04 two were not (the end of the requests' block, read in the
+    accessibility profile; two requests in the same second, in the security profile): with
+    `-n 2` against a target given by its URLs, those scenarios ended in ERROR."""
+    import ast
+    from pathlib import Path
+
+    def needs_clock(node) -> bool:
+        for call in ast.walk(node):
+            if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) \
+                    and isinstance(call.func.value, ast.Name) and call.func.value.id == "control":
+                first = call.args[0] if call.args else None
+                if call.func.attr == "freeze" or (call.func.attr == "require" and isinstance(
+                        first, ast.Constant) and first.value == "clock"):
+                    return True
+        return False
+
+    def declared(node) -> bool:
+        return any(isinstance(d, ast.Call) and getattr(d.func, "id", "") == "moves_clock"
+                   for d in node.decorator_list)
+
+    steps = Path(__file__).resolve().parent.parent / "steps"
+    undeclared = [f"{path.relative_to(steps)}: {node.name}"
+                  for path in sorted(steps.rglob("*.py"))
+                  for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+                  if isinstance(node, ast.FunctionDef) and node.decorator_list
+                  and needs_clock(node) and not declared(node)]
+    assert not undeclared, undeclared

@@ -14,6 +14,7 @@ from ameli_conformance.fixtures.bdd import parsers, then, when
 
 from .. import passwords, texts
 from ..courriel import click_in_mail
+from ..horloge import moves_clock
 from ..mot_de_passe import type_passwords
 from .commun import (documents, fill_request, follow, http_client, mail_button, mail_urls,
                      newest_reset_mail, origin, page_text, replay, submission, token_of_link,
@@ -60,7 +61,7 @@ def link_on_target(mailpit, persona, target, scenario_state, hote):
 # ------------------------------------------------------------------ SEC-JETON-ENTROPIE
 
 
-@when("je demande deux fois le renouvellement de mon mot de passe dans la même seconde")
+@moves_clock(when, "je demande deux fois le renouvellement de mon mot de passe dans la même seconde")
 def two_requests_same_second(ui, target, control, mailpit, persona, scenario_state):
     control.require("clock", "arrêter l'horloge du service pour deux demandes dans la même seconde")
     scenario_state.same_second = control.now()
