@@ -8,8 +8,8 @@ from playwright.sync_api import expect
 from ameli_conformance import privacy
 from ameli_conformance.errors import ConformanceFailure
 
-from . import page_scripts, passwords, texts
-from .ui import HELD, HELD_MS
+from . import bouton_tenu, page_scripts, passwords, texts
+from .bouton_tenu import HELD, HELD_MS
 
 
 PASSWORD_FIELDS = (texts.RESET_PASSWORD, texts.RESET_CONFIRMATION)
@@ -58,7 +58,7 @@ def held_reason(ui) -> str:
         ui.page.evaluate(page_scripts.LOOKS)
 
     good = passwords.conforming(rng=random.Random(0))
-    ui.typed_instead(dict.fromkeys(PASSWORD_FIELDS, good), note_looks)
+    bouton_tenu.typed_instead(ui, dict.fromkeys(PASSWORD_FIELDS, good), note_looks)
     return ui.page.evaluate(page_scripts.LOOKS_CHANGED)
 
 

@@ -7,11 +7,11 @@ from ameli_conformance import privacy
 from ameli_conformance.errors import ConformanceFailure
 from ameli_conformance.fixtures.bdd import parsers, then
 
-from . import texts, verifications
+from . import bouton_tenu, texts, verifications
 from .demande import copy_captcha, miscopied, note_series, show_form, typed_value
 from .captcha import image_follows, images_seen
 from .saisie import fill_identity, identity
-from .ui import HELD
+from .bouton_tenu import HELD
 
 # ------------------------------------------------------------------ what the page says
 
@@ -27,7 +27,8 @@ def error_problem(ui, label, right=None) -> tuple[str, str]:
     must be there, new (not a text the untouched form already had there; where the form held
     its button, not a text it has with `right` typed instead), and in French."""
     held = ui.reaction == HELD and right is not None
-    message = ui.held_message_beside(label, right) if held else ui.new_message_beside(label)
+    message = bouton_tenu.held_message_beside(ui, label, right) if held \
+        else ui.new_message_beside(label)
     if not message:
         return (f"{HELD}, et " * held + "aucune erreur nouvelle à côté du champ",
                 ui.error_beside(label)[:200])

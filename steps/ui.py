@@ -9,7 +9,8 @@ from playwright.sync_api import Locator, Page, expect
 from ameli_conformance.errors import ConformanceFailure
 from ameli_conformance.privacy import redact
 
-from . import controle_date, navigateur, page_scripts, texts
+from . import bouton_tenu, controle_date, navigateur, page_scripts, texts
+from .bouton_tenu import HELD
 
 # Per target (its host and port), in this process: how long a page a script changed must have
 # been quiet before it is read, once seen to change again after a lull (Ui._learn_settling); the
@@ -17,8 +18,6 @@ from . import controle_date, navigateur, page_scripts, texts
 settling: dict[str, float] = {}
 learned: dict[str, int] = {}
 LEARNING_CLICKS, LEARNING_MS = 3, 2000
-# A click on a button still disabled HELD_MS after the typing, LEFT_MS after leaving the field.
-HELD, HELD_MS, LEFT_MS = "bouton resté désactivé", 500, 300
 
 
 class Ui:
@@ -93,14 +92,21 @@ class Ui:
         """Clicks a button or link found otherwise (an icon), or presses `key` on it where it
         has the focus (the keyboard only), and waits as `click` does."""
         if key is None:
-            if not target.evaluate(page_scripts.MARK_AND_ENABLED):  # one look for both (2 ms)
+            opens = target.evaluate(page_scripts.MARK_AND_ENABLED)  # one look for both (2 ms)
+            if not opens:
                 # A form that holds its button until what is typed looks right may let it go a
                 # moment after the typing, or once the field is left as a person does to read why
                 # (`updateOn: 'blur'`); still held then, nothing is sent.
-                if not self._let_go(target):
+                if not bouton_tenu.let_go(self.page, target):
                     self.reaction = HELD
                     return
                 self.page.evaluate(page_scripts.MARK)  # what leaving the field changed is past
+            if opens == page_scripts.NEW_TAB:  # the person goes on in the tab that opens
+                with self.page.context.expect_page() as opened:
+                    target.click()
+                self.page, self.reaction = opened.value, "nouvelle page"
+                self.page.wait_for_load_state("domcontentloaded")
+                return
             target.click()
         else:
             self.page.evaluate(page_scripts.MARK)
@@ -118,15 +124,6 @@ class Ui:
             self._learn_settling(quiet)
         self.reaction = reacted  # « nouvelle page », « page changée par un script », or the refusal
         self.page.wait_for_load_state("domcontentloaded")
-
-    def _let_go(self, target: Locator) -> bool:
-        for wait in (HELD_MS, LEFT_MS):
-            try:
-                expect(target).to_be_enabled(timeout=wait)
-                return True
-            except AssertionError:
-                self.page.evaluate(page_scripts.LEAVE_FIELD)
-        return False
 
     def _origin(self) -> str:
         return urlsplit(self.page.url).netloc
@@ -217,25 +214,6 @@ class Ui:
         if self.refused_by_browser:
             return self.browser_refusal(label)
         return texts.new_pieces(self.error_beside(label), self.pristine.get(label, ""))
-
-    def typed_instead(self, rights: dict[str, str], look):
-        """`look()` with `rights` typed in their fields instead of what they hold, the field left
-        (a form may say what is wrong only then); then what they held typed back, left again."""
-        typed = {label: self.value(label) for label in rights}
-        for label, value in rights.items():
-            self.fill(label, value)
-        self.page.evaluate(page_scripts.LEAVE_FIELD)
-        seen = look()
-        for label, value in typed.items():
-            self.fill(label, value)
-        self.page.evaluate(page_scripts.LEAVE_FIELD)
-        return seen
-
-    def held_message_beside(self, label: str, right: str) -> str:
-        """After a click the form held: what is beside the field with what was typed and not with
-        `right` typed instead (a message left by an earlier submission is there either way)."""
-        with_right = self.typed_instead({label: right}, lambda: self.error_beside(label))
-        return texts.new_pieces(self.error_beside(label), with_right)
 
     def new_alerts(self) -> str:
         if self.refused_by_browser:

@@ -936,6 +936,16 @@ def date_in_three_fields():
     after_render(reset, change)
 
 
+def links_in_a_new_tab():
+    """The account's home opens the login page in a new tab (`target="_blank"`, as a portal
+    opens the site of the account), and so does the login page its « Mot de passe oublié ? ».
+    Conformant: the person goes on in the tab that opened."""
+    rewrite_pattern(auth, "auth/home.html", r'<a class="bouton" href="([^"]+)">Connectez-vous',
+                    r'<a class="bouton" href="\1" target="_blank" rel="noopener">Connectez-vous')
+    rewrite_pattern(auth, "auth/login.html", r'<a href="([^"]+)">Mot de passe oublié',
+                    r'<a href="\1" target="_blank" rel="noopener">Mot de passe oublié')
+
+
 def mail_sent_later(delay: float = 1.5):
     """Every mail leaves `delay` seconds after the page has answered (a queue, a worker), as
     many services send them. Conformant: the mail comes, a little later."""
@@ -1606,6 +1616,8 @@ VARIANTS = {
                            "d'attente)", patch=mail_sent_later),
     "date-en-controle": Mutant("", "la date de naissance est un contrôle de date (type date)",
                                patch=date_control),
+    "liens-dans-un-nouvel-onglet": Mutant("", "« Connectez-vous » et « Mot de passe oublié ? » "
+                                          "ouvrent un nouvel onglet", patch=links_in_a_new_tab),
     "date-en-trois-champs": Mutant("", "la date de naissance en trois champs, « Jour », « Mois », "
                                    "« Année », sous la légende « Date de naissance » (DSFR)",
                                    patch=date_in_three_fields),
