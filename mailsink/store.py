@@ -6,6 +6,7 @@ from datetime import datetime, timezone
 from email import policy
 from email.parser import BytesParser
 from email.utils import getaddresses, parsedate_to_datetime
+from html.parser import HTMLParser
 
 _ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 
@@ -34,6 +35,49 @@ def _content(part) -> str:
         return (part.get_payload(decode=True) or b"").decode("utf-8", errors="replace")
 
 
+class _Text(HTMLParser):
+    BLOCKS = {"p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul",
+              "ol", "blockquote", "hr"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.out, self.links, self.hidden = [], [], 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style", "head"):
+            self.hidden += 1
+        elif tag in self.BLOCKS:
+            self.out.append("\n")
+        elif tag == "a":
+            self.links.append((len(self.out), dict(attrs).get("href") or ""))
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style", "head"):
+            self.hidden = max(0, self.hidden - 1)
+        elif tag in self.BLOCKS:
+            self.out.append("\n")
+        elif tag == "a" and self.links:
+            start, href = self.links.pop()
+            label = " ".join("".join(self.out[start:]).split())
+            if href and not href.startswith("#") and label != href:
+                self.out.append(f" ( {href} )")
+            elif href and not label:
+                self.out.append(href)
+
+    def handle_data(self, data):
+        if not self.hidden:
+            self.out.append(data)
+
+
+def html_as_text(html: str) -> str:
+    """The text of an HTML mail, its links' addresses after their labels, one line per block."""
+    parser = _Text()
+    parser.feed(html)
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.out).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
 @dataclass
 class StoredMessage:
     raw: bytes
@@ -49,8 +93,10 @@ class StoredMessage:
         self.msg = BytesParser(policy=policy.default).parsebytes(self.raw)
         text = self.msg.get_body(preferencelist=("plain",))
         html = self.msg.get_body(preferencelist=("html",))
-        self.text = _content(text)
         self.html = _content(html)
+        # A mail without a text part: its HTML as text, as Mailpit gives it (enmime turns the
+        # HTML into text with html2text, a link written « label ( address ) »).
+        self.text = _content(text) if text is not None or not self.html else html_as_text(self.html)
         self.subject = str(self.msg["Subject"] or "")
         self._addresses = {name: _addresses(self.msg.get_all(name, []))
                            for name in ("From", "To", "Cc", "Reply-To")}

@@ -946,6 +946,20 @@ def links_in_a_new_tab():
                     r'<a href="\1" target="_blank" rel="noopener">Mot de passe oublié')
 
 
+def html_only_mails():
+    """Every mail in HTML only, without a text part, as many mailers send them. Conformant: a
+    reader of text is given the HTML as text, as Mailpit gives it (the link after its label)."""
+    class HtmlOnly(mail.EmailMessage):
+        def set_content(self, *args, **kwargs):
+            if kwargs.get("subtype") == "html":
+                super().set_content(*args, **kwargs)
+
+        def add_alternative(self, content, subtype="plain", **kwargs):
+            super().set_content(content, subtype=subtype, **kwargs)
+
+    mail.EmailMessage = HtmlOnly
+
+
 def mail_sent_later(delay: float = 1.5):
     """Every mail leaves `delay` seconds after the page has answered (a queue, a worker), as
     many services send them. Conformant: the mail comes, a little later."""
@@ -1618,6 +1632,8 @@ VARIANTS = {
                                patch=date_control),
     "liens-dans-un-nouvel-onglet": Mutant("", "« Connectez-vous » et « Mot de passe oublié ? » "
                                           "ouvrent un nouvel onglet", patch=links_in_a_new_tab),
+    "mails-en-html-seul": Mutant("", "les mails n'ont pas de partie texte, seulement du HTML",
+                                 patch=html_only_mails),
     "date-en-trois-champs": Mutant("", "la date de naissance en trois champs, « Jour », « Mois », "
                                    "« Année », sous la légende « Date de naissance » (DSFR)",
                                    patch=date_in_three_fields),

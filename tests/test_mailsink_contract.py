@@ -163,3 +163,25 @@ def test_an_unreachable_catcher_is_a_harness_error():
     assert not c.ready()
     with pytest.raises(HarnessError, match="injoignable"):
         c.messages_to("x@example.org")
+
+
+def test_a_mail_without_a_text_part_is_given_as_text_as_mailpit_gives_it(sink, client):
+    """Mailpit's `Text` of a mail sent in HTML only is its HTML turned into text (enmime, with
+    html2text: a link written « label ( address ) »); the sink gave "" until 2026-12-04, so a
+    target sending HTML only failed « la version texte du mail donne le lien » with the embedded
+    sink and passed with Mailpit."""
+    msg = EmailMessage()
+    msg["Subject"] = "html seul"
+    msg["From"] = "ne-pas-repondre@example.org"
+    msg["To"] = "html.seul@example.org"
+    msg.set_content("<p>Bonjour,</p><p><a href='https://cible.example/r?t=1&amp;u=2'>Renouveler "
+                    "mon mot de passe</a></p><style>p { color: red }</style>", subtype="html")
+    with smtplib.SMTP("127.0.0.1", sink["smtp_port"], timeout=5) as smtp:
+        smtp.send_message(msg)
+    [found] = client.messages_to("html.seul@example.org")
+    message = client.message(found["ID"])
+    assert message["Text"] == ("Bonjour,\nRenouveler mon mot de passe "
+                               "( https://cible.example/r?t=1&u=2 )")
+    send(sink, "deux.parties@example.org", "deux parties", text="Le texte", html="<p>Autre</p>")
+    [found] = client.messages_to("deux.parties@example.org")
+    assert client.message(found["ID"])["Text"].strip() == "Le texte"  # a text part: itself
