@@ -80,32 +80,9 @@ def shown_parts(found: Locator) -> str:
     return "/".join(held) if any(held) else ""
 
 
-# What is tied to the group or written in it, besides its legend, its fields and their labels
-# (the DSFR writes a date's error inside its fieldset); Ui._look adds what is around it.
-GROUP_BESIDE = """(el) => {
-  const piece = (e) => (e.innerText || '').replace(/\\s+/g, ' ').trim();
-  const tied = [];
-  for (const e of [el, ...el.querySelectorAll('input')]) {
-    for (const attr of ['aria-describedby', 'aria-errormessage']) {
-      for (const id of (e.getAttribute(attr) || '').split(/\\s+/).filter(Boolean)) {
-        const target = document.getElementById(id);
-        if (target && !tied.includes(piece(target))) tied.push(piece(target));
-      }
-    }
-  }
-  if (tied.join('')) return tied.filter(Boolean).join('\\n');
-  // its own elements that hold no field, label or legend, the outermost of them only
-  const own = Array.from(el.querySelectorAll('*')).filter((e) => !e.closest('legend, label')
-    && !e.matches('input, select, textarea, button')
-    && !e.querySelector('input, select, textarea, button, label, legend'));
-  return own.filter((e) => !own.includes(e.parentElement)).map(piece).filter(Boolean).join('\\n');
-}"""
 
 
 def look(found: Locator, script: str):
-    """`script` on the group, as Ui._look runs it on a field; ERROR_BESIDE reads the group's own
-    texts too (GROUP_BESIDE)."""
-    if script != page_scripts.ERROR_BESIDE:
-        return found.evaluate(script)
-    return found.evaluate(f"(el) => [({GROUP_BESIDE})(el), ({script})(el)].filter(Boolean)"
-                          ".join('\\n')")
+    """`script` on the group, as Ui._look runs it on a field; for ERROR_BESIDE, GROUP_BESIDE."""
+    return found.evaluate(page_scripts.GROUP_BESIDE if script == page_scripts.ERROR_BESIDE
+                          else script)

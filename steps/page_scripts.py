@@ -129,6 +129,36 @@ ERROR_BESIDE = """(el) => {
 }"""
 
 
+# ERROR_BESIDE for a date asked in three fields (steps/controle_date.py), on their group: what is
+# tied to the group or to its fields, else what is written in it besides its legend, its fields
+# and their labels (the DSFR writes a date's error inside its fieldset), and after it up to the
+# next control.
+GROUP_BESIDE = """(el) => {
+  const piece = (e) => (e.innerText || '').replace(/\\s+/g, ' ').trim();
+  const tied = [];
+  for (const e of [el, ...el.querySelectorAll('input')]) {
+    for (const attr of ['aria-describedby', 'aria-errormessage']) {
+      for (const id of (e.getAttribute(attr) || '').split(/\\s+/).filter(Boolean)) {
+        const target = document.getElementById(id);
+        if (target && !tied.includes(piece(target))) tied.push(piece(target));
+      }
+    }
+  }
+  if (tied.join('')) return tied.filter(Boolean).join('\\n');
+  // its own elements that hold no field, label or legend, the outermost of them only
+  const own = Array.from(el.querySelectorAll('*')).filter((e) => !e.closest('legend, label')
+    && !e.matches('input, select, textarea, button')
+    && !e.querySelector('input, select, textarea, button, label, legend'));
+  const texts = own.filter((e) => !own.includes(e.parentElement)).map(piece);
+  const holds = (e) => e.matches('input, select, textarea, button, label, fieldset')
+    || !!e.querySelector('input, select, textarea, button');
+  for (let next = el.nextElementSibling; next && !holds(next); next = next.nextElementSibling) {
+    texts.push(piece(next));
+  }
+  return texts.filter(Boolean).join('\\n');
+}"""
+
+
 # Whether the first of the elements a locator found is shown, as Playwright's « visible » reads it
 # (a box of some size, not `visibility: hidden`): a field found at once, without a polled wait.
 FIRST_SHOWN = """(els) => els.length > 0 && (r => r.width > 0 && r.height > 0)(els[0].getBoundingClientRect())
