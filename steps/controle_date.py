@@ -80,8 +80,6 @@ def shown_parts(found: Locator) -> str:
     return "/".join(held) if any(held) else ""
 
 
-
-
 def look(found: Locator, script: str):
     """`script` on the group, as Ui._look runs it on a field; for ERROR_BESIDE, GROUP_BESIDE."""
     return found.evaluate(page_scripts.GROUP_BESIDE if script == page_scripts.ERROR_BESIDE

@@ -94,24 +94,27 @@ REFUSED_HERE = """(e) => e === window.__ameliRefused && e.validity && !e.validit
   : null"""
 
 
-ERROR_BESIDE = """(el) => {
+# What ERROR_BESIDE and GROUP_BESIDE share: an element's text on one line; the texts of what
+# `els` point to by aria-describedby / aria-errormessage; what counts as another control, and an
+# element that holds one (where the texts around a field stop).
+_BESIDE = """
   const piece = (e) => (e.innerText || '').replace(/\\s+/g, ' ').trim();
-  const tied = [];
-  for (const attr of ['aria-describedby', 'aria-errormessage']) {
-    for (const id of (el.getAttribute(attr) || '').split(/\\s+/).filter(Boolean)) {
-      const target = document.getElementById(id);
-      if (target) tied.push(piece(target));
-    }
-  }
+  const tiedTo = (els) => els.flatMap((e) => ['aria-describedby', 'aria-errormessage'].flatMap(
+    (attr) => (e.getAttribute(attr) || '').split(/\\s+/).filter(Boolean)
+      .map((id) => document.getElementById(id)).filter(Boolean).map(piece)));
+  // A button that sends nothing (`type=button`: show the password, an icon) is no other control.
+  const controls = 'input:not([type=hidden]):not([type=button]), select, textarea, button:not([type=button])';
+  const holds = (e) => e.matches(controls) || e.matches('label, fieldset') || !!e.querySelector(controls);
+"""
+
+ERROR_BESIDE = """(el) => {""" + _BESIDE + """
+  const tied = tiedTo([el]);
   if (tied.join('')) return tied.filter(Boolean).join('\\n');
   // Else the texts around the field: its label (an error may be written inside it), after the
   // field up to the next control, and between its label and it; a field wrapped alone in an
   // element (a framework's wrapper) is looked around at each level of wrapping, up to an
   // element that holds another control. One piece per element: the untouched form's pieces are
   // left out by the caller (Ui.new_message_beside), the label among them.
-  // A button that sends nothing (`type=button`: show the password, an icon) is no other control.
-  const controls = 'input:not([type=hidden]):not([type=button]), select, textarea, button:not([type=button])';
-  const holds = (e) => e.matches(controls) || e.matches('label, fieldset') || !!e.querySelector(controls);
   const texts = Array.from(el.labels || [], piece);
   for (let node = el; node && node !== document.body;) {
     for (let next = node.nextElementSibling; next && !holds(next); next = next.nextElementSibling) {
@@ -133,25 +136,14 @@ ERROR_BESIDE = """(el) => {
 # tied to the group or to its fields, else what is written in it besides its legend, its fields
 # and their labels (the DSFR writes a date's error inside its fieldset), and after it up to the
 # next control.
-GROUP_BESIDE = """(el) => {
-  const piece = (e) => (e.innerText || '').replace(/\\s+/g, ' ').trim();
-  const tied = [];
-  for (const e of [el, ...el.querySelectorAll('input')]) {
-    for (const attr of ['aria-describedby', 'aria-errormessage']) {
-      for (const id of (e.getAttribute(attr) || '').split(/\\s+/).filter(Boolean)) {
-        const target = document.getElementById(id);
-        if (target && !tied.includes(piece(target))) tied.push(piece(target));
-      }
-    }
-  }
+GROUP_BESIDE = """(el) => {""" + _BESIDE + """
+  const tied = [...new Set(tiedTo([el, ...el.querySelectorAll('input')]))];
   if (tied.join('')) return tied.filter(Boolean).join('\\n');
   // its own elements that hold no field, label or legend, the outermost of them only
   const own = Array.from(el.querySelectorAll('*')).filter((e) => !e.closest('legend, label')
     && !e.matches('input, select, textarea, button')
     && !e.querySelector('input, select, textarea, button, label, legend'));
   const texts = own.filter((e) => !own.includes(e.parentElement)).map(piece);
-  const holds = (e) => e.matches('input, select, textarea, button, label, fieldset')
-    || !!e.querySelector('input, select, textarea, button');
   for (let next = el.nextElementSibling; next && !holds(next); next = next.nextElementSibling) {
     texts.push(piece(next));
   }

@@ -5,6 +5,8 @@ checked here is the second implementation's, given by its URLs (tests/test_targe
 2026-12-04 a run of its own, 8 scenarios of the reference, did it (issue 14: CI's 10 minutes)."""
 from datetime import datetime
 
+import pytest
+
 
 def assert_clock_turns_alone(scenarios: list[dict]) -> None:
     """Two workers worked; some scenarios moved the clock, each alone (no other scenario held
@@ -31,8 +33,6 @@ def assert_clock_turns_alone(scenarios: list[dict]) -> None:
 
 def test_overlapping_turns_are_seen():
     """The check above can fail: a clock scenario whose turn overlaps another's."""
-    import pytest
-
     def turn(mode, start, end, worker):
         return {"name": f"{mode} {start}", "worker": worker, "clock_turn": {
             "mode": mode, "held_from": f"2026-12-04T10:00:{start:02d}",
