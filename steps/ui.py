@@ -9,7 +9,7 @@ from playwright.sync_api import Locator, Page, expect
 from ameli_conformance.errors import ConformanceFailure
 from ameli_conformance.privacy import redact
 
-from . import bouton_tenu, controle_date, navigateur, page_scripts, texts
+from . import bouton_tenu, consentement, controle_date, navigateur, page_scripts, texts
 from .bouton_tenu import HELD
 
 # Per target (its host and port), in this process: how long a page a script changed must have
@@ -35,6 +35,15 @@ class Ui:
         self.untypable: dict[str, str] = {}
         self.reaction = ""  # what the last click did to the page (page_scripts.REACTED)
         self.marks: dict[str, dict] = {}  # formulaire_mot_de_passe.marked_reason's pages
+
+    @property
+    def page(self) -> Page:
+        return self._page
+
+    @page.setter
+    def page(self, page: Page) -> None:  # any page the person goes on in: a banner answered
+        consentement.watch(page)
+        self._page = page
 
     @property
     def refused_by_browser(self) -> bool:

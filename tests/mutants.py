@@ -936,6 +936,42 @@ def date_in_three_fields():
     after_render(reset, change)
 
 
+COOKIE_BANNER = """<div id="consentement" role="dialog" aria-modal="true" aria-labelledby="consentement-titre"
+  style="position:fixed;inset:0;background:rgba(0,0,0,.55);display:flex;align-items:flex-end;z-index:1000">
+  <div style="background:#fff;width:100%;padding:1.5em 2em">
+    <h2 id="consentement-titre">Gestion des cookies</h2>
+    <p>Ce site utilise des cookies de mesure d'audience et des cookies nécessaires à son
+      fonctionnement. Vous pouvez accepter ou refuser les cookies facultatifs.</p>
+    <button type="button" class="bouton" data-choix="oui">Tout accepter</button>
+    <button type="button" class="bouton" data-choix="non">Tout refuser</button>
+    <a href="#consentement">Personnaliser</a>
+  </div>
+</div>
+<script>
+document.querySelectorAll("#consentement [data-choix]").forEach(function (b) {
+  b.addEventListener("click", function () {
+    document.cookie = "consentement=" + b.dataset.choix + "; path=/; max-age=31536000";
+    document.getElementById("consentement").remove();
+  });
+});
+</script>"""
+
+
+def cookie_banner():
+    """A consent banner over every page until the person chooses (a modal layer, as the
+    consent managers of public sites show: « Tout accepter », « Tout refuser »), kept in a
+    cookie of the browser. Conformant: the person chooses, then goes on."""
+    from flask import request
+
+    def change(name, html, _context):
+        if "</body>" not in html or request.cookies.get("consentement"):
+            return html
+        return html.replace("</body>", COOKIE_BANNER + "\n</body>", 1)
+
+    for module in (auth, reset):
+        after_render(module, change)
+
+
 def links_in_a_new_tab():
     """The account's home opens the login page in a new tab (`target="_blank"`, as a portal
     opens the site of the account), and so does the login page its « Mot de passe oublié ? ».
@@ -1632,6 +1668,8 @@ VARIANTS = {
                                patch=date_control),
     "liens-dans-un-nouvel-onglet": Mutant("", "« Connectez-vous » et « Mot de passe oublié ? » "
                                           "ouvrent un nouvel onglet", patch=links_in_a_new_tab),
+    "bandeau-de-cookies": Mutant("", "un bandeau de consentement aux cookies couvre chaque page "
+                                 "tant que la personne n'a pas choisi", patch=cookie_banner),
     "mails-en-html-seul": Mutant("", "les mails n'ont pas de partie texte, seulement du HTML",
                                  patch=html_only_mails),
     "date-en-trois-champs": Mutant("", "la date de naissance en trois champs, « Jour », « Mois », "

@@ -188,9 +188,12 @@ def test_a_target_of_other_readings_is_conformant_under_them(variant, conformanc
 # oublié ? » opening a new tab (`target="_blank"`): every scenario that clicked the way ended in
 # ERROR, the page « n'a pas réagi » (21 of 21 of E0-ACCES, E1-CONNEXION and E3-ENVOI). The full run
 # of each passes since (97 scenarios).
-@pytest.mark.parametrize("variant", ["date-en-trois-champs+liens-dans-un-nouvel-onglet"],
-                         indirect=True)
-def test_a_date_in_three_fields_and_links_to_a_new_tab_are_used_as_a_person_does(
+# And a cookie consent banner over every page until the person answers it (a modal layer): before
+# 2026-12-04 the click under it waited for its timeout, ERROR on every scenario (23 of 23 of
+# E0-ACCES, E1-CONNEXION, E3-ENVOI and E4-USAGE-UNIQUE); its full run passes since (97).
+@pytest.mark.parametrize("variant", ["date-en-trois-champs+liens-dans-un-nouvel-onglet+"
+                                     "bandeau-de-cookies"], indirect=True)
+def test_a_date_in_three_fields_links_to_a_new_tab_and_a_cookie_banner_are_used_as_a_person_does(
         variant, conformance_run):
     result = run_on(conformance_run, variant, "-m", "E0-ACCES or E1-CONNEXION or E2-FORMULAIRE or "
                     "E3-ENVOI", "-k", "accueil or propose or signalée or envoie_un_seul_mail")
@@ -552,3 +555,58 @@ def test_a_login_refused_back_to_the_home_page(variant, conformance_run):
     result = run_on(conformance_run, variant, "-k", "trop_derreurs")
     [scenario] = conformance_run.report()["scenarios"]
     assert result.returncode == 0 and scenario["status"] == "passed", result.stdout[-3000:]
+
+
+BANNERS = {  # a consent banner over the page, as consent managers write them -> the answer given
+    "modal": ("<div role='dialog' aria-modal='true' style='position:fixed;inset:0;z-index:9;"
+              "background:rgba(0,0,0,.5)'><div style='background:#fff'><p>Nous utilisons des "
+              "cookies de mesure d'audience.</p><button>Tout accepter</button>"
+              "<button>Tout refuser</button><a href='#'>Personnaliser</a></div></div>", "non"),
+    "barre": ("<aside style='position:fixed;left:0;right:0;bottom:0;height:100%;z-index:9;"
+              "background:#eee'>Ce site dépose des Cookies.<button>Continuer sans accepter"
+              "</button><button>J'accepte</button></aside>", "non"),
+    "information": ("<section style='position:fixed;inset:0;z-index:9;background:#eee'>"
+                    "<p>En poursuivant, vous acceptez l'usage de cookies.</p>"
+                    "<button>OK</button></section>", "oui"),
+}
+ANSWER = ("<script>document.querySelectorAll('body > :not(main) button').forEach(b => "
+          "b.onclick = () => { document.title = /refus|sans/i.test(b.textContent) ? 'non' : "
+          "'oui'; b.closest('body > *').remove(); });</script>")
+
+
+@pytest.mark.parametrize("banner", sorted(BANNERS))
+def test_a_cookie_banner_over_the_page_is_answered_as_a_person_does(banner):
+    """A consent banner over the form: the person refuses what can be refused (else accepts a
+    banner that only informs), then clicks what the scenario clicks. A layer over the page that
+    is not about cookies is left as it is, and the ERROR says what covers the button."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+    from playwright.sync_api import sync_playwright
+
+    from ameli_conformance.errors import describe
+    from ameli_conformance.fixtures.browser import find_chromium, launch_args
+    from ameli_conformance.steps.ui import Ui
+
+    html, answer = BANNERS[banner]
+    form = ("<main><form onsubmit=\"event.preventDefault(); this.insertAdjacentHTML("
+            "'afterend', '<p>Envoyé</p>')\">"
+            "<label for='a'>Nom</label><input id='a'>"
+            "<button>Envoyer</button></form></main>")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=find_chromium(None), args=launch_args())
+        try:
+            page = browser.new_page()
+            page.set_default_timeout(2000)
+            ui = Ui(page)
+            page.set_content(f"<!doctype html><html lang='fr'><body>{form}{html}{ANSWER}"
+                             "</body></html>")
+            ui.fill("Nom", "Dupont")
+            ui.click("Envoyer")
+            assert (page.title(), ui.body_text()[-6:]) == (answer, "Envoyé")
+            other = html.replace("cookies", "nouveautés").replace("Cookies", "nouveautés")
+            page.set_content(f"<!doctype html><html lang='fr'><body>{form}{other}</body></html>")
+            with pytest.raises(PlaywrightTimeout) as stopped:
+                ui.click("Envoyer")
+            said = describe(stopped.value)["message"]
+            assert "un élément de la page recouvre ce qu'il faut cliquer" in said, said
+        finally:
+            browser.close()
