@@ -5,6 +5,7 @@ guide's label (a fieldset and its legend: the État's design system's date). Eit
 in the guide's form. Ui (steps/ui.py) comes here when the field of a date is such a control, or
 when the page has no field of the date's label but such a group."""
 import re
+import unicodedata
 
 from playwright.sync_api import Locator, Page
 
@@ -65,19 +66,66 @@ def parts(found: Locator) -> list[Locator]:
 
 
 def fill_parts(found: Locator, value: str) -> bool:
-    """Types jj/mm/aaaa in the three fields (nothing in each for nothing); False, the fields left
-    empty, when `value` is of another form, which a person cannot type there."""
+    """Types jj/mm/aaaa in the three fields, or picks each piece in its list (« 5 » or « 05 »,
+    « mars » for 03), nothing in each for nothing; False, the fields left empty, when `value` is
+    of another form, or a piece no list offers (13 for a month), which a person cannot give."""
     shape = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", value)
     pieces = shape.groups() if shape else ("", "", "")
+    given = bool(shape) or not value
     for part, piece in zip(parts(found), pieces):
-        part.fill(piece)
-    return bool(shape) or not value
+        options = part.evaluate(OPTIONS)
+        if options is None:
+            part.fill(piece)
+            continue
+        index = _placeholder(options, None) if not piece else next(
+            (i for by in (1, 0) for i, option in enumerate(options)  # as shown, else its value
+             if option[0] and _number(option[by]) == int(piece)), None)
+        given = given and index is not None
+        part.select_option(index=_placeholder(options) if index is None else index)
+    if not given:  # nothing of it given: each field emptied, each list back to its « -- »
+        for part in parts(found):
+            options = part.evaluate(OPTIONS)
+            part.fill("") if options is None else part.select_option(index=_placeholder(options))
+    return given
 
 
 def shown_parts(found: Locator) -> str:
-    """What the three fields hold, as the guide writes a date; "" when they hold nothing."""
-    held = [part.input_value() for part in parts(found)]
+    """What the three fields hold, as the guide writes a date (a list's day or month with its
+    zero: « 05 », « 03 » for mars); "" when they hold nothing."""
+    held = []
+    for index, part in enumerate(parts(found)):
+        picked = part.evaluate(PICKED)
+        if picked is None:
+            held.append(part.input_value())
+            continue
+        value, text = picked
+        number = _number(text) if _number(text) is not None else _number(value)
+        held.append(str(number).zfill(2 if index < 2 else 4) if value and number is not None
+                    else value)
     return "/".join(held) if any(held) else ""
+
+
+# A list (`select`): its options, value and text; the option picked. None for a field.
+OPTIONS = "e => e.tagName === 'SELECT' ? [...e.options].map(o => [o.value, o.text]) : null"
+PICKED = ("e => e.tagName !== 'SELECT' ? null : e.selectedIndex < 0 ? ['', ''] : "
+          "[e.options[e.selectedIndex].value, e.options[e.selectedIndex].text]")
+MONTHS = ("janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
+          "octobre", "novembre", "decembre")
+
+
+def _number(text: str) -> int | None:
+    """A day, a month or a year as a list shows it: « 5 », « 05 », « 1er », « mars », « févr. »."""
+    said = unicodedata.normalize("NFKD", " ".join(text.lower().split()))
+    said = "".join(c for c in said if not unicodedata.combining(c)).rstrip(".")
+    if digits := re.match(r"\d+", said):
+        return int(digits[0])
+    named = [n for n, month in enumerate(MONTHS, 1) if len(said) >= 3 and month.startswith(said)]
+    return named[0] if len(named) == 1 else None
+
+
+def _placeholder(options: list, otherwise: int | None = 0) -> int | None:
+    """The list's « -- » (an option without a value), else `otherwise` (its first)."""
+    return next((i for i, (v, _text) in enumerate(options) if not v), otherwise)
 
 
 def look(found: Locator, script: str):

@@ -20,9 +20,14 @@ ALERTS = """() => {
 MARK = """() => {
   const w = window;
   w.__ameliHarnessMark = true; w.__ameliRefused = null; w.__ameliChanged = 0; w.__ameliLeaving = false;
-  w.__ameliStatus = 0;
+  w.__ameliStatus = 0; w.__ameliOpened = false;
   if (w.__ameliListens) return;
   w.__ameliListens = true; w.__ameliPending = 0; w.__ameliQuietSince = performance.now();
+  const open = w.open;  // a tab opened by a script of the page (the person goes on there)
+  w.open = function (url, name, ...rest) {
+    if (!/^_(self|parent|top)$/i.test(name || '')) w.__ameliOpened = true;
+    return open.call(this, url, name, ...rest);
+  };
   document.addEventListener('invalid', e => { w.__ameliRefused ||= e.target; }, true);
   w.addEventListener('beforeunload', () => { w.__ameliLeaving = true; });
   new MutationObserver(() => { w.__ameliChanged = w.__ameliQuietSince = performance.now(); })
@@ -57,14 +62,16 @@ MARK_AND_ENABLED = ("(el) => { (" + MARK + ")(); if (el.disabled || "
                     "const opener = el.closest('a[href]') || el.form; return opener && "
                     "(opener.getAttribute('target') || '').toLowerCase() === '_blank' ? "
                     f"{NEW_TAB} : 1; }}")
-# The page has reacted to the click: a new page, the browser's refusal of the form, or (a page a
-# script changes in place) a change since the click, no request running and nothing changed for
-# `quiet` ms (QUIET_MS, or longer for a target seen to render late: steps/ui.py). An alert that
-# was already there is no reaction.
+# The page has reacted to the click: a new page, a tab opened by a script (OPENED: window.open),
+# the browser's refusal of the form, or (a page a script changes in place) a change since the
+# click, no request running and nothing changed for `quiet` ms (QUIET_MS, or longer for a target
+# seen to render late: steps/ui.py). An alert that was already there is no reaction.
 QUIET_MS = 150
+OPENED = "nouvel onglet"
 REACTED = """(quiet) => {
   const w = window;
   if (!w.__ameliHarnessMark) return 'nouvelle page';
+  if (w.__ameliOpened) return 'nouvel onglet';
   if (w.__ameliRefused) return 'refus du navigateur';
   if (w.__ameliLeaving || !w.__ameliChanged || w.__ameliPending > 0) return '';
   return performance.now() - w.__ameliQuietSince > quiet ? 'page changée par un script' : '';

@@ -94,7 +94,8 @@ def each_entry_refused(ui, control, target, mailpit, persona, scenario_state, da
         if field.strip() in ui.untypable:  # a date control: this form cannot even be typed
             verifications.record(state, "E2-FORMULAIRE", tried, True,
                                  "une erreur en français à côté du champ, la saisie conservée",
-                                 "refusé à la saisie : un champ de date ne prend que jj/mm/aaaa")
+                                 "refusé à la saisie : la date ne peut pas y être donnée sous cette "
+                                 "forme")
             continue
         # What the fields show before the submission: an input mask may have grouped the
         # number or put the date's slashes in, or left out a character it does not take.

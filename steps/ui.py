@@ -100,6 +100,7 @@ class Ui:
     def press(self, target: Locator, key: str | None = None) -> None:
         """Clicks a button or link found otherwise (an icon), or presses `key` on it where it
         has the focus (the keyboard only), and waits as `click` does."""
+        before = set(self.page.context.pages)
         if key is None:
             opens = target.evaluate(page_scripts.MARK_AND_ENABLED)  # one look for both (2 ms)
             if not opens:
@@ -129,6 +130,10 @@ class Ui:
             reacted = ""
         if not reacted:
             reacted = self.page.wait_for_function(page_scripts.REACTED, arg=quiet).json_value()
+        if reacted == page_scripts.OPENED:  # by a script (window.open): the person goes there
+            opened = [page for page in self.page.context.pages if page not in before]
+            self.page = opened[-1] if opened else self.page.context.wait_for_event("page")
+            reacted = "nouvelle page"
         if reacted == "page changée par un script":
             self._learn_settling(quiet)
         self.reaction = reacted  # « nouvelle page », « page changée par un script », or the refusal

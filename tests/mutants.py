@@ -972,6 +972,53 @@ def cookie_banner():
         after_render(module, change)
 
 
+DATE_IN_THREE_LISTS = """<fieldset class="date" aria-labelledby="birth_date-legende{% if errors.get('birth_date') %} birth_date-erreur{% endif %}">
+  <legend id="birth_date-legende">Date de naissance <span aria-hidden="true">*</span></legend>
+  {% set parts = (values.get('birth_date', '') ~ '//').split('/') %}
+  {% set months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"] %}
+  <label for="birth_day">Jour</label>
+  <select id="birth_day" name="birth_day"><option value="">--</option>
+    {% for d in range(1, 32) %}<option value="{{ d }}"{% if parts[0]|int(0) == d %} selected{% endif %}>{{ d }}</option>{% endfor %}</select>
+  <label for="birth_month">Mois</label>
+  <select id="birth_month" name="birth_month"><option value="">--</option>
+    {% for m in months %}<option value="{{ loop.index }}"{% if parts[1]|int(0) == loop.index %} selected{% endif %}>{{ m }}</option>{% endfor %}</select>
+  <label for="birth_year">Année</label>
+  <select id="birth_year" name="birth_year"><option value="">--</option>
+    {% for y in range(2026, 1899, -1) %}<option{% if parts[2]|int(0) == y %} selected{% endif %}>{{ y }}</option>{% endfor %}</select>
+  {% if errors.get('birth_date') %}<p class="erreur" id="birth_date-erreur">{{ errors['birth_date'] }}</p>{% endif %}
+</fieldset>"""
+
+
+def date_in_three_lists():
+    """The birth date picked in three lists, « Jour » (1 to 31), « Mois » (janvier to
+    décembre), « Année », under the legend « Date de naissance »: the service joins them into
+    jj/mm/aaaa, zeros added. Conformant: a person picks the day, the month and the year."""
+    from flask import request
+    from werkzeug.datastructures import ImmutableMultiDict
+
+    def join_parts(app):
+        @app.before_request
+        def joined():
+            if request.method == "POST" and "birth_year" in request.form:
+                form = request.form.copy()
+                parts = [form.pop(f"birth_{p}", "").strip() for p in ("day", "month", "year")]
+                parts = [p.zfill(2) if p and i < 2 else p for i, p in enumerate(parts)]
+                form["birth_date"] = "/".join(parts) if any(parts) else ""
+                request.form = ImmutableMultiDict(form)
+
+    def change(name, html, context):
+        if name != "reset/request.html":
+            return html
+        from flask import render_template_string
+
+        fields = render_template_string(DATE_IN_THREE_LISTS, **context)
+        return re.sub(r'<label for="birth_date">.*?(?=\s*<label for="email">)', lambda _: fields,
+                      html, count=1, flags=re.S)
+
+    on_app(join_parts)
+    after_render(reset, change)
+
+
 def links_in_a_new_tab():
     """The account's home opens the login page in a new tab (`target="_blank"`, as a portal
     opens the site of the account), and so does the login page its « Mot de passe oublié ? ».
@@ -980,6 +1027,42 @@ def links_in_a_new_tab():
                     r'<a class="bouton" href="\1" target="_blank" rel="noopener">Connectez-vous')
     rewrite_pattern(auth, "auth/login.html", r'<a href="([^"]+)">Mot de passe oublié',
                     r'<a href="\1" target="_blank" rel="noopener">Mot de passe oublié')
+
+
+def links_opened_by_a_script():
+    """« Connectez-vous » and « Mot de passe oublié ? » open their page in a new tab by a script
+    of the page (`window.open` in a click handler, as a portal's tag manager does), not by
+    `target`. Conformant: the person goes on in the tab that opened."""
+    opener = r'<a \1href="\2" onclick="event.preventDefault(); window.open(this.href)">\3'
+    rewrite_pattern(auth, "auth/home.html", r'<a (class="bouton" )href="([^"]+)">(Connectez-vous)',
+                    opener)
+    rewrite_pattern(auth, "auth/login.html", r'<a ()href="([^"]+)">(Mot de passe oublié)', opener)
+
+
+def mails_as_in_the_guide():
+    """Every mail as the guide shows it: a « MON COMPTE AMELI » button at the top (to the
+    account's home), and beside the text the app's box with its « App Store » and « Google
+    Play » links; the text part gives each address, the account's first. Conformant: the link
+    to follow is the « Renouveler mon mot de passe » button's."""
+    from flask import url_for
+
+    apps = ('<p>Téléchargez gratuitement l\'appli ameli depuis '
+            '<a href="https://apps.apple.com/fr/app/ameli/id1001717214">l\'App Store</a> ou '
+            '<a href="https://play.google.com/store/apps/details?id=fr.cnamts.it.activity">'
+            'Google Play</a></p>')
+
+    def change(name, html, _context):
+        home = url_for("auth.home", _external=True)
+        if name.endswith(".txt"):
+            return (f"MON COMPTE AMELI : {home}\n\n{html}\n\nTéléchargez l'appli ameli : "
+                    "https://apps.apple.com/fr/app/ameli/id1001717214 ou "
+                    "https://play.google.com/store/apps/details?id=fr.cnamts.it.activity\n")
+        top = f'<p style="text-align:right"><a href="{home}">MON COMPTE AMELI</a></p>'
+        return re.sub(r"(<body[^>]*>)", lambda m: m[1] + top, html, count=1).replace(
+            "<p>Téléchargez gratuitement l'appli ameli depuis l'App Store ou Google Play</p>",
+            apps)
+
+    after_render(mail, change)
 
 
 def html_only_mails():
@@ -1670,6 +1753,14 @@ VARIANTS = {
                                           "ouvrent un nouvel onglet", patch=links_in_a_new_tab),
     "bandeau-de-cookies": Mutant("", "un bandeau de consentement aux cookies couvre chaque page "
                                  "tant que la personne n'a pas choisi", patch=cookie_banner),
+    "date-en-trois-listes": Mutant("", "la date de naissance choisie dans trois listes, « Jour », "
+                                   "« Mois » (janvier à décembre), « Année »",
+                                   patch=date_in_three_lists),
+    "liens-ouverts-par-script": Mutant("", "« Connectez-vous » et « Mot de passe oublié ? » "
+                                       "ouvrent leur page dans un nouvel onglet par un script "
+                                       "(window.open)", patch=links_opened_by_a_script),
+    "mails-comme-le-guide": Mutant("", "les mails ont le bouton « MON COMPTE AMELI » et les liens "
+                                   "de l'appli, comme dans le guide", patch=mails_as_in_the_guide),
     "mails-en-html-seul": Mutant("", "les mails n'ont pas de partie texte, seulement du HTML",
                                  patch=html_only_mails),
     "date-en-trois-champs": Mutant("", "la date de naissance en trois champs, « Jour », « Mois », "

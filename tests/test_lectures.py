@@ -610,3 +610,57 @@ def test_a_cookie_banner_over_the_page_is_answered_as_a_person_does(banner):
             assert "un élément de la page recouvre ce qu'il faut cliquer" in said, said
         finally:
             browser.close()
+
+
+LISTS = ("<form><fieldset><legend>Date de naissance <span class='aide'>Exemple : 14 juillet 1985"
+         "</span></legend><label for='j'>Jour</label><select id='j'><option value=''>--</option>"
+         + "".join(f"<option>{d}</option>" for d in range(1, 32)) + "</select>"
+         "<label for='m'>Mois</label><select id='m'><option value=''>Mois</option>"
+         + "".join(f"<option value='{m}'>{name}</option>" for m, name in enumerate(
+             ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.",
+              "nov.", "déc."), 1)) + "</select>"
+         "<label for='a'>Année</label><select id='a'><option value=''>--</option>"
+         + "".join(f"<option value='{y}'>{y}</option>" for y in range(2026, 1899, -1))
+         + "</select></fieldset><button type='button'>Envoyer</button></form>")
+
+
+def test_a_date_picked_in_lists_and_a_tab_opened_by_a_script_are_used_as_a_person_does():
+    """The birth date in three lists (a day, a month by its name, a year): the guide's jj/mm/aaaa
+    is picked there and read back so; a day or month no list offers, or another form, cannot be
+    given (the lists back to their « -- »). A link whose script opens its page in a new tab
+    (`window.open`, no `target`): the person goes on in that tab. Before 2026-12-04 both ended
+    in ERROR (`fill` on a list; « la page n'a pas réagi »); the variants date-en-trois-listes and
+    liens-ouverts-par-script pass their full runs since."""
+    from playwright.sync_api import sync_playwright
+
+    from ameli_conformance.fixtures.browser import find_chromium, launch_args
+    from ameli_conformance.steps.texts import FORM_BIRTH_DATE
+    from ameli_conformance.steps.ui import Ui
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=find_chromium(None), args=launch_args())
+        try:
+            context = browser.new_context()
+            context.route("http://cible.test/**", lambda route: route.fulfill(
+                content_type="text/html; charset=utf-8", body=f"<html lang='fr'><body>{LISTS}"
+                "<a href='/connexion' onclick='event.preventDefault(); window.open(this.href)'>"
+                "Connectez-vous</a></body></html>" if route.request.url.endswith("/")
+                else "<html lang='fr'><body><h1>Connexion</h1></body></html>"))
+            page = context.new_page()
+            page.set_default_timeout(3000)
+            page.goto("http://cible.test/")
+            ui = Ui(page)
+            for typed, shown in (("05/03/1980", "05/03/1980"), ("29/2/2000", "29/02/2000"),
+                                 ("", ""), ("15/13/1990", ""), ("1990-02-01", "")):
+                ui.fill(FORM_BIRTH_DATE, typed)
+                assert (ui.value(FORM_BIRTH_DATE), FORM_BIRTH_DATE in ui.untypable) == (
+                    shown, typed in ("15/13/1990", "1990-02-01")), typed
+            ui.fill(FORM_BIRTH_DATE, "31/12/1999")
+            assert page.evaluate("[...document.querySelectorAll('select')].map(s => s.value)") \
+                == ["31", "12", "1999"]
+            ui.click("Connectez-vous")
+            assert (ui.reaction, ui.page.url, ui.body_text()) == (
+                "nouvelle page", "http://cible.test/connexion", "Connexion")
+            assert len(context.pages) == 2 and page.url == "http://cible.test/"
+        finally:
+            browser.close()
