@@ -8,6 +8,8 @@
 #            make flakiness REPS=20 (the full run repeated, serial and -n 2)
 #            make benchmark (where the time goes; reports/benchmark.json)
 #            make mutation (the mutation campaign: score and survivors, reports/mutation.json)
+#            make variantes (each conformant design of tests/mutants.py run as a target: each must
+#              be CONFORME; reports/variantes.json; ARGS="--only NAME --select '-m E3-ENVOI'")
 #            make mutants (each of the 26 mutants of one identifier caught on its identifier only)
 #            make hostile (1000 hostile inputs per form of the reference app; CASES=N)
 #            make tirages (the personas' properties over 10,000 draws per reading; DRAWS=N)
@@ -39,7 +41,7 @@ WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) + 1 )))
 HOST   ?= 127.0.0.1
 PORT   ?= 0
 
-.PHONY: hostile tirages mutants mutation explore explore-mutants conformance securite accessibilite flakiness benchmark browser-server compare merge check-profile test install chromium clean
+.PHONY: hostile tirages mutants mutation variantes explore explore-mutants conformance securite accessibilite flakiness benchmark browser-server compare merge check-profile test install chromium clean
 
 # Python's bytecode caches are kept (__pycache__/, ignored by git), even where the environment says
 # PYTHONDONTWRITEBYTECODE=1 (this machine's image does): without them every process of a run (the
@@ -113,6 +115,9 @@ clean:
 
 mutation: install
 	$(PY) scripts/mutation.py $(ARGS)
+
+variantes: install
+	$(PY) scripts/variantes.py $(ARGS)
 
 hostile: install
 	AMELI_HOSTILE_CASES=$(or $(CASES),1000) $(PY) -m pytest tests/test_reference_entrees_hostiles.py -n 2 $(ARGS)

@@ -9,18 +9,23 @@ import weakref
 
 from playwright.sync_api import Locator, Page
 
-REFUSE = re.compile(r"^\s*(tout refuser|refuser( tout| les cookies)?|je refuse|continuer sans "
-                    r"accepter|non,? merci)\s*$", re.I)
-ACCEPT = re.compile(r"^\s*(tout accepter|accepter( tout| les cookies)?|j'accepte|ok|d'accord|"
-                    r"j'ai compris)\s*$", re.I)
+REFUSE = re.compile(r"^\s*(tout refuser|refuser\b.*|je refuse\b.*|continuer sans accepter\b.*|"
+                    r"non,? merci)\s*$", re.I)
+ACCEPT = re.compile(r"^\s*(tout accepter|accepter\b.*|j'accepte\b.*|ok|d'accord|j'ai compris)\s*$",
+                    re.I)
+ABOUT = re.compile(r"cookie|traceur", re.I)  # the CNIL's word for them: « cookies et traceurs »
 _watched: weakref.WeakSet = weakref.WeakSet()  # the pages already watched
 
 
 def _banner(page: Page) -> Locator:
     """The innermost blocks that speak of cookies and have an answer among their buttons."""
-    answer = page.get_by_role("button", name=REFUSE).or_(page.get_by_role("button", name=ACCEPT))
     return page.locator("div, section, aside, dialog, form, footer").filter(
-        has_text=re.compile("cookie", re.I)).filter(has=answer).last
+        has_text=ABOUT).filter(has=_answers(page, REFUSE).or_(_answers(page, ACCEPT))).last
+
+
+def _answers(within, name: re.Pattern) -> Locator:
+    """Buttons, or links that answer (« Continuer sans accepter » is often one)."""
+    return within.get_by_role("button", name=name).or_(within.get_by_role("link", name=name))
 
 
 def watch(page: Page) -> None:
@@ -31,7 +36,7 @@ def watch(page: Page) -> None:
     banner = _banner(page)
 
     def answer(shown: Locator) -> None:
-        refuse = shown.get_by_role("button", name=REFUSE)
-        (refuse if refuse.count() else shown.get_by_role("button", name=ACCEPT)).first.click()
+        refuse = _answers(shown, REFUSE)
+        (refuse if refuse.count() else _answers(shown, ACCEPT)).first.click()
 
     page.add_locator_handler(banner, answer)

@@ -882,7 +882,10 @@ def date_control():
     """The birth date is a date control (`type="date"`): the browser shows day, month and year in
     the person's order and sends the date as 2000-12-31, which the service reads as well as
     31/12/2000. With `contraintes-du-navigateur` (the browser checks the form), an impossible
-    date is refused by the browser and stays shown. Conformant."""
+    date is refused by the browser and stays shown: conformant. Alone, in the reference's form
+    that asks the browser not to check (`novalidate`), an impossible date is sent empty and the
+    field comes back empty, the entry lost: NON CONFORME on E2-FORMULAIRE, rightly (measured
+    2026-12-04 by `make variantes`, 3 of its 14 entries)."""
     rewrite(reset, "reset/request.html", 'type="text" id="birth_date"', 'type="date" id="birth_date"')
     original = reset.parse_birth_date
 

@@ -565,11 +565,14 @@ BANNERS = {  # a consent banner over the page, as consent managers write them ->
     "barre": ("<aside style='position:fixed;left:0;right:0;bottom:0;height:100%;z-index:9;"
               "background:#eee'>Ce site dépose des Cookies.<button>Continuer sans accepter"
               "</button><button>J'accepte</button></aside>", "non"),
+    "traceurs": ("<div style='position:fixed;inset:0;z-index:9;background:#eee'><p>Nous utilisons "
+                 "des traceurs pour mesurer l'audience.</p><a href='#'>Continuer sans accepter</a>"
+                 "<button>Accepter et fermer</button></div>", "non"),
     "information": ("<section style='position:fixed;inset:0;z-index:9;background:#eee'>"
                     "<p>En poursuivant, vous acceptez l'usage de cookies.</p>"
                     "<button>OK</button></section>", "oui"),
 }
-ANSWER = ("<script>document.querySelectorAll('body > :not(main) button').forEach(b => "
+ANSWER = ("<script>document.querySelectorAll('body > :not(main) :is(button, a)').forEach(b => "
           "b.onclick = () => { document.title = /refus|sans/i.test(b.textContent) ? 'non' : "
           "'oui'; b.closest('body > *').remove(); });</script>")
 
@@ -602,7 +605,7 @@ def test_a_cookie_banner_over_the_page_is_answered_as_a_person_does(banner):
             ui.fill("Nom", "Dupont")
             ui.click("Envoyer")
             assert (page.title(), ui.body_text()[-6:]) == (answer, "Envoyé")
-            other = html.replace("cookies", "nouveautés").replace("Cookies", "nouveautés")
+            other = html.replace("ookies", "nouveautés").replace("traceurs", "nouveautés")
             page.set_content(f"<!doctype html><html lang='fr'><body>{form}{other}</body></html>")
             with pytest.raises(PlaywrightTimeout) as stopped:
                 ui.click("Envoyer")
