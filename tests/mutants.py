@@ -914,6 +914,13 @@ def date_in_three_fields():
     """The birth date asked in three fields, « Jour », « Mois », « Année », in a fieldset whose
     legend is « Date de naissance » with an example (the État's design system's date, DSFR), the
     error written inside it; the service joins them into jj/mm/aaaa. Conformant."""
+    date_in_parts(DATE_IN_THREE_FIELDS)
+
+
+def date_in_parts(fields: str, zeros: bool = False):
+    """The form's birth date replaced by `fields` (a Jinja template of its parts, named
+    birth_day, birth_month, birth_year), which the service joins into jj/mm/aaaa before reading
+    it (`zeros`: a day or month of one digit given its zero)."""
     from flask import request
     from werkzeug.datastructures import ImmutableMultiDict
 
@@ -923,6 +930,8 @@ def date_in_three_fields():
             if request.method == "POST" and "birth_year" in request.form:
                 form = request.form.copy()
                 parts = [form.pop(f"birth_{p}", "").strip() for p in ("day", "month", "year")]
+                if zeros:
+                    parts = [p.zfill(2) if p and i < 2 else p for i, p in enumerate(parts)]
                 form["birth_date"] = "/".join(parts) if any(parts) else ""
                 request.form = ImmutableMultiDict(form)
 
@@ -931,9 +940,9 @@ def date_in_three_fields():
             return html
         from flask import render_template_string
 
-        fields = render_template_string(DATE_IN_THREE_FIELDS, **context)
-        return re.sub(r'<label for="birth_date">.*?(?=\s*<label for="email">)', lambda _: fields,
-                      html, count=1, flags=re.S)
+        rendered = render_template_string(fields, **context)
+        return re.sub(r'<label for="birth_date">.*?(?=\s*<label for="email">)',
+                      lambda _: rendered, html, count=1, flags=re.S)
 
     on_app(join_parts)
     after_render(reset, change)
@@ -996,30 +1005,7 @@ def date_in_three_lists():
     """The birth date picked in three lists, « Jour » (1 to 31), « Mois » (janvier to
     décembre), « Année », under the legend « Date de naissance »: the service joins them into
     jj/mm/aaaa, zeros added. Conformant: a person picks the day, the month and the year."""
-    from flask import request
-    from werkzeug.datastructures import ImmutableMultiDict
-
-    def join_parts(app):
-        @app.before_request
-        def joined():
-            if request.method == "POST" and "birth_year" in request.form:
-                form = request.form.copy()
-                parts = [form.pop(f"birth_{p}", "").strip() for p in ("day", "month", "year")]
-                parts = [p.zfill(2) if p and i < 2 else p for i, p in enumerate(parts)]
-                form["birth_date"] = "/".join(parts) if any(parts) else ""
-                request.form = ImmutableMultiDict(form)
-
-    def change(name, html, context):
-        if name != "reset/request.html":
-            return html
-        from flask import render_template_string
-
-        fields = render_template_string(DATE_IN_THREE_LISTS, **context)
-        return re.sub(r'<label for="birth_date">.*?(?=\s*<label for="email">)', lambda _: fields,
-                      html, count=1, flags=re.S)
-
-    on_app(join_parts)
-    after_render(reset, change)
+    date_in_parts(DATE_IN_THREE_LISTS, zeros=True)
 
 
 def links_in_a_new_tab():
