@@ -72,8 +72,8 @@ def fill_parts(found: Locator, value: str) -> bool:
     shape = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", value)
     pieces = shape.groups() if shape else ("", "", "")
     given = bool(shape) or not value
-    for part, piece in zip(parts(found), pieces):
-        options = part.evaluate(OPTIONS)
+    fields = [(part, part.evaluate(OPTIONS)) for part in parts(found)]
+    for (part, options), piece in zip(fields, pieces):
         if options is None:
             part.fill(piece)
             continue
@@ -83,8 +83,7 @@ def fill_parts(found: Locator, value: str) -> bool:
         given = given and index is not None
         part.select_option(index=_placeholder(options) if index is None else index)
     if not given:  # nothing of it given: each field emptied, each list back to its « -- »
-        for part in parts(found):
-            options = part.evaluate(OPTIONS)
+        for part, options in fields:
             part.fill("") if options is None else part.select_option(index=_placeholder(options))
     return given
 
@@ -99,7 +98,7 @@ def shown_parts(found: Locator) -> str:
             held.append(part.input_value())
             continue
         value, text = picked
-        number = _number(text) if _number(text) is not None else _number(value)
+        number = next((n for n in (_number(text), _number(value)) if n is not None), None)
         held.append(str(number).zfill(2 if index < 2 else 4) if value and number is not None
                     else value)
     return "/".join(held) if any(held) else ""

@@ -54,15 +54,14 @@ STATUS = ("() => window.__ameliStatus || "
           "(performance.getEntriesByType('navigation')[0] || {}).responseStatus || 0")
 # MARK on the page of the button about to be clicked, and whether that button can be clicked (not
 # disabled, nor in a disabled fieldset, nor under aria-disabled, as Playwright reads it): 0 when
-# it cannot; NEW_TAB when it opens a new tab (a link, or the form of a button, whose target is
-# `_blank`); else 1.
-NEW_TAB = 2
+# it cannot, else 1. A button that opens a new tab (a link, or the form of a button, whose target
+# is `_blank`) is marked as opening one, as `window.open` is (OPENED, below).
 MARK_AND_ENABLED = ("(el) => { (" + MARK + ")(); if (el.disabled || "
                     "el.closest('fieldset[disabled], [aria-disabled=true]')) return 0; "
-                    "const opener = el.closest('a[href]') || el.form; return opener && "
-                    "(opener.getAttribute('target') || '').toLowerCase() === '_blank' ? "
-                    f"{NEW_TAB} : 1; }}")
-# The page has reacted to the click: a new page, a tab opened by a script (OPENED: window.open),
+                    "const opener = el.closest('a[href]') || el.form; if (opener && "
+                    "(opener.getAttribute('target') || '').toLowerCase() === '_blank') "
+                    "window.__ameliOpened = true; return 1; }")
+# The page has reacted to the click: a new page, a new tab (OPENED: `_blank`, window.open),
 # the browser's refusal of the form, or (a page a script changes in place) a change since the
 # click, no request running and nothing changed for `quiet` ms (QUIET_MS, or longer for a target
 # seen to render late: steps/ui.py). An alert that was already there is no reaction.

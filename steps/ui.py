@@ -111,12 +111,6 @@ class Ui:
                     self.reaction = HELD
                     return
                 self.page.evaluate(page_scripts.MARK)  # what leaving the field changed is past
-            if opens == page_scripts.NEW_TAB:  # the person goes on in the tab that opens
-                with self.page.context.expect_page() as opened:
-                    target.click()
-                self.page, self.reaction = opened.value, "nouvelle page"
-                self.page.wait_for_load_state("domcontentloaded")
-                return
             target.click()
         else:
             self.page.evaluate(page_scripts.MARK)
@@ -130,7 +124,7 @@ class Ui:
             reacted = ""
         if not reacted:
             reacted = self.page.wait_for_function(page_scripts.REACTED, arg=quiet).json_value()
-        if reacted == page_scripts.OPENED:  # by a script (window.open): the person goes there
+        if reacted == page_scripts.OPENED:  # a new tab: the person goes on there
             opened = [page for page in self.page.context.pages if page not in before]
             self.page = opened[-1] if opened else self.page.context.wait_for_event("page")
             reacted = "nouvelle page"
