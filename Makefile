@@ -10,7 +10,8 @@
 #            make mutation (the mutation campaign: score and survivors, reports/mutation.json)
 #            make variantes (each conformant design of tests/mutants.py run as a target: each must
 #              be CONFORME; reports/variantes.json; ARGS="--only NAME --select '-m E3-ENVOI'")
-#            make mutants (each of the 26 mutants of one identifier caught on its identifier only)
+#            make mutants (each of the 26 mutants of one identifier caught on its identifier only,
+#              and every mutant and variant of the tests marked approfondi: make test runs a few)
 #            make hostile (1000 hostile inputs per form of the reference app; CASES=N)
 #            make tirages (the personas' properties over 10,000 draws per reading; DRAWS=N)
 #            make explore (random sequences against a model of the guide; ARGS="--explore-budget 600")
@@ -129,11 +130,7 @@ explore: install
 	$(PY) -m pytest exploration $(PROFILE_ARG) $(ARGS)
 
 mutants: install
-	AMELI_ALL_MUTANTS=1 $(PY) -m pytest tests/test_mutants.py tests/test_pages_par_script.py \
-	  tests/test_lectures.py::test_forms_that_hold_their_button_until_what_is_typed_looks_right \
-	  tests/test_lectures.py::test_rules_marked_by_their_look_on_the_form_sent_again \
-	  tests/test_lectures.py::test_the_clip_heard_after_the_arrow_is_the_new_series \
-	  -n $(WORKERS) --maxschedchunk 1 $(ARGS)
+	AMELI_ALL_MUTANTS=1 $(PY) -m pytest tests -m approfondi -n $(WORKERS) --maxschedchunk 1 $(ARGS)
 
 explore-mutants: install
 	AMELI_EXPLORE_MUTANTS=1 $(PY) -m pytest tests/test_exploration.py $(ARGS)

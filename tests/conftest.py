@@ -12,6 +12,9 @@ ROOT = Path(__file__).resolve().parent.parent
 # `make mutants`: the tests that take a variant run every mutant and fault they know, not only the
 # few kept for `make test`.
 ALL_MUTANTS = os.environ.get("AMELI_ALL_MUTANTS", "").lower() in ("1", "true", "oui", "yes")
+# The tests that hold more under `make mutants` than under `make test` carry this mark: `make
+# mutants` runs them all (`-m approfondi`), and none is left that no make target runs.
+DEEPER = pytest.mark.approfondi
 SHARED = ROOT.parent / "shared"
 
 
@@ -162,13 +165,21 @@ def run_on(conformance_run, target, *args: str) -> subprocess.CompletedProcess:
 # each worker two tests at a time from the front of the list: the heavy ones, heaviest first, are
 # dealt one in two with the light ones, so that each worker starts on a heavy one and none is left
 # alone with a long run at the end.
-HEAVY = {
-    "test_the_second_implementation_passes_unchanged": 130,
-    "test_reference_app_is_conformant_and_reports_are_written": 173,
-    "test_the_reference_app_passes_it_but_for_the_accepted_exceptions": 30,
+HEAVY = {  # worker-seconds of make test, `--durations`, 2026-12-04
+    "test_reference_app_is_conformant_and_reports_are_written": 404,
+    "test_the_second_implementation_passes_unchanged": 248,
+    "test_a_target_of_other_readings_is_conformant_under_them": 133,
+    "test_the_reference_app_passes_it_but_for_the_accepted_exceptions": 82,
+    "test_a_form_the_browser_checks_is_conformant": 53,
+    "test_forms_that_hold_their_button_until_what_is_typed_looks_right": 47,
+    "test_exploration_finds_nothing_on_the_reference_app": 30,
     "test_mutant_is_caught_on_its_identifier_only": 25,
-    "test_exploration_finds_nothing_on_the_reference_app": 20,
 }
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "approfondi: a test that runs more mutants or variants "
+                            "under `make mutants` (AMELI_ALL_MUTANTS=1) than under `make test`")
 
 
 def pytest_collection_modifyitems(items):

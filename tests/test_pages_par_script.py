@@ -13,7 +13,9 @@ then right, and six confirmations refused on one page."""
 
 import pytest
 
-from .conftest import ALL_MUTANTS as ALL, run_on
+from .conftest import ALL_MUTANTS as ALL, DEEPER, run_on
+
+pytestmark = DEEPER  # `make mutants` runs the whole file
 
 LATE = ["-m", "E2-CAPTCHA-ERREUR or E5-CONFIRMATION",
         "-k", "copie_erronée_est_refusée or confirmation_différente"]

@@ -8,6 +8,8 @@ import pytest
 
 from ameli_conformance.fixtures.targets import start_embedded
 
+from .conftest import ALL_MUTANTS as ALL, DEEPER
+
 FORM = "le formulaire « Mot de passe oublié » par son adresse"
 # With two changes of password in a row (E6-CONNEXION): the session the way had marked ends at
 # the change, and the form kept by its address said « Session expirée » (ERROR, or NON CONFORME
@@ -33,12 +35,15 @@ def check_shortcuts_of_a_full_run(report) -> None:
     assert any(c.endswith("(/mot-de-passe-oublie)") for _, cuts in taken.values() for c in cuts)
 
 
-@pytest.fixture(params=["formulaire-lie-a-la-session", "parcours-marque-dans-la-session"])
+@pytest.fixture(params=["parcours-marque-dans-la-session"]
+                + (["formulaire-lie-a-la-session"] if ALL else []))
 def session_bound(tmp_path, request):
-    """Two conformant flows bound to their session: the form refused by its address, and the
-    form served by its address but its submission refused without the mark the login page left
-    in the session (inside the cookie the form sets too: same names, with or without the mark).
-    `parcours-lie-a-un-cookie` (a cookie of its own) is caught by the same rule."""
+    """Two conformant flows bound to their session: the form served by its address but its
+    submission refused without the mark the login page left in the session (inside the cookie
+    the form sets too: same names, with or without the mark), and the form refused by its
+    address. `parcours-lie-a-un-cookie` (a cookie of its own) is caught by the same rule. The
+    first, the subtler (the form shows, only its sending tells), in `make test`; both in `make
+    mutants` (and `make variantes`) since 2026-12-04 (CI's time, 29 worker-seconds)."""
     target = start_embedded(tmp_path / "cible", tmp_path, app_command=("tests.mutants", request.param))
     try:
         yield target
@@ -46,6 +51,7 @@ def session_bound(tmp_path, request):
         target.stop()
 
 
+@DEEPER
 def test_an_address_bound_to_its_session_is_clicked_again_with_the_same_verdict(
         session_bound, conformance_run):
     t = session_bound
