@@ -29,6 +29,7 @@ def ui(page, request):
     seen = scenario_of(request.node)
     seen.page = lambda: current.page  # the tab the person is looking at
     seen.shortcuts = current.shortcuts
+    seen.answered = current.answered
     return current
 
 

@@ -28,8 +28,9 @@ def _answers(within, name: re.Pattern) -> Locator:
     return within.get_by_role("button", name=name).or_(within.get_by_role("link", name=name))
 
 
-def watch(page: Page) -> None:
-    """Answers a consent banner whenever one covers `page` (once per page)."""
+def watch(page: Page, answered: list) -> None:
+    """Answers a consent banner whenever one covers `page` (once per page); each answer is noted
+    in `answered` (the button's name: the report says what the run clicked of its own accord)."""
     if page in _watched:
         return
     _watched.add(page)
@@ -37,6 +38,9 @@ def watch(page: Page) -> None:
 
     def answer(shown: Locator) -> None:
         refuse = _answers(shown, REFUSE)
-        (refuse if refuse.count() else _answers(shown, ACCEPT)).first.click()
+        button = (refuse if refuse.count() else _answers(shown, ACCEPT)).first
+        name = " ".join(button.inner_text().split())
+        button.click()
+        answered.append(f"« {name} » sur un bandeau de cookies")
 
     page.add_locator_handler(banner, answer)

@@ -22,7 +22,7 @@ def other_person_on_form(request, ui, browser, target, control, interpretations,
     person = another_person(request, control, interpretations, scenario_state)
     context = browser.new_context(**scenario_state.context_args)
     scenario_state.contexts.append(context)
-    other = Ui(context.new_page())
+    other = Ui(context.new_page(), answered=ui.answered)
     other.shortcuts = ui.shortcuts  # one scenario, one report
     open_request_form(other, target)
     scenario_state.other = SimpleNamespace(person=person, ui=other, typed={}, mails_before=0)

@@ -21,7 +21,9 @@ LEARNING_CLICKS, LEARNING_MS = 3, 2000
 
 
 class Ui:
-    def __init__(self, page: Page):
+    def __init__(self, page: Page, answered: list[str] | None = None):
+        # What the run answered of its own accord (a cookie banner), for the scenario's report.
+        self.answered: list[str] = [] if answered is None else answered
         self.page = page
         # What each field had beside it before anything was submitted (help texts, the rules):
         # a refusal's reason is what appeared after, never a text that was already there.
@@ -42,7 +44,7 @@ class Ui:
 
     @page.setter
     def page(self, page: Page) -> None:  # any page the person goes on in: a banner answered
-        consentement.watch(page)
+        consentement.watch(page, self.answered)
         self._page = page
 
     @property

@@ -58,6 +58,7 @@ def test_reference_app_is_conformant_and_reports_are_written(conformance_run, tm
         assert set(scenario) >= {"feature", "name", "tags", "status", "duration_s", "steps"}
     assert {s["browser"].rsplit("(", 1)[-1] for s in report["scenarios"]} == {"headless-shell)"}
     check_shortcuts_of_a_full_run(report)
+    assert not any(s["answered"] for s in report["scenarios"])  # no banner to answer here
     junit = ET.parse(conformance_run.reports_dir / "junit.xml").getroot()
     cases = junit.findall(".//testcase")
     assert len(cases) == len(report["scenarios"])

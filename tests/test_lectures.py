@@ -114,6 +114,8 @@ tests/test_profile.py.)
   CONFORME, 2026-12-03); it stays here so that it keeps doing so.
 """
 
+import re
+
 import pytest
 
 from ameli_conformance.profile import ProfileError, load
@@ -205,6 +207,11 @@ def test_a_date_in_three_fields_links_to_a_new_tab_and_a_cookie_banner_are_used_
     assert seen[date + "« 31/02/1990 »"] == "Cette date de naissance n'existe pas."  # in its group
     assert seen[date + "(rien)"] == "Veuillez saisir votre date de naissance."
     assert seen[date + "« 1990-02-01 »"].startswith("refusé à la saisie")  # no field takes it
+    # The banner, on each scenario's first page (a new browser each), refused; the report says so
+    assert [s["answered"] for s in report["scenarios"]] == [
+        ["« Tout refuser » sur un bandeau de cookies"]] * 4
+    assert "Répondu en chemin" in (conformance_run.reports_dir / "conformance.html").read_text(
+        encoding="utf-8")
 
 
 @pytest.mark.parametrize("key, value, said", [
@@ -610,6 +617,9 @@ def test_a_cookie_banner_over_the_page_is_answered_as_a_person_does(banner):
             ui.fill("Nom", "Dupont")
             ui.click("Envoyer")
             assert (page.title(), ui.body_text()[-6:]) == (answer, "Envoyé")
+            [said] = ui.answered  # for the scenario's report: the button clicked
+            assert said.endswith(" sur un bandeau de cookies") and (
+                re.search(r"refus|sans", said, re.I) is not None) is (answer == "non"), said
             other = html.replace("ookies", "nouveautés").replace("traceurs", "nouveautés")
             page.set_content(f"<!doctype html><html lang='fr'><body>{form}{other}</body></html>")
             with pytest.raises(PlaywrightTimeout) as stopped:
