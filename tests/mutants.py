@@ -28,10 +28,14 @@ class Mutant:
 # ------------------------------------------------------------------ patch helpers
 
 
+_REFERENCE_RENDER: dict = {}  # id(module) -> its render_template before any change
+
+
 def after_render(module, change):
     """Every page `module` renders, passed through `change(name, html, context)`, which returns
     the page to send."""
     original = module.render_template
+    _REFERENCE_RENDER.setdefault(id(module), original)
 
     def render(name, **context):
         return change(name, original(name, **context), context)
@@ -62,11 +66,23 @@ def rewrite(module, template: str, old: str, new: str):
     after_render(module, change)
 
 
-def rewrite_pattern(module, template: str, pattern: str, replacement):
+def rewrite_pattern(module, template: str, pattern: str, replacement, always: bool = True):
     """The page `template`, as `module` renders it, with what matches `pattern` replaced by
-    `replacement` (a string, or a function of the match, called as the page is rendered)."""
-    def change(name, html, _context):
-        return re.sub(pattern, replacement, html) if name == template else html
+    `replacement` (a string, or a function of the match, called as the page is rendered).
+    `always`: every rendering of the reference's page has what `pattern` matches, asserted (a
+    pattern that matched nothing left the page as the reference's: the variant passed without its
+    design ever being tried, or its fault, and none said so); in a combination, another change
+    made before may have taken it away (a login refused on a page of its own has no label to
+    hint). False for what only some renderings show (an error, an hour before ten)."""
+    def change(name, html, context):
+        if name != template:
+            return html
+        html, found = re.subn(pattern, replacement, html)
+        if not found and always:  # unless another change of a combination took it away before
+            reference = _REFERENCE_RENDER[id(module)](name, **context)
+            assert re.search(pattern, reference), \
+                f"mutant: {pattern!r} ne trouve rien dans {template}"
+        return html
 
     after_render(module, change)
 
@@ -1416,7 +1432,8 @@ def clip_refreshed_by_the_arrow():
 def hour_not_padded():
     """The block's end written with an hour before ten without its zero (« 2h32 »), as a
     script that does not pad the hour writes it."""
-    rewrite_pattern(reset, "reset/blocked.html", r"(\d{2}/\d{2}/\d{4} - )0(\d)h", r"\1\2h")
+    rewrite_pattern(reset, "reset/blocked.html", r"(\d{2}/\d{2}/\d{4} - )0(\d)h", r"\1\2h",
+                    always=False)  # an hour of ten or more has no zero to drop
 
 
 def reworded_errors(words: dict[str, str]):
@@ -1426,7 +1443,7 @@ def reworded_errors(words: dict[str, str]):
 
     shown = {str(escape(old)): str(escape(new)) for old, new in words.items()}
     rewrite_pattern(reset, "reset/request.html", "|".join(map(re.escape, shown)),
-                    lambda m: shown[m[0]])
+                    lambda m: shown[m[0]], always=False)  # shown after a refusal only
 
 
 # The reference's messages of the request form, in the few words many French forms use.

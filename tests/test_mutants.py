@@ -54,6 +54,32 @@ def witness_for(requirement: str) -> str:
     return "E1-CONNEXION" if requirement == "E0-ACCES" else "E0-ACCES"
 
 
+def test_a_patch_that_finds_nothing_to_change_says_so():
+    """A variant whose pattern matched nothing was the reference under another name: CONFORME
+    without its design ever tried (`liens-ouverts-par-script`'s first version, a quote escaped
+    wrongly). The page's rendering now fails with the pattern named, unless the pattern is said to
+    match only some renderings."""
+    from types import SimpleNamespace
+
+    from .mutants import rewrite_pattern
+
+    module = SimpleNamespace(render_template=lambda name, **context: "<p>bonjour</p>")
+    rewrite_pattern(module, "page.html", r"<p>(\w+)</p>", r"<p>\1 !</p>")
+    assert module.render_template("page.html") == "<p>bonjour !</p>"
+    rewrite_pattern(module, "page.html", r"<h1>", "<h2>")
+    with pytest.raises(AssertionError, match="ne trouve rien dans page.html"):
+        module.render_template("page.html")
+    assert module.render_template("autre.html") == "<p>bonjour</p>"  # another page: untouched
+    # In a combination, what another change took away is not this pattern's fault
+    combined = SimpleNamespace(render_template=lambda name, **context: "<p>bonjour</p>")
+    rewrite_pattern(combined, "page.html", r"<p>\w+</p>", "<h1>Autre page</h1>")
+    rewrite_pattern(combined, "page.html", r"<p>(\w+)</p>", r"<p>\1 !</p>")
+    assert combined.render_template("page.html") == "<h1>Autre page</h1>"
+    sometimes = SimpleNamespace(render_template=lambda name, **context: "<p>10h05</p>")
+    rewrite_pattern(sometimes, "page.html", r"0(\d)h", r"\1h", always=False)
+    assert sometimes.render_template("page.html") == "<p>10h05</p>"
+
+
 def test_every_required_identifier_has_a_mutant():
     assert sorted({m.requirement for m in MUTANTS.values()}) == sorted(REQUIRED)
 
