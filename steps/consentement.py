@@ -3,7 +3,8 @@ the person answers it, then goes on. Without this, a click under it waits until 
 a conformant target ends in ERROR. Playwright's locator handler answers it before any action or
 assertion that meets it; the person refuses what can be refused, else accepts (a banner that
 only informs). The banner is found by its words (« cookie ») and its buttons' names, never by a
-consent manager's markup."""
+consent manager's markup, in the page or in an iframe laid over it. Each answer is noted for the
+scenario's report (`answered`)."""
 import re
 import weakref
 
@@ -17,10 +18,11 @@ ABOUT = re.compile(r"cookie|traceur", re.I)  # the CNIL's word for them: « cook
 _watched: weakref.WeakSet = weakref.WeakSet()  # the pages already watched
 
 
-def _banner(page: Page) -> Locator:
-    """The innermost blocks that speak of cookies and have an answer among their buttons."""
-    return page.locator("div, section, aside, dialog, form, footer").filter(
-        has_text=ABOUT).filter(has=_answers(page, REFUSE).or_(_answers(page, ACCEPT))).last
+def _banner(within) -> Locator:
+    """The innermost blocks that speak of cookies and have an answer among their buttons, in the
+    page or in one of its iframes (`within`, a FrameLocator)."""
+    return within.locator("div, section, aside, dialog, form, footer").filter(
+        has_text=ABOUT).filter(has=_answers(within, REFUSE).or_(_answers(within, ACCEPT))).last
 
 
 def _answers(within, name: re.Pattern) -> Locator:
@@ -34,7 +36,6 @@ def watch(page: Page, answered: list) -> None:
     if page in _watched:
         return
     _watched.add(page)
-    banner = _banner(page)
 
     def answer(shown: Locator) -> None:
         refuse = _answers(shown, REFUSE)
@@ -43,4 +44,18 @@ def watch(page: Page, answered: list) -> None:
         button.click()
         answered.append(f"« {name} » sur un bandeau de cookies")
 
-    page.add_locator_handler(banner, answer)
+    page.add_locator_handler(_banner(page), answer)
+
+    def answer_in_a_frame(shown: Locator) -> None:
+        """Some consent managers draw their banner in an iframe over the page. A handler watching
+        every iframe for a banner before each action cost a quarter more of a run's CPU on pages
+        with none; so the page's visible iframes are watched, and looked into when there is one
+        (an iframe without a banner is left as it is, the action goes on)."""
+        for n in range(shown.count()):
+            inside = _banner(shown.nth(n).content_frame)
+            if inside.is_visible():
+                answer(inside)
+                return
+
+    page.add_locator_handler(page.locator("iframe").filter(visible=True), answer_in_a_frame,
+                             no_wait_after=True)

@@ -1000,6 +1000,43 @@ def cookie_banner():
         after_render(module, change)
 
 
+FRAMED_BANNER = """<div role="dialog" aria-modal="true" aria-labelledby="t"
+  style="position:fixed;left:0;right:0;bottom:0;background:#fff;padding:1.5em 2em">
+  <h2 id="t">Vos choix en matière de cookies</h2>
+  <p>Nous utilisons des cookies pour mesurer l'audience de ce site. Vous pouvez les refuser.</p>
+  <button type="button" data-choix="oui">Accepter</button>
+  <button type="button" data-choix="non">Refuser</button>
+</div>
+<script>
+document.querySelectorAll("[data-choix]").forEach(function (b) {
+  b.addEventListener("click", function () {
+    parent.document.cookie = "consentement=" + b.dataset.choix + "; path=/; max-age=31536000";
+    parent.document.getElementById("consentement").remove();
+  });
+});
+</script>"""
+
+
+def cookie_banner_in_a_frame():
+    """The consent banner drawn in an iframe laid over the whole page, as some consent managers
+    serve it (their own document, here `srcdoc`), « Accepter » / « Refuser ». Conformant."""
+    from html import escape
+
+    from flask import request
+
+    framed = ('<iframe id="consentement" title="Gestion des cookies" srcdoc="'
+              + escape(FRAMED_BANNER, quote=True) + '" style="position:fixed;inset:0;width:100%;'
+              'height:100%;border:0;z-index:1000;background:rgba(0,0,0,.55)"></iframe>')
+
+    def change(name, html, _context):
+        if "</body>" not in html or request.cookies.get("consentement"):
+            return html
+        return html.replace("</body>", framed + "\n</body>", 1)
+
+    for module in (auth, reset):
+        after_render(module, change)
+
+
 DATE_IN_THREE_LISTS = """<fieldset class="date" aria-labelledby="birth_date-legende{% if errors.get('birth_date') %} birth_date-erreur{% endif %}">
   <legend id="birth_date-legende">Date de naissance <span aria-hidden="true">*</span></legend>
   {% set parts = (values.get('birth_date', '') ~ '//').split('/') %}
@@ -1759,6 +1796,8 @@ VARIANTS = {
                                           "ouvrent un nouvel onglet", patch=links_in_a_new_tab),
     "bandeau-de-cookies": Mutant("", "un bandeau de consentement aux cookies couvre chaque page "
                                  "tant que la personne n'a pas choisi", patch=cookie_banner),
+    "bandeau-dans-un-cadre": Mutant("", "le bandeau de consentement aux cookies dessiné dans un "
+                                    "iframe posé sur toute la page", patch=cookie_banner_in_a_frame),
     "date-en-trois-listes": Mutant("", "la date de naissance choisie dans trois listes, « Jour », "
                                    "« Mois » (janvier à décembre), « Année »",
                                    patch=date_in_three_lists),
