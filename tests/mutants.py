@@ -985,19 +985,24 @@ document.querySelectorAll("#consentement [data-choix]").forEach(function (b) {
 </script>"""
 
 
-def cookie_banner():
-    """A consent banner over every page until the person chooses (a modal layer, as the
-    consent managers of public sites show: « Tout accepter », « Tout refuser »), kept in a
-    cookie of the browser. Conformant: the person chooses, then goes on."""
+def until_consent(banner: str):
+    """`banner` at the end of every page until the browser has the cookie of a choice."""
     from flask import request
 
     def change(name, html, _context):
         if "</body>" not in html or request.cookies.get("consentement"):
             return html
-        return html.replace("</body>", COOKIE_BANNER + "\n</body>", 1)
+        return html.replace("</body>", banner + "\n</body>", 1)
 
     for module in (auth, reset):
         after_render(module, change)
+
+
+def cookie_banner():
+    """A consent banner over every page until the person chooses (a modal layer, as the
+    consent managers of public sites show: « Tout accepter », « Tout refuser »), kept in a
+    cookie of the browser. Conformant: the person chooses, then goes on."""
+    until_consent(COOKIE_BANNER)
 
 
 FRAMED_BANNER = """<div role="dialog" aria-modal="true" aria-labelledby="t"
@@ -1022,19 +1027,10 @@ def cookie_banner_in_a_frame():
     serve it (their own document, here `srcdoc`), « Accepter » / « Refuser ». Conformant."""
     from html import escape
 
-    from flask import request
-
-    framed = ('<iframe id="consentement" title="Gestion des cookies" srcdoc="'
-              + escape(FRAMED_BANNER, quote=True) + '" style="position:fixed;inset:0;width:100%;'
-              'height:100%;border:0;z-index:1000;background:rgba(0,0,0,.55)"></iframe>')
-
-    def change(name, html, _context):
-        if "</body>" not in html or request.cookies.get("consentement"):
-            return html
-        return html.replace("</body>", framed + "\n</body>", 1)
-
-    for module in (auth, reset):
-        after_render(module, change)
+    until_consent('<iframe id="consentement" title="Gestion des cookies" srcdoc="'
+                  + escape(FRAMED_BANNER, quote=True) + '" style="position:fixed;inset:0;'
+                  'width:100%;height:100%;border:0;z-index:1000;background:rgba(0,0,0,.55)">'
+                  '</iframe>')
 
 
 DATE_IN_THREE_LISTS = """<fieldset class="date" aria-labelledby="birth_date-legende{% if errors.get('birth_date') %} birth_date-erreur{% endif %}">
