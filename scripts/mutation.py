@@ -39,25 +39,35 @@ def selection(mutant) -> list[str]:
     return ["-m", mutant.requirement, *mutant.selection]
 
 
-def run_one(name: str, mutant, harness: Path, work: Path) -> dict:
-    app_name = name.removeprefix("exigence:")
-    started = time.monotonic()
+def run_against(app_name: str, work: Path, arguments, harness: Path = ROOT,
+                timeout: float = 900) -> dict:
+    """`app_name` of tests/mutants.py started as an external target in `work`, the scenarios of
+    `harness` run against it with `arguments(target)` (its addresses, or a profile), no screen,
+    no trace; the run's conformance.json (empty lists when it wrote none). Shared by this
+    campaign and `make variantes` (scripts/variantes.py)."""
     target = start_embedded(work / "cible", work / "logs", app_command=("tests.mutants", app_name))
     reports = work / "rapports"
     env = {k: v for k, v in os.environ.items() if not k.startswith(("AMELI_", "PYTEST_"))}
     env["AMELI_CONTROL_TOKEN"] = target.control_token
     command = [sys.executable, "-m", "pytest", "steps", "-q", "-p", "no:cacheprovider",
-               "-p", "no:hypothesispytest", "--reports-dir", str(reports), "--target-url", target.url,
-               "--mailpit-url", target.mailpit_url, "--control-url", target.control_url,
-               "--step-screenshots", "off", "--playwright-trace", "off", *selection(mutant)]
+               "-p", "no:hypothesispytest", "--reports-dir", str(reports),
+               "--step-screenshots", "off", "--playwright-trace", "off", *arguments(target)]
     try:
-        subprocess.run(command, cwd=harness, env=env, capture_output=True, text=True, timeout=900)
+        subprocess.run(command, cwd=harness, env=env, capture_output=True, text=True,
+                       timeout=timeout)
     finally:
         target.stop()
     try:
-        report = json.loads((reports / "conformance.json").read_text(encoding="utf-8"))
+        return json.loads((reports / "conformance.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        report = {"requirements": [], "scenarios": []}
+        return {"requirements": [], "scenarios": []}
+
+
+def run_one(name: str, mutant, harness: Path, work: Path) -> dict:
+    started = time.monotonic()
+    report = run_against(name.removeprefix("exigence:"), work, lambda target: [
+        "--target-url", target.url, "--mailpit-url", target.mailpit_url,
+        "--control-url", target.control_url, *selection(mutant)], harness)
     ran = {r["id"]: r for r in report["requirements"]
            if r.get("profile") == "exigences" and r["status"] != "not_tested"}
     failed = sorted(rid for rid, r in ran.items() if r["status"] in ("failed", "expected_failure"))

@@ -14,9 +14,7 @@ them (tests/test_lectures.py and others); this runs each one on the whole suite.
 """
 import argparse
 import json
-import os
 import shlex
-import subprocess
 import sys
 import tempfile
 import time
@@ -26,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ameli_conformance.fixtures.targets import start_embedded  # noqa: E402
+from mutation import run_against  # noqa: E402  (scripts/mutation.py, beside this one)
 
 from tests.mutants import VARIANTS  # noqa: E402
 
@@ -52,22 +50,8 @@ def profile(target, folder: Path, readings: dict) -> Path:
 def run_one(name: str, work: Path, select: list[str]) -> dict:
     started = time.monotonic()
     work.mkdir(parents=True)
-    target = start_embedded(work / "cible", work / "logs", app_command=("tests.mutants", WITH.get(name, name)))
-    reports = work / "rapports"
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("AMELI_", "PYTEST_"))}
-    env["AMELI_CONTROL_TOKEN"] = target.control_token
-    command = [sys.executable, "-m", "pytest", "steps", "-q", "-p", "no:cacheprovider",
-               "-p", "no:hypothesispytest", "--reports-dir", str(reports),
-               "--profile", str(profile(target, work, READINGS.get(name, {}))),
-               "--step-screenshots", "off", "--playwright-trace", "off", *select]
-    try:
-        subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=1800)
-    finally:
-        target.stop()
-    try:
-        report = json.loads((reports / "conformance.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        report = {"scenarios": []}
+    report = run_against(WITH.get(name, name), work, lambda target: [
+        "--profile", str(profile(target, work, READINGS.get(name, {}))), *select], timeout=1800)
     ran = report["scenarios"]
     wrong = [s for s in ran if s["status"] in ("failed", "error")]
     outcome = ("conforme" if ran and not wrong else "aucun scénario" if not ran else
