@@ -584,6 +584,8 @@ BANNERS = {  # a consent banner over the page, as consent managers write them ->
     "information": ("<section style='position:fixed;inset:0;z-index:9;background:#eee'>"
                     "<p>En poursuivant, vous acceptez l'usage de cookies.</p>"
                     "<button>OK</button></section>", "oui"),
+    "apostrophe": ("<div style='position:fixed;inset:0;z-index:9;background:#eee'><p>Ce site utilise "
+                   "des cookies.</p><button>J’accepte</button></div>", "oui"),
     # A consent manager's own document in an iframe over the page (before 2026-12-04: not seen)
     "cadre": ("<iframe style='position:fixed;inset:0;width:100%;height:100%;border:0;z-index:9' "
               "srcdoc=\"" + html_escape(
@@ -643,6 +645,14 @@ def test_a_cookie_banner_over_the_page_is_answered_as_a_person_does(banner):
             ui.fill("Nom", "Dupont")
             ui.click("Envoyer")
             assert ui.body_text().endswith("Envoyé") and len(ui.answered) == 1
+            # A page that speaks of cookies and of accepting, with no banner (a link at its foot):
+            # what the harness watches before each action, looked into, and the person goes on.
+            page.set_content(f"<!doctype html><html lang='fr'><body>{form}<footer><p>En "
+                             "continuant, vous acceptez les conditions d'utilisation.</p>"
+                             "<a href='#'>Gestion des cookies</a></footer></body></html>")
+            ui.fill("Nom", "Dupont")
+            ui.click("Envoyer")
+            assert "Envoyé" in ui.body_text() and len(ui.answered) == 1
         finally:
             browser.close()
 
