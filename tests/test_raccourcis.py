@@ -4,6 +4,8 @@ them by their address, and the report says so; where the address does not give t
 (a flow bound to its session), the way is clicked, and the verdict is the same (the reference's
 shortcuts are checked on test_end_to_end.py's full run). The full browser runs the scenarios on
 demand; the headless shell, the default, runs every other test."""
+import os
+
 import pytest
 
 from ameli_conformance.fixtures.targets import start_embedded
@@ -66,14 +68,19 @@ def test_an_address_bound_to_its_session_is_clicked_again_with_the_same_verdict(
     assert not any(x.startswith(FORM) for s in shortcuts(report).values() for x in s)
 
 
-def test_the_full_browser_runs_the_scenarios_on_demand(conformance_run):
-    """The headless shell is the default: the full run of test_end_to_end.py uses it."""
+def test_the_full_browser_runs_the_scenarios_on_demand(conformance_run, tmp_path):
+    """The headless shell is the default: the full run of test_end_to_end.py uses it. And
+    Playwright's driver keeps the code it compiled in the user's cache (fixtures/pages.py)."""
     result = conformance_run.run("--chromium-build", "complet", "-k",
-                                 "accueil_du_compte or envoie_un_seul_mail")
+                                 "accueil_du_compte or envoie_un_seul_mail",
+                                 XDG_CACHE_HOME=str(tmp_path / "cache"))
     report = conformance_run.report()
     assert result.returncode == 0, result.stdout[-2000:]
     assert {s["status"] for s in report["scenarios"]} == {"passed"}
     assert {s["browser"].rsplit("(", 1)[-1] for s in report["scenarios"]} == {"complet)"}
+    if "NODE_COMPILE_CACHE" not in os.environ:  # else the user's own is kept, and used
+        assert any((tmp_path / "cache" / "ameli-conformance" / "node").rglob("*")), \
+            "le pilote de Playwright n'a rien gardé de son code compilé"
 
 
 def test_an_unknown_build_is_a_usage_error(conformance_run):
