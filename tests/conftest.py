@@ -192,3 +192,73 @@ def pytest_collection_modifyitems(items):
             if queue:
                 dealt.append(queue.pop(0))
     items[:] = dealt
+
+
+_ADOPTING: list = []  # the thread that reaps the Chromium processes a worker adopts (TESTS_CPU_LOG)
+
+
+def _adopt_orphans() -> None:
+    """Makes this worker the subreaper of the processes its tests leave orphaned (Linux), and
+    reaps the Chromium ones as they end: Chromium forks its renderers twice, and they end as
+    orphans, counted by no one. Reaped at once, as init would: a harness that waits for a
+    crashed browser's processes to be gone does not wait for a zombie of ours. The others (a
+    child run's target) are reaped after their test."""
+    import ctypes
+    import threading
+    import time
+
+    ctypes.CDLL(None).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
+    me = str(os.getpid())
+
+    def reap():
+        while True:
+            time.sleep(0.5)
+            for pid in " ".join(p.read_text() for p in Path(f"/proc/{me}/task").glob(
+                    "*/children")).split():
+                try:
+                    stat = Path(f"/proc/{pid}/stat").read_text()
+                except OSError:
+                    continue
+                comm, state = stat[stat.index("(") + 1:stat.rindex(")")], stat[stat.rindex(")") + 2]
+                if state == "Z" and comm.startswith(("chrom", "headless")):
+                    try:
+                        os.waitpid(int(pid), os.WNOHANG)
+                    except ChildProcessError:
+                        pass
+
+    _ADOPTING.append(threading.Thread(target=reap, daemon=True))
+    _ADOPTING[0].start()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item, nextitem):
+    """TESTS_CPU_LOG=file: each test's CPU seconds, one JSON line per test: its worker's, and
+    every process it started, however deep (child runs, their workers, browsers, targets), the
+    orphans among them adopted (`_adopt_orphans`). Measuring only: a zombie reaped after a test
+    is one its own Popen, if it kept one, can no longer wait for (its status read as 0)."""
+    log = os.environ.get("TESTS_CPU_LOG")
+    if not log:
+        yield
+        return
+    import resource
+    import time
+
+    if not _ADOPTING:
+        _adopt_orphans()
+
+    def cpu():
+        while True:  # the orphans the test left, reaped before its account is closed
+            try:
+                if os.waitpid(-1, os.WNOHANG)[0] == 0:
+                    break
+            except ChildProcessError:
+                break
+        s, c = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+        return s.ru_utime + s.ru_stime, c.ru_utime + c.ru_stime
+
+    (s0, c0), t0 = cpu(), time.perf_counter()
+    yield
+    (s1, c1), t1 = cpu(), time.perf_counter()
+    with open(log, "a", encoding="utf-8") as f:
+        f.write(json.dumps({"test": item.nodeid, "self": round(s1 - s0, 2),
+                            "children": round(c1 - c0, 2), "wall": round(t1 - t0, 2)}) + "\n")
