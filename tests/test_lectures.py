@@ -586,6 +586,15 @@ BANNERS = {  # a consent banner over the page, as consent managers write them ->
                     "<button>OK</button></section>", "oui"),
     "apostrophe": ("<div style='position:fixed;inset:0;z-index:9;background:#eee'><p>Ce site utilise "
                    "des cookies.</p><button>J’accepte</button></div>", "oui"),
+    # In an open shadow root, as some consent managers draw it (the cue watched before each
+    # action must see into it: steps/consentement.py)
+    "ombre": ("<div id='hote' style='position:fixed;inset:0;z-index:9'></div><script>"
+              "const r = document.getElementById('hote').attachShadow({mode: 'open'});"
+              "r.innerHTML = \"<div style='position:fixed;inset:0;background:#eee'><p>Nous "
+              "utilisons des cookies.</p><button>Tout accepter</button><button>Tout refuser"
+              "</button></div>\"; r.querySelectorAll('button').forEach(b => b.onclick = () => {"
+              "document.title = /refus/i.test(b.textContent) ? 'non' : 'oui';"
+              "document.getElementById('hote').remove(); });</script>", "non"),
     # A consent manager's own document in an iframe over the page (before 2026-12-04: not seen)
     "cadre": ("<iframe style='position:fixed;inset:0;width:100%;height:100%;border:0;z-index:9' "
               "srcdoc=\"" + html_escape(
