@@ -15,8 +15,6 @@ REFUSE = re.compile(r"^\s*(tout refuser|refuser\b.*|je refuse\b.*|continuer sans
 ACCEPT = re.compile(r"^\s*(tout accepter|accepter\b.*|j['’]accepte\b.*|ok|d['’]accord|j['’]ai compris)"
                     r"\s*$", re.I)
 ABOUT = re.compile(r"cookie|traceur", re.I)  # the CNIL's word for them: « cookies et traceurs »
-# Words of an answer anywhere on the page: with ABOUT, the cue that a banner may be there.
-CUE = re.compile(r"refuse|accept|\bok\b|accord|compris|merci", re.I)
 _watched: weakref.WeakSet = weakref.WeakSet()  # the pages already watched
 
 
@@ -37,10 +35,12 @@ def watch(page: Page, answered: list) -> None:
     in `answered` (the button's name: the report says what the run clicked of its own accord).
 
     Playwright checks a handler's locator before every action, so that locator is a cue that
-    costs next to nothing: a page that speaks of cookies and of an answer somewhere, or a visible
-    iframe. The banner itself (its innermost block, its role-named buttons) is looked for only
-    then: watching for it directly, before every action, cost about a tenth of a run's CPU on
-    pages with no banner at all (README, speed)."""
+    costs next to nothing: a page whose text speaks of cookies, or a visible iframe. The banner
+    itself (its innermost block, its role-named buttons) is looked for only then: watching for
+    it directly, before every action, cost about a tenth of a run's CPU on pages with no banner
+    at all (README, speed). The cue is the banner's own condition on the words, on the whole
+    page: any banner meets it. (Words of an answer added to it missed « …des cookies » followed
+    by a button « OK »: the page's text runs them together, « cookiesOK ».)"""
     if page in _watched:
         return
     _watched.add(page)
@@ -69,6 +69,6 @@ def watch(page: Page, answered: list) -> None:
                 answer(inside)
                 return
 
-    cue = page.locator("body").filter(has_text=ABOUT).filter(has_text=CUE)
+    cue = page.locator("body").filter(has_text=ABOUT)
     page.add_locator_handler(cue.or_(page.locator("iframe").filter(visible=True)), look,
                              no_wait_after=True)
