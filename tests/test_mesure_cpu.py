@@ -11,10 +11,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 # A test whose child forks a grandchild and exits at once: the grandchild, an orphan, burns
-# about half a second of CPU, then writes that it has.
+# about half a second of CPU, writes its pid, and ends; the test waits until it has ended (the
+# worker's zombie, or reaped), so that its CPU is the test's to count.
 ORPHAN = '''
-import os, subprocess, sys, time
+import subprocess, sys
 from pathlib import Path
+
+from ameli_conformance.fixtures.processes import wait_until
+
+
+def ended(pid):
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(") ", 1)[1][0] == "Z"
+    except OSError:
+        return True
+
 
 def test_an_orphan_burns(tmp_path):
     done = tmp_path / "fini"
@@ -23,12 +34,9 @@ def test_an_orphan_burns(tmp_path):
         "if os.fork() == 0:\\n"
         "    end = time.process_time() + 0.5\\n"
         "    while time.process_time() < end: pass\\n"
-        f"    open({str(done)!r}, 'w').close()\\n")], check=True)
-    deadline = time.monotonic() + 30
-    while not done.exists() and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert done.exists()
-    time.sleep(0.2)  # the orphan's exit after its file
+        f"    open({str(done)!r}, 'w').write(str(os.getpid()))\\n")], check=True)
+    assert wait_until(lambda: done.exists() and done.read_text(), 30)
+    assert wait_until(lambda: ended(done.read_text()), 30)
 '''
 
 
