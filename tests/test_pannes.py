@@ -1,8 +1,14 @@
 """Faults of the environment end in bounded time as ERROR, with a diagnosis naming the part that
 failed, never as FAILED (the target broke no rule) and never as a hang. The target stopped in the
 middle of a run is in tests/test_targets.py."""
+import asyncio
+import os
+import signal
 import smtplib
+import threading
+import time
 from email.message import EmailMessage
+from pathlib import Path
 
 import pytest
 
@@ -156,7 +162,145 @@ def test_a_browser_that_dies_mid_run_leaves_no_folder_behind(conformance_run, tm
     dying.write_text(f'#!/bin/sh\nexec {find_chromium(None)} --single-process "$@"\n',
                      encoding="utf-8")
     dying.chmod(0o755)
-    result = conformance_run.run("-m", "E3-ENVOI", "--chromium-path", str(dying), TMPDIR=str(temp))
-    statuses = [s["status"] for s in conformance_run.report()["scenarios"]]
+    # A page started as the browser died once hung the run for ever (Playwright 1.65, about one
+    # run in seven under load, fixtures/watchdog.py): a bounded run proves the watch holds.
+    result = conformance_run.run("-m", "E3-ENVOI", "--chromium-path", str(dying), TMPDIR=str(temp),
+                                 timeout=240)
+    scenarios = conformance_run.report()["scenarios"]
+    statuses = [s["status"] for s in scenarios]
     assert result.returncode != 0 and statuses.count("error") >= 3, statuses
     assert not [p.name for p in temp.iterdir() if p.name.startswith("ameli-")], list(temp.iterdir())
+    # The scenarios after the one the browser died in say so, and name it, in French.
+    said = [s["failure"]["message"] for s in scenarios if s["status"] == "error"]
+    gone = [m for m in said if m.startswith("[navigateur] le navigateur s'est arrêté à ")
+            and "pendant « " in m]
+    assert len(gone) >= len(said) - 1, said
+
+
+@pytest.fixture
+def silent_server():
+    """A server that takes connections and never answers: a call that Playwright waits on without
+    end (timeout 0), which the browser's death does not end either."""
+    import socket
+
+    listener = socket.create_server(("127.0.0.1", 0))
+    held = []
+    stop = threading.Event()
+
+    def accept():
+        listener.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                held.append(listener.accept()[0])
+            except OSError:
+                continue
+
+    threading.Thread(target=accept, daemon=True).start()
+    yield f"http://127.0.0.1:{listener.getsockname()[1]}/"
+    stop.set()
+    for connection in held:
+        connection.close()
+    listener.close()
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found += [int(c) for c in (task / "children").read_text().split()]
+    return found
+
+
+def _driver() -> list[int]:
+    """Playwright's driver: the child of this process that runs Node."""
+    return [c for c in _children(os.getpid())
+            if b"run-driver" in Path(f"/proc/{c}/cmdline").read_bytes()]
+
+
+def _browser_processes() -> list[int]:
+    """Chromium's processes: all below Playwright's driver (the Debian command is a shell script
+    that starts the browser as its child)."""
+    below, todo = [], [c for driver in _driver() for c in _children(driver)]
+    while todo:
+        below.append(todo.pop())
+        todo += _children(below[-1])
+    return below
+
+
+def _kill(pids):
+    for pid in pids:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+
+def test_a_browser_call_without_an_answer_ends_in_error_not_in_a_hang(silent_server):
+    """The watch of fixtures/watchdog.py, on a real browser and a call that Playwright never ends
+    (a request to a server that never answers, timeout 0): at its deadline the call ends in
+    ERROR naming it, and the session goes on; when the browser dies during such a call, the call
+    ends at once saying so, and a scenario after it says the same at its start."""
+    from playwright.sync_api import sync_playwright
+
+    from ameli_conformance.fixtures.browser import find_chromium, launch_args
+    from ameli_conformance.fixtures.watchdog import BrowserWatch
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=find_chromium(None), args=launch_args())
+        watch = BrowserWatch(1.0)
+        browser.on("disconnected", watch.disconnected)
+        request = p.request.new_context()
+        # If the watch failed, the calls below would wait for ever: Playwright's driver is then
+        # stopped, the wait ends in « connection closed », and the test fails instead of hanging.
+        safety = threading.Timer(60, _kill, (_driver(),))
+        safety.start()
+        try:
+            page = browser.new_page()
+            with watch.phase("Un scénario"):
+                started = time.monotonic()
+                with pytest.raises(HarnessError, match="^\\[navigateur\\] l'attente d'essai "
+                                   "sans réponse du navigateur après 1 s"):
+                    with watch.call("l'attente d'essai"):
+                        request.get(silent_server, timeout=0)
+                assert time.monotonic() - started < 10
+                assert page.evaluate("6 * 7") == 42  # the connection goes on after it
+
+                chromium = _browser_processes()
+                assert chromium
+                threading.Timer(0.3, _kill, (chromium,)).start()
+                started = time.monotonic()
+                with pytest.raises(HarnessError, match="le navigateur s'est arrêté à .*, "
+                                   "pendant « Un scénario »"):
+                    request.get(silent_server, timeout=0)  # no deadline: the death ends it
+                assert time.monotonic() - started < 10
+            with watch.phase("Le suivant"), pytest.raises(HarnessError,
+                                                           match="pendant « Un scénario »"):
+                watch.check_alive()
+        finally:
+            safety.cancel()
+            watch.stop()
+            request.dispose()
+
+
+
+def test_the_watch_rings_where_the_scenario_would_see_it():
+    """Inside a callback of asyncio's loop (where Playwright reads the driver's messages), an
+    exception of the bell would be kept and logged by the loop, and the wait would go on for ever
+    (once in five runs side by side, before the bell learnt to wait): it rings again, between
+    two callbacks, where the exception leaves the loop."""
+    from ameli_conformance.fixtures.watchdog import BrowserWatch
+
+    loop = asyncio.new_event_loop()
+    kept = []
+    loop.set_exception_handler(lambda _, context: kept.append(context))
+    watch = BrowserWatch(30)
+    try:
+        with watch.phase("Un scénario"), watch.call("l'attente d'essai"):
+            loop.call_soon(signal.raise_signal, signal.SIGALRM)  # rings inside a callback
+            started = time.monotonic()
+            with pytest.raises(HarnessError, match="l'attente d'essai sans réponse"):
+                loop.run_until_complete(asyncio.sleep(5))
+            assert time.monotonic() - started < 2
+        assert kept == []
+    finally:
+        watch.stop()
+        loop.close()
