@@ -304,3 +304,23 @@ def test_the_watch_rings_where_the_scenario_would_see_it():
     finally:
         watch.stop()
         loop.close()
+
+
+def test_the_watch_leaves_another_plugins_bell_alone():
+    """pytest-timeout's signal method takes SIGALRM for each test and sets its own bell: the watch
+    must neither take it off nor move it (the test would lose its timeout), and ring nothing."""
+    from ameli_conformance.fixtures.watchdog import BrowserWatch
+
+    watch = BrowserWatch(1)
+    rung = []
+    theirs = signal.signal(signal.SIGALRM, lambda *_: rung.append(True))
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 50)
+        with watch.phase("Un scénario"), watch.call("l'attente d'essai"):
+            watch.disconnected()
+            assert 49 < signal.getitimer(signal.ITIMER_REAL)[0] <= 50
+        assert 49 < signal.getitimer(signal.ITIMER_REAL)[0] <= 50 and not rung
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, theirs)
+        watch.stop()
