@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from ameli_conformance.errors import ConformanceFailure, HarnessError
+from ameli_conformance.errors import ConformanceFailure, HarnessError, describe
 from ameli_conformance.fixtures.mailpit import MailpitClient
 from ameli_conformance.fixtures.processes import ManagedProcess, free_port, python_module
 from ameli_conformance.fixtures.targets import start_embedded
@@ -170,11 +170,14 @@ def test_a_browser_that_dies_mid_run_leaves_no_folder_behind(conformance_run, tm
     statuses = [s["status"] for s in scenarios]
     assert result.returncode != 0 and statuses.count("error") >= 3, statuses
     assert not [p.name for p in temp.iterdir() if p.name.startswith("ameli-")], list(temp.iterdir())
-    # The scenarios after the one the browser died in say so, and name it, in French.
+    # The scenarios after the one the browser died in say so, and name it, in French; the one it
+    # died in too, or by Playwright's error said shortly (the call, the browser's last words;
+    # not Playwright's log of the browser's command line and warnings, 40 lines).
     said = [s["failure"]["message"] for s in scenarios if s["status"] == "error"]
     gone = [m for m in said if m.startswith("[navigateur] le navigateur s'est arrêté à ")
             and "pendant « " in m]
     assert len(gone) >= len(said) - 1, said
+    assert all(m.startswith("[navigateur] ") and len(m.splitlines()) == 1 for m in said), said
 
 
 @pytest.fixture
@@ -275,6 +278,12 @@ def test_a_browser_call_without_an_answer_ends_in_error_not_in_a_hang(silent_ser
             with watch.phase("Le suivant"), pytest.raises(HarnessError,
                                                            match="pendant « Un scénario »"):
                 watch.check_alive()
+            # Playwright's own error, where it comes first, is said in one line in French
+            with pytest.raises(Exception) as closed:
+                page.title()
+            said = describe(closed.value)
+            assert said["part"] == "navigateur" and said["message"].startswith(
+                "[navigateur] navigateur, contexte ou page fermé pendant Page.title"), said
         finally:
             safety.cancel()
             watch.stop()
