@@ -1,4 +1,5 @@
 """Helpers of the project's own tests."""
+import functools
 import json
 import os
 import subprocess
@@ -30,6 +31,19 @@ def shared_file(relative: str) -> Path:
     return path
 
 
+def children_of(pid) -> list[int]:
+    """A process's children (Linux: each thread's list)."""
+    return [int(child) for task in Path(f"/proc/{pid}/task").glob("*/children")
+            for child in task.read_text().split()]
+
+
+def name_and_state(pid) -> tuple[str, str]:
+    """A process's name and state (« Z »: a zombie), read from /proc/PID/stat (the name, between
+    parentheses, may itself hold some)."""
+    stat = Path(f"/proc/{pid}/stat").read_text()
+    return stat[stat.index("(") + 1:stat.rindex(")")], stat[stat.rindex(")") + 2]
+
+
 def processes_marked(marker: str) -> list[str]:
     """Command lines of the running processes whose environment carries this harness run."""
     needle = f"AMELI_HARNESS_RUN={marker}".encode()
@@ -40,8 +54,7 @@ def processes_marked(marker: str) -> list[str]:
         try:
             if needle in (entry / "environ").read_bytes().split(b"\0"):
                 cmd = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-                state = (entry / "stat").read_text().split(") ", 1)[1][:1]
-                if state != "Z":
+                if name_and_state(entry.name)[1] != "Z":
                     found.append(f"{entry.name}: {cmd[:120]}")
         except OSError:
             continue
@@ -194,9 +207,7 @@ def pytest_collection_modifyitems(items):
     items[:] = dealt
 
 
-_ADOPTING: list = []  # the thread that reaps the Chromium processes a worker adopts (TESTS_CPU_LOG)
-
-
+@functools.cache  # once per worker
 def _adopt_orphans() -> None:
     """Makes this worker the subreaper of the processes its tests leave orphaned (Linux), and
     reaps the Chromium ones as they end: Chromium forks its renderers twice, and they end as
@@ -208,26 +219,23 @@ def _adopt_orphans() -> None:
     import time
 
     ctypes.CDLL(None).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
-    me = str(os.getpid())
+    me = os.getpid()
 
     def reap():
         while True:
             time.sleep(0.5)
-            for pid in " ".join(p.read_text() for p in Path(f"/proc/{me}/task").glob(
-                    "*/children")).split():
+            for pid in children_of(me):
                 try:
-                    stat = Path(f"/proc/{pid}/stat").read_text()
+                    comm, state = name_and_state(pid)
                 except OSError:
                     continue
-                comm, state = stat[stat.index("(") + 1:stat.rindex(")")], stat[stat.rindex(")") + 2]
                 if state == "Z" and comm.startswith(("chrom", "headless")):
                     try:
-                        os.waitpid(int(pid), os.WNOHANG)
+                        os.waitpid(pid, os.WNOHANG)
                     except ChildProcessError:
                         pass
 
-    _ADOPTING.append(threading.Thread(target=reap, daemon=True))
-    _ADOPTING[0].start()
+    threading.Thread(target=reap, daemon=True).start()
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -243,8 +251,7 @@ def pytest_runtest_protocol(item, nextitem):
     import resource
     import time
 
-    if not _ADOPTING:
-        _adopt_orphans()
+    _adopt_orphans()
 
     def cpu():
         while True:  # the orphans the test left, reaped before its account is closed

@@ -17,6 +17,8 @@ from ameli_conformance.fixtures.mailpit import MailpitClient
 from ameli_conformance.fixtures.processes import ManagedProcess, free_port, python_module
 from ameli_conformance.fixtures.targets import start_embedded
 
+from .conftest import children_of
+
 SCENARIO = ["-k", "une_demande_complète_envoie_un_seul_mail"]  # E3-ENVOI: form, submit, mail
 
 
@@ -206,26 +208,19 @@ def silent_server():
     listener.close()
 
 
-def _children(pid: int) -> list[int]:
-    found = []
-    for task in Path(f"/proc/{pid}/task").iterdir():
-        found += [int(c) for c in (task / "children").read_text().split()]
-    return found
-
-
 def _driver() -> list[int]:
     """Playwright's driver: the child of this process that runs Node."""
-    return [c for c in _children(os.getpid())
+    return [c for c in children_of(os.getpid())
             if b"run-driver" in Path(f"/proc/{c}/cmdline").read_bytes()]
 
 
 def _browser_processes() -> list[int]:
     """Chromium's processes: all below Playwright's driver (the Debian command is a shell script
     that starts the browser as its child)."""
-    below, todo = [], [c for driver in _driver() for c in _children(driver)]
+    below, todo = [], [c for driver in _driver() for c in children_of(driver)]
     while todo:
         below.append(todo.pop())
-        todo += _children(below[-1])
+        todo += children_of(below[-1])
     return below
 
 
