@@ -1626,6 +1626,46 @@ def password_reasons_in_a_banner():
     after_render(reset, change)
 
 
+
+# Each field a form-associated custom element whose label, input and error live in its open
+# shadow root, as Lit, Shoelace or Ionic components are built (ElementInternals gives the form its
+# value; the outer form never sees the input itself).
+COMPONENT_SCRIPT = """<script>
+customElements.define('champ-ameli', class extends HTMLElement {
+  static formAssociated = true;
+  constructor() { super(); this.internals = this.attachInternals(); }
+  connectedCallback() {
+    if (this.shadowRoot) return;
+    const root = this.attachShadow({mode: 'open'});
+    root.innerHTML = '<style>:host { display: block; margin: .5em 0; } '
+      + 'label { display: block; } .erreur { color: #b00; }</style>';
+    while (this.firstChild) root.appendChild(this.firstChild);
+    const input = root.querySelector('input');
+    const sync = () => this.internals.setFormValue(input.value);
+    input.addEventListener('input', sync);
+    sync();
+  }
+});
+</script>"""
+
+
+def fields_in_components():
+    """Every field of the login page, the request form and the new password's in a component
+    with a shadow root (COMPONENT_SCRIPT): label, input and error out of the page's own tree."""
+    pattern = (r'(?s)(<label for="(\w+)">(?:(?!</label>).)*</label>\s*<input[^>]*>'
+               r'(?:\s*<(p|div) class="erreur" id="\2-erreur">.*?</\3>)?)')
+
+    def change(name, html, _context):
+        if name not in ("auth/login.html", "reset/request.html", "reset/new_password.html"):
+            return html
+        html, found = re.subn(pattern, r'<champ-ameli name="\2">\1</champ-ameli>', html)
+        assert found, f"mutant: aucun champ dans {name}"
+        return html.replace("</form>", "</form>" + COMPONENT_SCRIPT, 1)
+
+    for module in (auth, reset):
+        after_render(module, change)
+
+
 VARIANTS = {
     "refus-de-mot-de-passe-sur-sa-page": Mutant("", "un nouveau mot de passe refusé : ses raisons "
                                                 "sur une page à elles, sans le formulaire",
@@ -1812,6 +1852,8 @@ VARIANTS = {
     "envoi-par-script": Mutant("", "chaque formulaire envoyé par un script (fetch), la réponse "
                                "remplaçant la page sans en charger une nouvelle",
                                patch=forms_sent_by_script),
+    "champs-en-composants": Mutant("", "chaque champ dans un composant à racine fantôme (shadow "
+                                   "root), comme Lit ou Shoelace", patch=fields_in_components),
 }
 
 
@@ -1832,3 +1874,4 @@ def main(argv):
 
 if __name__ == "__main__":
     main(sys.argv[1:])
+

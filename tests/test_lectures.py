@@ -112,6 +112,9 @@ tests/test_profile.py.)
 - `sans-redirection`: each form's answer written in the answer to its POST (200, the form's
   address kept), no Post/Redirect/Get. The harness judged it right already (a full run:
   CONFORME, 2026-12-03); it stays here so that it keeps doing so.
+- `champs-en-composants` (with the date in three fields, below): every field a component with
+  an open shadow root holding its label, input and error, as Lit, Shoelace or Ionic build them.
+  Judged right already (a full run alone: CONFORME, 97 passed, 2026-12-05).
 """
 
 import re
@@ -194,23 +197,32 @@ def test_a_target_of_other_readings_is_conformant_under_them(variant, conformanc
 # And a cookie consent banner over every page until the person answers it (a modal layer): before
 # 2026-12-04 the click under it waited for its timeout, ERROR on every scenario (23 of 23 of
 # E0-ACCES, E1-CONNEXION, E3-ENVOI and E4-USAGE-UNIQUE); its full run passes since (97).
+# And every field of the login page and both forms a component with its own shadow root (label,
+# input and error inside it, its value given to the form by ElementInternals), as Lit, Shoelace
+# or Ionic build them, the three date fields too: judged right already (a full run alone:
+# CONFORME, 97 passed, 2026-12-05); here so that it keeps being so, the new password recorded
+# and the login through such fields included (E6-CONNEXION).
 @pytest.mark.parametrize("variant", ["date-en-trois-champs+liens-dans-un-nouvel-onglet+"
-                                     "bandeau-de-cookies"], indirect=True)
+                                     "bandeau-de-cookies+champs-en-composants"], indirect=True)
 def test_a_date_in_three_fields_links_to_a_new_tab_and_a_cookie_banner_are_used_as_a_person_does(
         variant, conformance_run):
     result = run_on(conformance_run, variant, "-m", "E0-ACCES or E1-CONNEXION or E2-FORMULAIRE or "
-                    "E3-ENVOI", "-k", "accueil or propose or signalée or envoie_un_seul_mail")
+                    "E3-ENVOI or E6-CONNEXION", "-k",
+                    "accueil or propose or signalée or envoie_un_seul_mail or lancien_non")
     report = conformance_run.report()
     assert result.returncode == 0, result.stdout[-3000:]
-    assert [s["status"] for s in report["scenarios"]] == ["passed"] * 4
+    assert [s["status"] for s in report["scenarios"]] == ["passed"] * 5
     seen = {c["tried"]: c["seen"] for s in report["scenarios"] for c in s["checks"]}
+    # read inside the field's component, beside it
+    assert seen["« Numéro de sécurité sociale » : (rien)"] == \
+        "Veuillez saisir votre numéro de sécurité sociale."
     date = "« Date de naissance (jj/mm/aaaa) » : "
     assert seen[date + "« 31/02/1990 »"] == "Cette date de naissance n'existe pas."  # in its group
     assert seen[date + "(rien)"] == "Veuillez saisir votre date de naissance."
     assert seen[date + "« 1990-02-01 »"].startswith("refusé à la saisie")  # no field takes it
     # The banner, on each scenario's first page (a new browser each), refused; the report says so
     assert [s["answered"] for s in report["scenarios"]] == [
-        ["« Tout refuser » sur un bandeau de cookies"]] * 4
+        ["« Tout refuser » sur un bandeau de cookies"]] * 5
     assert "Répondu en chemin" in (conformance_run.reports_dir / "conformance.html").read_text(
         encoding="utf-8")
 
