@@ -10,6 +10,7 @@ import unicodedata
 from playwright.sync_api import Locator, Page
 
 from . import page_scripts, texts
+from .frappe import type_text
 
 
 def fill(field: Locator, value: str) -> bool:
@@ -75,7 +76,7 @@ def fill_parts(found: Locator, value: str) -> bool:
     fields = [(part, part.evaluate(OPTIONS)) for part in parts(found)]
     for (part, options), piece in zip(fields, pieces):
         if options is None:
-            part.fill(piece)
+            type_text(part, piece)
             continue
         index = _placeholder(options, None) if not piece else next(
             (i for by in (1, 0) for i, option in enumerate(options)  # as shown, else its value

@@ -11,6 +11,7 @@ from ameli_conformance.privacy import redact
 
 from . import bouton_tenu, consentement, controle_date, navigateur, page_scripts, texts
 from .bouton_tenu import HELD
+from .frappe import type_text
 
 # Per target (its host and port), in this process: how long a page a script changed must have
 # been quiet before it is read, once seen to change again after a lull (Ui._learn_settling); the
@@ -250,7 +251,7 @@ class Ui:
             if not controle_date.fill_parts(parts, value):
                 self.untypable[label] = value  # a value of another form cannot be typed
             return
-        field.fill(value)
+        type_text(field, value)
         kept = field.input_value() if value else ""
         # A date control keeps nothing of jj/mm/aaaa, and takes 2000-12-31, which no person types.
         if value and (not kept or re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)) \

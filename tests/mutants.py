@@ -1627,6 +1627,14 @@ def password_reasons_in_a_banner():
 
 
 
+
+def request_form_held_at_each_key():
+    """As `demande-tenue-jusqu-a-la-saisie`, each field checked at each key let go (jQuery's
+    `.on('keyup', …)`, as older sites do) rather than at each change of its value."""
+    request_form_held()
+    rewrite(reset, "reset/request.html", "field.addEventListener('input', () => {",
+            "field.addEventListener('keyup', () => {")
+
 # Each field a form-associated custom element whose label, input and error live in its open
 # shadow root, as Lit, Shoelace or Ionic components are built (ElementInternals gives the form its
 # value; the outer form never sees the input itself).
@@ -1852,6 +1860,9 @@ VARIANTS = {
     "envoi-par-script": Mutant("", "chaque formulaire envoyé par un script (fetch), la réponse "
                                "remplaçant la page sans en charger une nouvelle",
                                patch=forms_sent_by_script),
+    "demande-tenue-aux-touches": Mutant("", "« Recevoir le mail » tenu jusqu'à ce que la saisie "
+                                        "semble juste, vérifiée à chaque touche relâchée (keyup)",
+                                        patch=request_form_held_at_each_key),
     "champs-en-composants": Mutant("", "chaque champ dans un composant à racine fantôme (shadow "
                                    "root), comme Lit ou Shoelace", patch=fields_in_components),
 }
