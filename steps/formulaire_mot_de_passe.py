@@ -16,8 +16,10 @@ PASSWORD_FIELDS = (texts.RESET_PASSWORD, texts.RESET_CONFIRMATION)
 
 
 def password_cut(ui) -> str:
-    """What the new-password fields (no field of another page) kept less of than was typed."""
-    return "; ".join(ui.cut_note(label) for label in PASSWORD_FIELDS if label in ui.cuts)
+    """What the new-password fields (no field of another page) kept less of than was typed: cut
+    short (`maxlength`), or a character kept out at the keyboard (steps/frappe.py)."""
+    return "; ".join(note for label in PASSWORD_FIELDS
+                     for note in (ui.cut_note(label), ui.kept_out_note(label)) if note)
 
 
 def type_passwords(ui, state, password, confirmation=None):

@@ -11,7 +11,7 @@ from ameli_conformance.privacy import redact
 
 from . import bouton_tenu, consentement, controle_date, navigateur, page_scripts, texts
 from .bouton_tenu import HELD
-from .frappe import type_text
+from .frappe import kept_out, keyed, said_kept_out, type_text
 
 # Per target (its host and port), in this process: how long a page a script changed must have
 # been quiet before it is read, once seen to change again after a lull (Ui._learn_settling); the
@@ -32,6 +32,8 @@ class Ui:
         # The pages reached by their address rather than by clicking the way (navigation.py).
         self.shortcuts: list[str] = []
         self.cuts: dict[str, tuple[int, int]] = {}  # a field that kept less: label -> (typed, kept)
+        # A field typed key by key (frappe.KEYED) that kept out some of the keys: label -> them.
+        self.kept_out: dict[str, str] = {}
         # Date controls (`type="date"`): label -> the date typed (jj/mm/aaaa); and the values of
         # another form, which such a control cannot take.
         self.dates: dict[str, str] = {}
@@ -167,13 +169,19 @@ class Ui:
 
     def seen(self) -> str:
         """What the page shows, for a failure's « constaté » (masked)."""
-        note = self.refusal_note()
+        note = "; ".join([self.refusal_note()] + [
+            self.kept_out_note(label) for label in self.kept_out]).strip("; ")
         return redact(f"{note} | " * bool(note) + self.body_text()[:400])
 
     def cut_note(self, label: str) -> str:
         typed, kept = self.cuts.get(label, (0, 0))
         return f"le champ « {label} » n'a gardé que {kept} des {typed} caractères saisis" \
             * bool(typed)
+
+    def kept_out_note(self, label: str) -> str:
+        """What the field kept out of what was typed there key by key ('' when nothing)."""
+        return f"au clavier, le champ « {label} » n'a pas pris {self.kept_out[label]}" \
+            if label in self.kept_out else ""
 
     def value(self, label: str) -> str:
         """What the field holds, as the person sees it (a date control: controle_date.shown)."""
@@ -251,8 +259,13 @@ class Ui:
             if not controle_date.fill_parts(parts, value):
                 self.untypable[label] = value  # a value of another form cannot be typed
             return
-        type_text(field, value)
+        keys = keyed(label, value)
+        type_text(field, value, keys=keys)
         kept = field.input_value() if value else ""
+        self.kept_out.pop(label, None)
+        if keys and (out := kept_out(value, kept)) and not (  # not a field full (maxlength)
+                value.startswith(kept) and 0 <= field.evaluate("e => e.maxLength") <= len(kept)):
+            self.kept_out[label] = said_kept_out(label, out)
         # A date control keeps nothing of jj/mm/aaaa, and takes 2000-12-31, which no person types.
         if value and (not kept or re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)) \
                 and field.evaluate("e => e.type") == "date":
@@ -260,7 +273,7 @@ class Ui:
             if not controle_date.fill(field, value):
                 self.untypable[label] = value  # a value of another form cannot be typed
             return
-        if len(kept) < len(value) and value.startswith(kept):
+        if len(kept) < len(value) and value.startswith(kept) and label not in self.kept_out:
             self.cuts[label] = (len(value), len(kept))
         else:
             self.cuts.pop(label, None)

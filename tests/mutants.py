@@ -641,7 +641,47 @@ def request_form_held_silently():
             "note.textContent = false")
 
 
+
+# The NIR's fields letting only digits and spaces through at the keyboard (a key filter, as
+# numeric fields often have): the « A » or « B » of a number of a person born in Corsica cannot
+# be typed, though the server takes it.
+DIGITS_ONLY = """<script>
+document.querySelectorAll('#nir').forEach(field => field.addEventListener('keydown', e => {
+  if (e.key.length === 1 && !/[0-9 ]/.test(e.key) && !e.ctrlKey && !e.metaKey) e.preventDefault();
+}));
+</script>"""
+
+
+def nir_in_digits_at_the_keyboard():
+    """The login's and the request form's NIR let only digits and spaces through at the keyboard
+    (DIGITS_ONLY)."""
+    for module, page in ((auth, "auth/login.html"), (reset, "reset/request.html")):
+        rewrite(module, page, "</form>", "</form>" + DIGITS_ONLY)
+
+
+# The new password's fields keeping « < » and « > » out at the keyboard (a filter « against
+# injections »): the guide allows both, and the server takes them.
+NO_ANGLE_BRACKETS = """<script>
+document.querySelectorAll('input[type=password]').forEach(field => field.addEventListener(
+  'keydown', e => { if (e.key === '<' || e.key === '>') e.preventDefault(); }));
+</script>"""
+
+
+def angle_brackets_kept_out_at_the_keyboard():
+    """The new password's fields keep « < » and « > » out at the keyboard (NO_ANGLE_BRACKETS)."""
+    rewrite(reset, "reset/new_password.html", "</form>", "</form>" + NO_ANGLE_BRACKETS)
+
 FAULTS = {
+    "chevrons-refuses-au-clavier": Mutant(
+        "E5-CHIFFRE-OU-SPECIAL", "les champs du nouveau mot de passe ne prennent pas « < » ni "
+        "« > » au clavier : le guide les permet", selection=("-m", "E5-CHIFFRE-OU-SPECIAL", "-k",
+                                                             "suffit"),
+        patch=angle_brackets_kept_out_at_the_keyboard),
+    "numero-en-chiffres-au-clavier": Mutant(
+        "E3-ENVOI", "le numéro ne prend que des chiffres au clavier : un assuré né en Corse ne "
+        "peut pas taper le « A » ou le « B » de son numéro", selection=("-m", "E3-ENVOI", "-k",
+                                                                      "Corse"),
+        patch=nir_in_digits_at_the_keyboard),
     "enregistre-avant-de-verifier": Mutant(
         "E5-CASSE", "le mot de passe est enregistré avant d'être vérifié : refusé à l'écran, "
         "il est pourtant celui du compte", selection=("-k", "sans_majuscule"),

@@ -240,3 +240,34 @@ def test_a_refused_password_that_was_recorded_anyway_is_caught(mutant_target, co
     failure = next(s["failure"] for s in report["scenarios"] if s["status"] == "failed")
     assert failure["message"].startswith(
         "l'ancien mot de passe n'ouvre plus le compte après des refus")
+
+
+# Fields that keep out at the keyboard what the guide lets a person give: one here, both in
+# `make mutants` (the other walks the 29 procedures of E5-CHIFFRE-OU-SPECIAL: 30 s).
+KEPT_OUT = ["numero-en-chiffres-au-clavier"] + (["chevrons-refuses-au-clavier"] if ALL else [])
+
+
+@DEEPER
+@pytest.mark.parametrize("mutant_target", KEPT_OUT, indirect=True)
+def test_a_field_that_keeps_out_a_key_the_guide_allows_is_caught(mutant_target, conformance_run):
+    """A person born in Corsica types the « A » or « B » of their number; a password may hold
+    « < » or « > ». A field that lets only digits through at the keyboard, or keeps « < » and
+    « > » out « against injections », keeps them out, though the server would take them. The
+    harness filled the fields without keys, and said CONFORME (2026-12-05); it now types such
+    values key by key (steps/frappe.py), and says what the field kept out."""
+    name, target = mutant_target
+    report = caught_fault(name, target, conformance_run)
+    if name == "numero-en-chiffres-au-clavier":
+        said = sorted(s["failure"]["seen"].split(" | ")[0] for s in report["scenarios"])
+        assert said == [f"au clavier, le champ « Numéro de sécurité sociale » n'a pas pris "
+                        f"« {letter} »" for letter in "AB"], said
+    else:
+        said = {c["tried"]: c["seen"] for s in report["scenarios"] for c in s["checks"]
+                if c["status"] == "failed"}
+        assert said == {tried: "; ".join(f"au clavier, le champ « {field} » n'a pas pris « {out} »"
+                                         for field in ("Nouveau mot de passe",
+                                                       "Confirmer le mot de passe"))
+                        for tried, out in (("le seul caractère spécial est « < »", "<"),
+                                           ("le seul caractère spécial est « > »", ">"),
+                                           ("avec tous les caractères spéciaux autorisés", "<>"))
+                        }, said
