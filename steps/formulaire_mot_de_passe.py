@@ -19,7 +19,7 @@ def password_cut(ui) -> str:
     """What the new-password fields (no field of another page) kept less of than was typed: cut
     short (`maxlength`), or a character kept out at the keyboard (steps/frappe.py)."""
     return "; ".join(note for label in PASSWORD_FIELDS
-                     for note in (ui.cut_note(label), ui.kept_out_note(label)) if note)
+                     for note in (ui.cut_note(label), ui.kept_out.get(label, "")) if note)
 
 
 def type_passwords(ui, state, password, confirmation=None):

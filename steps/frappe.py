@@ -38,6 +38,25 @@ def keyed(label: str, value: str) -> bool:
     return label in KEYED and KEYED[label].search(value) is not None
 
 
+def enter(field: Locator, label: str, value: str, read_only: bool | None) -> tuple[str, str]:
+    """Types `value` in the field of `label` as a person does: goes into it first when it is
+    read-only (`read_only` None: not known), as a person clicks in a field that a page makes
+    writable only then (a trick against the browser's autofill: filled at once, it was an ERROR,
+    Locator.fill waiting for a writable field, until 2026-12-05, `lecture-seule-jusqu-au-focus`);
+    key by key where KEYED. Returns what the field kept, and what it kept out at the keyboard,
+    said (said_kept_out; '' when nothing, or when the field is only full: its `maxlength`)."""
+    if read_only is not False and field.evaluate("e => e.readOnly"):
+        field.focus()
+    keys = keyed(label, value)
+    type_text(field, value, keys=keys)
+    kept = field.input_value() if value else ""
+    out = kept_out(value, kept) if keys else ""
+    if out and value.startswith(kept) and 0 <= field.evaluate("e => e.maxLength") <= len(kept):
+        out = ""
+    return kept, f"au clavier, le champ « {label} » n'a pas pris {said_kept_out(label, out)}" \
+        if out else ""
+
+
 def type_text(field: Locator, value: str, keys: bool = False) -> None:
     """`value` in `field`; with `keys`, typed key by key (about 25 ms and 1 ms a character, against
     7 ms in all): where a key filter may keep out what a person types (KEYED). A control

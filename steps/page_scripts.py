@@ -159,8 +159,10 @@ GROUP_BESIDE = """(el) => {""" + _BESIDE + """
 
 # Whether the first of the elements a locator found is shown, as Playwright's « visible » reads it
 # (a box of some size, not `visibility: hidden`): a field found at once, without a polled wait.
+# 0 when it is not; 2 when it is, read-only (a page may make it writable once the person goes
+# into it: Ui.fill), else 1.
 FIRST_SHOWN = """(els) => els.length > 0 && (r => r.width > 0 && r.height > 0)(els[0].getBoundingClientRect())
-  && getComputedStyle(els[0]).visibility !== 'hidden'"""
+  && getComputedStyle(els[0]).visibility !== 'hidden' ? (els[0].readOnly ? 2 : 1) : 0"""
 
 
 # A form that holds its button until what is typed meets the rules (a list of rules ticked as the

@@ -9,9 +9,8 @@ from playwright.sync_api import Locator, Page, expect
 from ameli_conformance.errors import ConformanceFailure
 from ameli_conformance.privacy import redact
 
-from . import bouton_tenu, consentement, controle_date, navigateur, page_scripts, texts
+from . import bouton_tenu, consentement, controle_date, frappe, navigateur, page_scripts, texts
 from .bouton_tenu import HELD
-from .frappe import kept_out, keyed, said_kept_out, type_text
 
 # Per target (its host and port), in this process: how long a page a script changed must have
 # been quiet before it is read, once seen to change again after a lull (Ui._learn_settling); the
@@ -32,8 +31,7 @@ class Ui:
         # The pages reached by their address rather than by clicking the way (navigation.py).
         self.shortcuts: list[str] = []
         self.cuts: dict[str, tuple[int, int]] = {}  # a field that kept less: label -> (typed, kept)
-        # A field typed key by key (frappe.KEYED) that kept out some of the keys: label -> them.
-        self.kept_out: dict[str, str] = {}
+        self.kept_out: dict[str, str] = {}  # label -> what it kept out at the keyboard (frappe)
         # Date controls (`type="date"`): label -> the date typed (jj/mm/aaaa); and the values of
         # another form, which such a control cannot take.
         self.dates: dict[str, str] = {}
@@ -80,12 +78,17 @@ class Ui:
         return self._visible(in_form if in_form.count() else actions(self.page, pattern), what)
 
     def field(self, label: str) -> Locator:
+        return self._field(label)[0]
+
+    def _field(self, label: str) -> tuple[Locator, bool | None]:
+        """The field of `label`, and whether it is read-only (None: not looked at)."""
         exact = labelled(self.page, label, whole=True)
-        if exact.evaluate_all(page_scripts.FIRST_SHOWN):  # most times: one look, no wait (6 ms)
-            return exact.first
+        if look := exact.evaluate_all(page_scripts.FIRST_SHOWN):  # most times: one look (6 ms)
+            return exact.first, look == 2
         either, parts = labelled(self.page, label, either=True), controle_date.group(self.page, label)
         self._visible(either.or_(parts) if parts else either, f"le champ « {label} »")
-        return parts.first if parts and not either.count() else labelled(self.page, label).first
+        return (parts.first if parts and not either.count() else labelled(self.page, label).first,
+                None)
 
     def in_parts(self, label: str) -> Locator | None:
         """The date's three fields (controle_date), where the page has no field of its label."""
@@ -169,19 +172,13 @@ class Ui:
 
     def seen(self) -> str:
         """What the page shows, for a failure's « constaté » (masked)."""
-        note = "; ".join([self.refusal_note()] + [
-            self.kept_out_note(label) for label in self.kept_out]).strip("; ")
+        note = "; ".join([self.refusal_note(), *self.kept_out.values()]).strip("; ")
         return redact(f"{note} | " * bool(note) + self.body_text()[:400])
 
     def cut_note(self, label: str) -> str:
         typed, kept = self.cuts.get(label, (0, 0))
         return f"le champ « {label} » n'a gardé que {kept} des {typed} caractères saisis" \
             * bool(typed)
-
-    def kept_out_note(self, label: str) -> str:
-        """What the field kept out of what was typed there key by key ('' when nothing)."""
-        return f"au clavier, le champ « {label} » n'a pas pris {self.kept_out[label]}" \
-            if label in self.kept_out else ""
 
     def value(self, label: str) -> str:
         """What the field holds, as the person sees it (a date control: controle_date.shown)."""
@@ -253,19 +250,16 @@ class Ui:
     def fill(self, label: str, value: str) -> None:
         """Types `value` as a person does; a field that keeps less (its `maxlength`) is noted in
         `cuts`: what was submitted is not what was typed."""
-        field = self.field(label)
+        field, read_only = self._field(label)
         self.untypable.pop(label, None)  # what was typed before no longer counts
         if (parts := self.in_parts(label)) is not None:
             if not controle_date.fill_parts(parts, value):
                 self.untypable[label] = value  # a value of another form cannot be typed
             return
-        keys = keyed(label, value)
-        type_text(field, value, keys=keys)
-        kept = field.input_value() if value else ""
+        kept, out = frappe.enter(field, label, value, read_only)
         self.kept_out.pop(label, None)
-        if keys and (out := kept_out(value, kept)) and not (  # not a field full (maxlength)
-                value.startswith(kept) and 0 <= field.evaluate("e => e.maxLength") <= len(kept)):
-            self.kept_out[label] = said_kept_out(label, out)
+        if out:
+            self.kept_out[label] = out
         # A date control keeps nothing of jj/mm/aaaa, and takes 2000-12-31, which no person types.
         if value and (not kept or re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)) \
                 and field.evaluate("e => e.type") == "date":

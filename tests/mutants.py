@@ -1675,6 +1675,15 @@ def request_form_held_at_each_key():
     rewrite(reset, "reset/request.html", "field.addEventListener('input', () => {",
             "field.addEventListener('keyup', () => {")
 
+
+# The new password's fields read-only until the person goes into them, a trick against the
+# browser's autofill of a saved password (`readonly onfocus="this.removeAttribute('readonly')"`).
+def read_only_until_focused():
+    """The new password's two fields read-only until they have the focus (a person clicks in
+    them first): the browser fills no saved password in them."""
+    rewrite_pattern(reset, "reset/new_password.html", r'(<input type="password")',
+                    r"""\1 readonly onfocus="this.removeAttribute('readonly')" """)
+
 # Each field a form-associated custom element whose label, input and error live in its open
 # shadow root, as Lit, Shoelace or Ionic components are built (ElementInternals gives the form its
 # value; the outer form never sees the input itself).
@@ -1903,6 +1912,9 @@ VARIANTS = {
     "demande-tenue-aux-touches": Mutant("", "« Recevoir le mail » tenu jusqu'à ce que la saisie "
                                         "semble juste, vérifiée à chaque touche relâchée (keyup)",
                                         patch=request_form_held_at_each_key),
+    "lecture-seule-jusqu-au-focus": Mutant("", "les champs du nouveau mot de passe en lecture "
+                                           "seule jusqu'à ce que la personne y entre",
+                                           patch=read_only_until_focused),
     "champs-en-composants": Mutant("", "chaque champ dans un composant à racine fantôme (shadow "
                                    "root), comme Lit ou Shoelace", patch=fields_in_components),
 }
