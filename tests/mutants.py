@@ -1684,6 +1684,16 @@ def read_only_until_focused():
     rewrite_pattern(reset, "reset/new_password.html", r'(<input type="password")',
                     r"""\1 readonly onfocus="this.removeAttribute('readonly')" """)
 
+
+def mail_links_in_a_new_tab():
+    """Every link of the mails' HTML opens a new tab (`target="_blank"`), as many mailers write
+    them. Conformant: the person goes on in the new tab."""
+    def change(name, html, _context):
+        return html.replace("<a href=", '<a target="_blank" rel="noopener" href=') \
+            if name.endswith(".html") else html
+
+    after_render(mail, change)
+
 # Each field a form-associated custom element whose label, input and error live in its open
 # shadow root, as Lit, Shoelace or Ionic components are built (ElementInternals gives the form its
 # value; the outer form never sees the input itself).
@@ -1915,6 +1925,8 @@ VARIANTS = {
     "lecture-seule-jusqu-au-focus": Mutant("", "les champs du nouveau mot de passe en lecture "
                                            "seule jusqu'à ce que la personne y entre",
                                            patch=read_only_until_focused),
+    "liens-du-mail-dans-un-nouvel-onglet": Mutant("", "les liens des mails ouvrent un nouvel "
+                                                  "onglet", patch=mail_links_in_a_new_tab),
     "champs-en-composants": Mutant("", "chaque champ dans un composant à racine fantôme (shadow "
                                    "root), comme Lit ou Shoelace", patch=fields_in_components),
 }

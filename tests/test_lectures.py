@@ -112,6 +112,9 @@ tests/test_profile.py.)
 - `sans-redirection`: each form's answer written in the answer to its POST (200, the form's
   address kept), no Post/Redirect/Get. The harness judged it right already (a full run:
   CONFORME, 2026-12-03); it stays here so that it keeps doing so.
+- `liens-du-mail-dans-un-nouvel-onglet`: every link of the mails opens a new tab
+  (`target="_blank"`), as many mailers write them. Judged right already (2026-12-05: E4-MAIL,
+  E4-DERNIER-LIEN, E4-USAGE-UNIQUE and E6-CONNEXION alone, 14 passed).
 - `champs-en-composants` (with the date in three fields, below): every field a component with
   an open shadow root holding its label, input and error, as Lit, Shoelace or Ionic build them.
   Judged right already (a full run alone: CONFORME, 97 passed, 2026-12-05).
@@ -134,7 +137,8 @@ OTHER_READINGS = ("numero-sans-la-cle+fenetre-fixe+refus-de-connexion-sur-sa-pag
                   "extrait-dans-la-page+heure-sans-zero+icones-nommees-autrement+"
                   "erreurs-en-peu-de-mots+sans-redirection+lien-caduc-en-d-autres-mots+"
                   "confirmation-breve+adresses-en-minuscules+notification-au-format-moyen+"
-                  "regles-au-focus+jeton-en-session+formulaire-envoye-ailleurs")
+                  "regles-au-focus+jeton-en-session+formulaire-envoye-ailleurs+"
+                  "liens-du-mail-dans-un-nouvel-onglet")
 # A request that sends (E3-ENVOI); the form's refusals of a NIR of 11, of 13 with a letter and of
 # 15 characters (E2-FORMULAIRE); the new password opening the account and the old one refused
 # (E6-CONNEXION), and after two changes only the last (a request made while the account is open:
