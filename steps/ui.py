@@ -9,7 +9,8 @@ from playwright.sync_api import Locator, Page, expect
 from ameli_conformance.errors import ConformanceFailure
 from ameli_conformance.privacy import redact
 
-from . import bouton_tenu, consentement, controle_date, frappe, navigateur, page_scripts, texts
+from . import (boites, bouton_tenu, consentement, controle_date, frappe, navigateur,
+               page_scripts, texts)
 from .bouton_tenu import HELD
 
 # Per target (its host and port), in this process: how long a page a script changed must have
@@ -24,6 +25,7 @@ class Ui:
     def __init__(self, page: Page, answered: list[str] | None = None):
         # What the run answered of its own accord (a cookie banner), for the scenario's report.
         self.answered: list[str] = [] if answered is None else answered
+        self.boxes: list[str] = []  # what the browser's boxes said since the last click (boites)
         self.page = page
         # What each field had beside it before anything was submitted (help texts, the rules):
         # a refusal's reason is what appeared after, never a text that was already there.
@@ -46,6 +48,7 @@ class Ui:
     @page.setter
     def page(self, page: Page) -> None:  # any page the person goes on in: a banner answered
         consentement.watch(page, self.answered)
+        boites.watch(page, self.boxes)
         self._page = page
 
     @property
@@ -109,6 +112,7 @@ class Ui:
         """Clicks a button or link found otherwise (an icon), or presses `key` on it where it
         has the focus (the keyboard only), and waits as `click` does."""
         before = set(self.page.context.pages)
+        self.boxes.clear()
         if key is None:
             opens = target.evaluate(page_scripts.MARK_AND_ENABLED)  # one look for both (2 ms)
             if not opens:
@@ -177,8 +181,7 @@ class Ui:
 
     def cut_note(self, label: str) -> str:
         typed, kept = self.cuts.get(label, (0, 0))
-        return f"le champ « {label} » n'a gardé que {kept} des {typed} caractères saisis" \
-            * bool(typed)
+        return f"le champ « {label} » n'a gardé que {kept} des {typed} caractères saisis" if typed else ""
 
     def value(self, label: str) -> str:
         """What the field holds, as the person sees it (a date control: controle_date.shown)."""
@@ -216,8 +219,8 @@ class Ui:
             self.pristine["(page)"] = self.lines()
 
     def lines(self) -> str:
-        return "\n".join(" ".join(line.split())
-                         for line in self.page.locator("body").inner_text().split("\n"))
+        return "\n".join([" ".join(line.split()) for line in
+                          self.page.locator("body").inner_text().split("\n")] + self.boxes)
 
     def new_page_text(self) -> str:
         """The lines of the page shown that the untouched form's page had not (`page=True`)."""
@@ -234,7 +237,8 @@ class Ui:
     def new_alerts(self) -> str:
         if self.refused_by_browser:
             return ""  # the page did not change: its alerts are older than the submission
-        return texts.less(self.alerts(), self.pristine.get("(alertes)", ""))
+        return " ".join([texts.less(self.alerts(), self.pristine.get("(alertes)", "")),
+                         *self.boxes]).strip()
 
     def navigation_status(self) -> int:
         """The HTTP status of the page shown: of the script's request when a script changed the

@@ -1694,6 +1694,25 @@ def mail_links_in_a_new_tab():
 
     after_render(mail, change)
 
+
+def dialog_boxes():
+    """As older sites do with the browser's boxes: « Valider le nouveau mot de passe » asks
+    « Confirmez-vous … ? » (`confirm`), and the new password recorded is said in a box
+    (`alert`), the page then going to the login page, where nothing says it. Conformant: the
+    person answers OK, and reads the box."""
+    rewrite(reset, "reset/new_password.html", '<form method="post" novalidate>',
+            '<form method="post" novalidate onsubmit="return confirm(\'Confirmez-vous le '
+            'changement de votre mot de passe ?\')">')
+
+    def change(name, html, _context):
+        if name != "reset/done.html":
+            return html
+        return ("<!doctype html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Mot de "
+                "passe</title></head><body><script>alert('Votre nouveau mot de passe a bien été "
+                "enregistré.'); location.replace('/connexion');</script></body></html>")
+
+    after_render(reset, change)
+
 # Each field a form-associated custom element whose label, input and error live in its open
 # shadow root, as Lit, Shoelace or Ionic components are built (ElementInternals gives the form its
 # value; the outer form never sees the input itself).
@@ -1927,6 +1946,9 @@ VARIANTS = {
                                            patch=read_only_until_focused),
     "liens-du-mail-dans-un-nouvel-onglet": Mutant("", "les liens des mails ouvrent un nouvel "
                                                   "onglet", patch=mail_links_in_a_new_tab),
+    "boites-de-dialogue": Mutant("", "« Valider » demande confirmation dans une boîte, et le "
+                                 "mot de passe enregistré est dit dans une boîte, puis la page "
+                                 "de connexion", patch=dialog_boxes),
     "champs-en-composants": Mutant("", "chaque champ dans un composant à racine fantôme (shadow "
                                    "root), comme Lit ou Shoelace", patch=fields_in_components),
 }
