@@ -45,7 +45,7 @@ def enter(field: Locator, label: str, value: str, read_only: bool | None) -> tup
     Locator.fill waiting for a writable field, until 2026-12-05, `lecture-seule-jusqu-au-focus`);
     key by key where KEYED. Returns what the field kept, and what it kept out at the keyboard,
     said (said_kept_out; '' when nothing, or when the field is only full: its `maxlength`)."""
-    if read_only is not False and field.evaluate("e => e.readOnly"):
+    if read_only or (read_only is None and field.evaluate("e => e.readOnly")):
         field.focus()
     keys = keyed(label, value)
     type_text(field, value, keys=keys)
