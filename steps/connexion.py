@@ -15,7 +15,7 @@ from .demande import in_a_browser_of_its_own, other_browser
 from .horloge import moves_clock
 from .navigation import logout_offered, open_login
 from .saisie import type_nir
-from .ui import actions, labelled
+from .trouver import actions, labelled
 
 
 def log_in(ui, target, persona, password):

@@ -8,7 +8,7 @@ from ameli_conformance.errors import ConformanceFailure, HarnessError, NotApplic
 from ameli_conformance.fixtures.bdd import given, parsers, then, when
 
 from . import texts
-from .ui import actions
+from .trouver import actions
 
 
 def _go(ui, url, what):

@@ -12,6 +12,7 @@ from ameli_conformance.privacy import redact
 from . import (boites, bouton_tenu, consentement, controle_date, frappe, navigateur,
                page_scripts, texts)
 from .bouton_tenu import HELD
+from .trouver import actions, labelled, without_role
 
 # Per target (its host and port), in this process: how long a page a script changed must have
 # been quiet before it is read, once seen to change again after a lull (Ui._learn_settling); the
@@ -70,8 +71,13 @@ class Ui:
         return locator.first
 
     def action(self, name: str) -> Locator:
-        """A button or a link with this accessible name."""
-        return self._visible(actions(self.page, texts.name(name)), f"« {name} » (bouton ou lien)")
+        """A button or a link with this accessible name; where none has it, a text a script makes
+        clickable (trouver.without_role): a person clicks it all the same."""
+        named = texts.name(name)
+        found = actions(self.page, named)
+        either = self._visible(found.or_(without_role(self.page, named)),
+                               f"« {name} » (bouton ou lien)")
+        return found.first if found.count() else either
 
     def action_matching(self, pattern: re.Pattern, what: str) -> Locator:
         """A button or link whose accessible name matches: for the guide's icons (the arrow,
@@ -292,19 +298,3 @@ class Ui:
             raise ConformanceFailure(
                 f"{what} : absent de la page", expected=what, seen=self.seen()
             ) from None
-
-
-def actions(scope: Page | Locator, name: re.Pattern) -> Locator:
-    """The buttons and links of `scope` (a page, or a part of it) whose accessible name matches."""
-    return scope.get_by_role("button", name=name).or_(scope.get_by_role("link", name=name))
-
-
-def labelled(page: Page, label: str, either: bool = False, whole: bool | None = None) -> Locator:
-    """The fields whose label is the guide's, whole; where none is, those whose label begins
-    with it and says more (`texts.label_and_more`): a field labelled « Nouveau mot de passe »
-    is taken before one labelled « Nouveau mot de passe (confirmation) ». `either`: both kinds,
-    to tell whether such a field is on the page (a locator that waits); `whole`: one kind."""
-    exact, more = page.get_by_label(texts.label(label)), page.get_by_label(texts.label_and_more(label))
-    if whole is not None:
-        return exact if whole else more
-    return exact.or_(more) if either else exact if exact.count() else more

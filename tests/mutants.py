@@ -1713,6 +1713,25 @@ def dialog_boxes():
 
     after_render(reset, change)
 
+
+def actions_without_a_role():
+    """As older sites write them: « Recevoir le mail » an anchor without an address whose script
+    sends the form, « Retourner à la page de connexion » a text whose script goes there: neither
+    a button nor a link to the browser. A person clicks them all the same (the accessibility
+    profile says what they lack)."""
+    rewrite(reset, "reset/request.html", '<button class="bouton" type="submit" name="action" '
+            'value="envoyer">Recevoir le mail</button>',
+            '<input type="hidden" name="action" value="envoyer" disabled id="envoi"><a '
+            'class="bouton" onclick="document.getElementById(\'envoi\').disabled = false; '
+            'this.closest(\'form\').submit()">Recevoir le mail</a>')
+
+    def change(name, html, _context):
+        return re.sub(r'<a href="([^"]+)">Retourner à la page de connexion</a>',
+                      r"""<span class="lien" onclick="location.href = '\1'">Retourner à la page """
+                      r"de connexion</span>", html)
+
+    after_render(reset, change)
+
 # Each field a form-associated custom element whose label, input and error live in its open
 # shadow root, as Lit, Shoelace or Ionic components are built (ElementInternals gives the form its
 # value; the outer form never sees the input itself).
@@ -1949,6 +1968,9 @@ VARIANTS = {
     "boites-de-dialogue": Mutant("", "« Valider » demande confirmation dans une boîte, et le "
                                  "mot de passe enregistré est dit dans une boîte, puis la page "
                                  "de connexion", patch=dialog_boxes),
+    "actions-sans-role": Mutant("", "« Recevoir le mail » et « Retourner à la page de connexion » "
+                                "sans rôle de bouton ni de lien, cliqués par un script",
+                                patch=actions_without_a_role),
     "champs-en-composants": Mutant("", "chaque champ dans un composant à racine fantôme (shadow "
                                    "root), comme Lit ou Shoelace", patch=fields_in_components),
 }
