@@ -3,6 +3,7 @@ failed, never as FAILED (the target broke no rule) and never as a hang. The targ
 middle of a run is in tests/test_targets.py."""
 import asyncio
 import os
+import shutil
 import signal
 import smtplib
 import threading
@@ -232,6 +233,18 @@ def _kill(pids):
             pass
 
 
+def _profiles(pids) -> set[str]:
+    """The profile folders (`--user-data-dir`) of these Chromium processes."""
+    found = set()
+    for pid in pids:
+        try:
+            args = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        found |= {a.split(b"=", 1)[1].decode() for a in args if a.startswith(b"--user-data-dir=")}
+    return found
+
+
 def test_a_browser_call_without_an_answer_ends_in_error_not_in_a_hang(silent_server):
     """The watch of fixtures/watchdog.py, on a real browser and a call that Playwright never ends
     (a request to a server that never answers, timeout 0): at its deadline the call ends in
@@ -242,6 +255,7 @@ def test_a_browser_call_without_an_answer_ends_in_error_not_in_a_hang(silent_ser
     from ameli_conformance.fixtures.browser import find_chromium, launch_args
     from ameli_conformance.fixtures.watchdog import BrowserWatch
 
+    profiles: set[str] = set()
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=find_chromium(None), args=launch_args())
         watch = BrowserWatch(1.0)
@@ -264,6 +278,7 @@ def test_a_browser_call_without_an_answer_ends_in_error_not_in_a_hang(silent_ser
 
                 chromium = _browser_processes()
                 assert chromium
+                profiles |= _profiles(chromium)
                 threading.Timer(0.3, _kill, (chromium,)).start()
                 started = time.monotonic()
                 with pytest.raises(HarnessError, match="le navigateur s'est arrêté à .*, "
@@ -283,6 +298,11 @@ def test_a_browser_call_without_an_answer_ends_in_error_not_in_a_hang(silent_ser
             safety.cancel()
             watch.stop()
             request.dispose()
+    # Killed process by process, Chromium wrote in its profile while Playwright removed it: the
+    # folder was left in the system's temp folder, one per run of make test (2026-12-05). The
+    # test removes what its kill left; a browser that dies by itself leaves none (the test above).
+    for folder in profiles:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 
