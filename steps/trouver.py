@@ -15,10 +15,12 @@ def actions(scope: Page | Locator, name: re.Pattern) -> Locator:
 def without_role(scope: Page | Locator, name: re.Pattern) -> Locator:
     """What a person clicks as a button though the browser knows no button nor link there: a text
     whose script makes it clickable, as older sites write them (an anchor without an address, an
-    element with `onclick`). Taken only where no button or link has the name (Ui.action): an
-    element with `onclick` may hold the real button. The accessibility profile says what it lacks;
-    before 2026-12-05 the harness said « introuvable » (variant `actions-sans-role`)."""
-    return scope.locator("a:not([href]), [onclick]").filter(has_text=name)
+    element with `onclick`, or one made focusable by `tabindex`, its listener added by a script).
+    Taken only where no button or link has the name (Ui.action): such an element may hold the
+    real button. The accessibility profile says what it lacks; before 2026-12-05 the harness said
+    « introuvable » (variant `actions-sans-role`)."""
+    return scope.locator("a:not([href]), [onclick], [tabindex]:not([tabindex^='-'])").filter(
+        has_text=name)
 
 
 def labelled(page: Page, label: str, either: bool = False, whole: bool | None = None) -> Locator:
