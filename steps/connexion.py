@@ -71,15 +71,16 @@ def refusal_seen(ui) -> str:
 
 
 def account_opens(ui, browser, target, person, password, state) -> str:
-    """Whether `password`, which the target said it recorded, opens `person`'s account, tried as
-    a person would on another day: in a browser of its own (closed afterwards; the person's
-    first one is left as it was). "" when it opens, else what was seen. A confirmation page
-    proves nothing by itself: a password mangled on the way (cut to a length, a character
-    lost or encoded twice) is confirmed, then never opens the account."""
+    """Whether `password`, which the target said it recorded, opens `person`'s account, tried as a
+    person would on another day: in a browser of its own (closed afterwards; the first one left as
+    it was). "" when it opens, else what was seen, with what the login's fields kept out at the
+    keyboard. A confirmation page proves nothing by itself: a password mangled on the way (cut to
+    a length, a character lost or encoded twice) is confirmed, then never opens the account."""
     with in_a_browser_of_its_own(ui, browser, state):
         log_in(ui, target, person, password)
         if refusal_seen(ui):
-            return f"la connexion est refusée : {ui.body_text()[:200]}"
+            return (f"la connexion est refusée : "
+                    f"{ui.kept_out_of(texts.LOGIN_NIR, texts.LOGIN_PASSWORD)}{ui.body_text()[:200]}")
         return _error_status(ui)
 
 
@@ -184,8 +185,7 @@ def logs_in_wrong_spaced(ui, target, control, persona, interpretations, scenario
 @when("je me connecte avec un mauvais mot de passe autant de fois que le service le permet, "
       "chaque fois depuis un autre navigateur")
 def logs_in_wrong_browsers(ui, browser, target, persona, interpretations, scenario_state):
-    fail_logins(ui, target, persona, scenario_state, interpretations.login_failure_limit,
-                browser)
+    fail_logins(ui, target, persona, scenario_state, interpretations.login_failure_limit, browser)
 
 
 @when("je me connecte avec un mauvais mot de passe une fois de moins que le service le permet")

@@ -26,10 +26,11 @@ from playwright.sync_api import Locator
 from . import texts
 
 NIR_FIELDS = (texts.LOGIN_NIR, texts.FORM_NIR)
-PASSWORD_FIELDS = (texts.RESET_PASSWORD, texts.RESET_CONFIRMATION, texts.LOGIN_PASSWORD)
+# step 5's two fields (formulaire_mot_de_passe.PASSWORD_FIELDS) and the login's
+PASSWORDS = (texts.RESET_PASSWORD, texts.RESET_CONFIRMATION, texts.LOGIN_PASSWORD)
 # For each field, what makes a value typed key by key there.
 KEYED = {**dict.fromkeys(NIR_FIELDS, re.compile(r"[AB]", re.IGNORECASE)),
-         **dict.fromkeys(PASSWORD_FIELDS, re.compile(r"[?$@&+_=*%/<>,.:;]")),
+         **dict.fromkeys(PASSWORDS, re.compile(r"[?$@&+_=*%/<>,.:;]")),
          texts.FORM_EMAIL: re.compile(r"\+")}
 
 

@@ -185,9 +185,15 @@ class Ui:
         note = "; ".join([self.refusal_note(), *self.kept_out.values()]).strip("; ")
         return redact(f"{note} | " * bool(note) + self.body_text()[:400])
 
+    def kept_out_of(self, *labels: str) -> str:
+        """What these fields kept out at the keyboard, as a failure's « constaté » begins ('')."""
+        notes = [self.kept_out[label] for label in labels if label in self.kept_out]
+        return "; ".join(notes) + " | " if notes else ""
+
     def cut_note(self, label: str) -> str:
         typed, kept = self.cuts.get(label, (0, 0))
-        return f"le champ « {label} » n'a gardé que {kept} des {typed} caractères saisis" if typed else ""
+        return f"le champ « {label} » n'a gardé que {kept} des {typed} caractères saisis" \
+            * bool(typed)
 
     def value(self, label: str) -> str:
         """What the field holds, as the person sees it (a date control: controle_date.shown)."""
